@@ -1,0 +1,51 @@
+package cn.onewindow.aws;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the tables and queues are. In the cloud the names come from the environment that {@code template.yaml}
+ * sets; locally an endpoint override points the same clients at DynamoDB Local and ElasticMQ.
+ *
+ * @param dynamoDbEndpoint null in the cloud
+ * @param sqsEndpoint      null in the cloud
+ */
+public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable,
+                          String referenceTable, String idempotencyTable, String callersTable,
+                          String approvalQueueUrl) {
+
+    public static final String ENV_REGION = "AWS_REGION";
+    public static final String ENV_DYNAMODB_ENDPOINT = "ONEWINDOW_DYNAMODB_ENDPOINT";
+    public static final String ENV_SQS_ENDPOINT = "ONEWINDOW_SQS_ENDPOINT";
+    public static final String ENV_CASES_TABLE = "CASES_TABLE";
+    public static final String ENV_REFERENCE_TABLE = "REFERENCE_TABLE";
+    public static final String ENV_IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
+    public static final String ENV_CALLERS_TABLE = "CALLERS_TABLE";
+    public static final String ENV_APPROVAL_QUEUE_URL = "APPROVAL_QUEUE_URL";
+
+    /** Reads the settings from an environment map (the real environment in a Lambda). */
+    public static AwsSettings fromEnvironment(Map<String, String> env) {
+        return new AwsSettings(
+                Optional.ofNullable(env.get(ENV_REGION)).orElse("cn-north-1"),
+                uri(env.get(ENV_DYNAMODB_ENDPOINT)),
+                uri(env.get(ENV_SQS_ENDPOINT)),
+                require(env, ENV_CASES_TABLE),
+                require(env, ENV_REFERENCE_TABLE),
+                require(env, ENV_IDEMPOTENCY_TABLE),
+                require(env, ENV_CALLERS_TABLE),
+                env.get(ENV_APPROVAL_QUEUE_URL));
+    }
+
+    private static URI uri(String s) {
+        return s == null || s.isBlank() ? null : URI.create(s);
+    }
+
+    private static String require(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return v;
+    }
+}

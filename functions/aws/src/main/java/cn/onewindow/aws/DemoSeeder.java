@@ -1,0 +1,29 @@
+package cn.onewindow.aws;
+
+import cn.onewindow.core.access.Tokens;
+import cn.onewindow.core.calendar.CalendarCodec;
+import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.demo.DemoData;
+
+import java.time.Instant;
+
+/**
+ * Loads the demo catalog, the 2025 and 2026 national calendars, the demo centers and the demo callers. Safe to run
+ * again on a kept data directory: items already present are left as they are.
+ */
+public final class DemoSeeder {
+    private DemoSeeder() {
+    }
+
+    public static void seed(Platform p, Instant at) {
+        CalendarCodec.nationalDemoCalendars().forEach(p.reference::put);
+        DemoData.centers().forEach(p.reference::put);
+        for (ServiceItem item : DemoData.items(at)) {
+            if (p.reference.current(item.code()).isEmpty()) {
+                p.reference.saveVersion(item, 0);
+            }
+        }
+        DemoData.callers().forEach((token, caller) -> p.callers.put(Tokens.hash(token), caller));
+        p.deadlines.invalidate();
+    }
+}

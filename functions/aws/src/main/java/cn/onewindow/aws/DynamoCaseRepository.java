@@ -1,0 +1,294 @@
+package cn.onewindow.aws;
+
+import cn.onewindow.core.cases.HistoryEntry;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.ports.CaseQuery;
+import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.ports.CaseWrite;
+import cn.onewindow.core.ports.DeadlineTimer;
+import cn.onewindow.core.ports.IdempotencyClaimTaken;
+import cn.onewindow.core.ports.IdempotencyRecord;
+import cn.onewindow.core.ports.IdempotencyStore;
+import cn.onewindow.core.ports.Page;
+import com.fasterxml.jackson.core.type.TypeReference;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static cn.onewindow.aws.Attr.key;
+import static cn.onewindow.aws.Attr.n;
+import static cn.onewindow.aws.Attr.s;
+import static cn.onewindow.aws.Attr.str;
+
+/**
+ * Cases in the cases table. One partition per case ({@code pk = CASE#<id>}) holds the case item
+ * ({@code sk = META}, with the version that guards every update), its history lines ({@code HIST#000001}…,
+ * written once, never changed) and its deadline timers ({@code TIMER#WARNING}, {@code TIMER#DUE}) which alone
+ * carry the attributes of the sparse {@code byDue} index. Idempotency records live in their own table and are
+ * written in the same transaction as the change they belong to.
+ */
+public final class DynamoCaseRepository implements CaseRepository, IdempotencyStore {
+    public static final String INDEX_BY_CENTER = "byCenter";
+    public static final String INDEX_BY_SERVICE_POINT = "byServicePoint";
+    public static final String INDEX_BY_DUE = "byDue";
+    /** Idempotency records are kept a week: long enough for a village terminal to come back online. */
+    public static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
+    private static final DateTimeFormatter HOUR_BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH")
+            .withZone(ZoneOffset.UTC);
+
+    private final DynamoDbClient db;
+    private final String casesTable;
+    private final String idempotencyTable;
+
+    public DynamoCaseRepository(DynamoDbClient db, String casesTable, String idempotencyTable) {
+        this.db = db;
+        this.casesTable = casesTable;
+        this.idempotencyTable = idempotencyTable;
+    }
+
+    static String casePk(String id) {
+        return "CASE#" + id;
+    }
+
+    /** The hour bucket of the due-time index that an instant falls in (UTC). */
+    public static String dueBucket(Instant at) {
+        return HOUR_BUCKET.format(at);
+    }
+
+    @Override
+    public Optional<ServiceCase.Snapshot> find(String caseId) {
+        GetItemResponse r = db.getItem(b -> b.tableName(casesTable).key(key(casePk(caseId), "META"))
+                .consistentRead(true));
+        if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
+        return Optional.of(Json.read(str(r.item(), "doc"), ServiceCase.Snapshot.class));
+    }
+
+    @Override
+    public ServiceCase.Snapshot save(CaseWrite w) {
+        long newVersion = w.create() ? 1 : w.expectedVersion() + 1;
+        ServiceCase.Snapshot stored = withVersion(w.snapshot(), newVersion);
+        String pk = casePk(stored.id());
+        List<TransactWriteItem> items = new ArrayList<>();
+
+        Map<String, AttributeValue> meta = new HashMap<>(key(pk, "META"));
+        meta.put("version", n(newVersion));
+        meta.put("status", s(stored.status().name()));
+        meta.put("itemCode", s(stored.itemCode()));
+        meta.put("channel", s(stored.channel().name()));
+        meta.put("submittedAt", s(stored.submittedAt().toString()));
+        if (stored.dueAt() != null) meta.put("dueAt", s(stored.dueAt().toString()));
+        String listKey = stored.submittedAt() + "#" + stored.id();
+        if (stored.centerId() != null) {
+            meta.put("gsi1pk", s("CENTER#" + stored.centerId()));
+            meta.put("gsi1sk", s(listKey));
+        }
+        if (stored.servicePointId() != null) {
+            meta.put("gsi2pk", s("SP#" + stored.servicePointId()));
+            meta.put("gsi2sk", s(listKey));
+        }
+        meta.put("doc", s(Json.write(stored)));
+        Put.Builder put = Put.builder().tableName(casesTable).item(meta);
+        if (w.create()) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(w.expectedVersion())));
+        }
+        items.add(TransactWriteItem.builder().put(put.build()).build());
+
+        for (HistoryEntry h : w.history()) {
+            Map<String, AttributeValue> hi = new HashMap<>(key(pk, historySk(h.seq())));
+            hi.put("doc", s(Json.write(h)));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(hi)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+
+        Set<DeadlineTimer.Kind> present = EnumSet.noneOf(DeadlineTimer.Kind.class);
+        for (DeadlineTimer t : w.timers()) {
+            present.add(t.kind());
+            Map<String, AttributeValue> ti = new HashMap<>(key(pk, "TIMER#" + t.kind()));
+            ti.put("caseId", s(t.caseId()));
+            ti.put("kind", s(t.kind().name()));
+            ti.put("at", s(t.at().toString()));
+            ti.put("dueBucket", s(dueBucket(t.at())));
+            ti.put("dueKey", s(t.at() + "#" + t.caseId() + "#" + t.kind()));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ti).build()).build());
+        }
+        if (!w.create()) {
+            for (DeadlineTimer.Kind k : DeadlineTimer.Kind.values()) {
+                if (present.contains(k)) continue;
+                items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(casesTable)
+                        .key(key(pk, "TIMER#" + k)).build()).build());
+            }
+        }
+
+        int claimIndex = -1;
+        if (w.claim() != null) {
+            Map<String, AttributeValue> idem = new HashMap<>();
+            idem.put("pk", s(w.claim().scopeKey()));
+            idem.put("requestHash", s(w.claim().requestHash()));
+            idem.put("caseId", s(stored.id()));
+            idem.put("createdAt", s(Instant.now().toString()));
+            idem.put("expiresAt", n(Instant.now().plus(IDEMPOTENCY_TTL).getEpochSecond()));
+            idem.put("result", s(Json.write(stored)));
+            claimIndex = items.size();
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(idempotencyTable).item(idem)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+
+        try {
+            db.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (claimIndex >= 0 && reasons.size() > claimIndex
+                    && "ConditionalCheckFailed".equals(reasons.get(claimIndex).code())) {
+                throw new IdempotencyClaimTaken(w.claim().scopeKey());
+            }
+            boolean conditional = reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+            boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+            if (conditional || conflict) {
+                throw DomainException.conflict("CONCURRENT_UPDATE", "办件已被他人同时修改，请刷新后重试",
+                        "the case was changed by someone else at the same time; reload and retry");
+            }
+            throw e;
+        }
+        return stored;
+    }
+
+    private static String historySk(int seq) {
+        return String.format("HIST#%06d", seq);
+    }
+
+    private static ServiceCase.Snapshot withVersion(ServiceCase.Snapshot s, long version) {
+        return new ServiceCase.Snapshot(s.id(), s.itemCode(), s.itemVersion(), s.itemName(), s.mode(),
+                s.departmentCode(), s.regionCode(), s.status(), s.channel(), s.applicant(), s.centerId(),
+                s.servicePointId(), s.agentId(), s.materials(), s.missing(), s.outstandingTolerable(),
+                s.submittedAt(), s.acceptedAt(), s.dueAt(), s.dueProvisional(), s.promisedDays(), s.legalDays(),
+                s.warningDaysBefore(), s.suspensions(), s.extensionDays(), s.extensionReason(), s.decision(),
+                s.resultNumber(), s.resultIssuedAt(), s.deliveredAt(), s.deliveredTo(), s.deliveryConfirmation(),
+                s.closedAt(), s.notice(), s.notices(), version, s.historySize());
+    }
+
+    @Override
+    public List<HistoryEntry> history(String caseId) {
+        List<HistoryEntry> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :h)")
+                    .expressionAttributeValues(Map.of(":pk", s(casePk(caseId)), ":h", s("HIST#")))
+                    .consistentRead(true).exclusiveStartKey(start).build());
+            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), HistoryEntry.class)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public Page<ServiceCase.Snapshot> list(CaseQuery q) {
+        boolean byCenter = q.centerId() != null;
+        String index = byCenter ? INDEX_BY_CENTER : INDEX_BY_SERVICE_POINT;
+        String pkName = byCenter ? "gsi1pk" : "gsi2pk";
+        String scope = byCenter ? "CENTER#" + q.centerId() : "SP#" + q.servicePointId();
+        int limit = q.limit() <= 0 ? 20 : Math.min(q.limit(), 100);
+
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#p", pkName);
+        values.put(":p", s(scope));
+        List<String> filters = new ArrayList<>();
+        if (q.status() != null) {
+            names.put("#st", "status");
+            values.put(":st", s(q.status().name()));
+            filters.add("#st = :st");
+        }
+        if (q.itemCode() != null) {
+            values.put(":ic", s(q.itemCode()));
+            filters.add("itemCode = :ic");
+        }
+        if (q.channel() != null) {
+            names.put("#ch", "channel");
+            values.put(":ch", s(q.channel().name()));
+            filters.add("#ch = :ch");
+        }
+        if (q.dueBefore() != null) {
+            values.put(":db", s(q.dueBefore().toString()));
+            filters.add("dueAt < :db");
+        }
+
+        Map<String, AttributeValue> start = decodeCursor(q.cursor(), pkName, scope);
+        List<ServiceCase.Snapshot> out = new ArrayList<>();
+        // Each query evaluates at most what is still missing, so the last evaluated key is exactly where the page
+        // ends even when a filter drops items; a filtered listing may take several round trips.
+        int rounds = 0;
+        do {
+            QueryRequest.Builder rq = QueryRequest.builder().tableName(casesTable).indexName(index)
+                    .keyConditionExpression("#p = :p").expressionAttributeNames(names)
+                    .expressionAttributeValues(values).scanIndexForward(false)
+                    .limit(limit - out.size()).exclusiveStartKey(start);
+            if (!filters.isEmpty()) rq.filterExpression(String.join(" AND ", filters));
+            QueryResponse r = db.query(rq.build());
+            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), ServiceCase.Snapshot.class)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null && out.size() < limit && ++rounds < 50);
+        return new Page<>(out, start == null ? null : encodeCursor(start));
+    }
+
+    private static String encodeCursor(Map<String, AttributeValue> key) {
+        Map<String, String> plain = new LinkedHashMap<>();
+        key.forEach((k, v) -> plain.put(k, v.s()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decodeCursor(String cursor, String pkName, String scope) {
+        if (cursor == null || cursor.isBlank()) return null;
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            Map<String, String> plain = Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() {
+            });
+            if (!scope.equals(plain.get(pkName)) || plain.size() > 6) throw new IllegalArgumentException("scope");
+            Map<String, AttributeValue> key = new HashMap<>();
+            plain.forEach((k, v) -> key.put(k, s(v)));
+            return key;
+        } catch (Exception e) {
+            throw DomainException.validation(List.of(FieldError.of("cursor", "INVALID_CURSOR",
+                    "分页游标无效或不属于本次查询", "the cursor is invalid or belongs to another listing")));
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findRecord(String scopeKey) {
+        GetItemResponse r = db.getItem(b -> b.tableName(idempotencyTable).key(Map.of("pk", s(scopeKey)))
+                .consistentRead(true));
+        if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
+        Map<String, AttributeValue> i = r.item();
+        return Optional.of(new IdempotencyRecord(scopeKey, str(i, "requestHash"), str(i, "caseId"),
+                Json.read(str(i, "result"), ServiceCase.Snapshot.class), Instant.parse(str(i, "createdAt"))));
+    }
+}

@@ -1,0 +1,85 @@
+package cn.onewindow.core.access;
+
+import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.common.DomainException;
+
+/**
+ * Who may see and do what, in one place. Reads outside a caller's reach are answered as "not found" so that the
+ * existence of a case does not leak; writes outside it are "forbidden".
+ */
+public final class AccessPolicy {
+
+    /** What is being done to a case. */
+    public enum CaseAction { SUPPLEMENT, DECIDE, CLOCK, ISSUE_RESULT, DELIVER, WITHDRAW }
+
+    private AccessPolicy() {
+    }
+
+    public static boolean canRead(Caller caller, ServiceCase.Snapshot c) {
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case WINDOW -> caller.centerId() != null && caller.centerId().equals(c.centerId());
+            case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(c.servicePointId());
+            case DEPARTMENT -> caller.departmentCode() != null && caller.departmentCode().equals(c.departmentCode());
+            case TERMINAL -> false;
+        };
+    }
+
+    public static boolean canDo(Caller caller, ServiceCase.Snapshot c, CaseAction action) {
+        if (!canRead(caller, c)) return false;
+        return switch (caller.role()) {
+            case SYSTEM -> true;
+            case WINDOW -> true;
+            case AGENT -> action == CaseAction.SUPPLEMENT || action == CaseAction.DELIVER
+                    || action == CaseAction.WITHDRAW;
+            case DEPARTMENT -> action == CaseAction.DECIDE || action == CaseAction.CLOCK;
+            default -> false;
+        };
+    }
+
+    /** Throws NOT_FOUND when the caller may not even see the case, FORBIDDEN when it may see but not act. */
+    public static void requireCase(Caller caller, ServiceCase.Snapshot c, CaseAction action) {
+        if (!canRead(caller, c)) throw caseNotFound(c.id());
+        if (action != null && !canDo(caller, c, action)) {
+            throw DomainException.forbidden("FORBIDDEN", "无权对该办件执行此操作",
+                    "your role may not " + action.name().toLowerCase() + " this case");
+        }
+    }
+
+    /** 同城通办: window staff accept any item of their own city; agents apply on behalf of villagers only. */
+    public static void requireIntake(Caller caller, ServiceItem item, Channel channel) {
+        switch (caller.role()) {
+            case WINDOW -> {
+                if (channel == Channel.VILLAGE_AGENT) {
+                    throw DomainException.forbidden("CHANNEL_NOT_ALLOWED", "窗口人员不能以代办渠道提交",
+                            "window staff cannot submit through the VILLAGE_AGENT channel");
+                }
+                if (!item.regionCode().equals(caller.cityCode())) {
+                    throw DomainException.forbidden("OUT_OF_CITY", "该事项不属于本市，不能在本中心受理（同城通办仅限本市事项）",
+                            "this item belongs to another city; a center accepts only items of its own city");
+                }
+            }
+            case AGENT -> {
+                if (channel != Channel.VILLAGE_AGENT) {
+                    throw DomainException.forbidden("CHANNEL_NOT_ALLOWED", "代办员只能以代办渠道提交",
+                            "agents submit through the VILLAGE_AGENT channel only");
+                }
+                if (!item.regionCode().equals(caller.cityCode())) {
+                    throw DomainException.forbidden("OUT_OF_CITY", "该事项不属于本市", "this item belongs to another city");
+                }
+            }
+            default -> throw DomainException.forbidden("FORBIDDEN", "无权受理申请", "your role may not submit applications");
+        }
+    }
+
+    public static void requireRole(Caller caller, Role... roles) {
+        for (Role r : roles) if (caller.role() == r) return;
+        throw DomainException.forbidden("FORBIDDEN", "无权执行此操作", "your role may not do this");
+    }
+
+    public static DomainException caseNotFound(String id) {
+        return DomainException.notFound("CASE_NOT_FOUND", "办件不存在", "no case " + id);
+    }
+}

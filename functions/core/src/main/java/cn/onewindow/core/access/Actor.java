@@ -1,0 +1,5 @@
+package cn.onewindow.core.access;
+
+/** Who did something, as kept in a case history: role, id, and the center, service point or department. */
+public record Actor(Role role, String id, String centerId, String servicePointId, String departmentCode) {
+}

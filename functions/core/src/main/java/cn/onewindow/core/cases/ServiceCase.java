@@ -1,0 +1,327 @@
+package cn.onewindow.core.cases;
+
+import cn.onewindow.core.access.Actor;
+import cn.onewindow.core.catalog.HandlingMode;
+import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.common.DomainException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A case (办件): the aggregate whose every change goes through a method here, is checked against the state machine,
+ * and appends to the history. The repository stores {@link #snapshot()} plus {@link #pendingHistory()} atomically,
+ * guarded by {@link #version()}.
+ */
+public final class ServiceCase {
+
+    /** Everything a case holds, as stored and as read back. */
+    public record Snapshot(
+            String id, String itemCode, int itemVersion, String itemName, HandlingMode mode, String departmentCode,
+            String regionCode, CaseStatus status, Channel channel, Applicant applicant, String centerId,
+            String servicePointId, String agentId, List<SubmittedMaterial> materials, List<String> missing,
+            List<String> outstandingTolerable, Instant submittedAt, Instant acceptedAt, Instant dueAt,
+            boolean dueProvisional, int promisedDays, int legalDays, int warningDaysBefore,
+            List<Suspension> suspensions, Integer extensionDays, String extensionReason, Decision decision,
+            String resultNumber, Instant resultIssuedAt, Instant deliveredAt, String deliveredTo,
+            String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices, long version,
+            int historySize) {
+        public Snapshot {
+            materials = materials == null ? List.of() : List.copyOf(materials);
+            missing = missing == null ? List.of() : List.copyOf(missing);
+            outstandingTolerable = outstandingTolerable == null ? List.of() : List.copyOf(outstandingTolerable);
+            suspensions = suspensions == null ? List.of() : List.copyOf(suspensions);
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
+    }
+
+    private Snapshot s;
+    private final List<HistoryEntry> pending = new ArrayList<>();
+
+    private ServiceCase(Snapshot snapshot) {
+        this.s = Objects.requireNonNull(snapshot);
+    }
+
+    public static ServiceCase restore(Snapshot snapshot) {
+        return new ServiceCase(snapshot);
+    }
+
+    /** A new case in status SUBMITTED, with its first history line. */
+    public static ServiceCase submit(String id, ServiceItem item, Applicant applicant, Channel channel,
+                                     String centerId, String servicePointId, String agentId,
+                                     List<SubmittedMaterial> materials, Instant now, Actor actor) {
+        Snapshot snap = new Snapshot(id, item.code(), item.version(), item.name(), item.mode(),
+                item.departmentCode(), item.regionCode(), CaseStatus.SUBMITTED, channel, applicant, centerId,
+                servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
+                false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
+                null, null, null, null, null, null, null, List.of(), 0L, 0);
+        ServiceCase c = new ServiceCase(snap);
+        c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
+                "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
+        return c;
+    }
+
+    public Snapshot snapshot() { return s; }
+
+    public String id() { return s.id(); }
+
+    public CaseStatus status() { return s.status(); }
+
+    public long version() { return s.version(); }
+
+    /** History lines made since this object was restored or created, not yet stored. */
+    public List<HistoryEntry> pendingHistory() { return List.copyOf(pending); }
+
+    // ---- intake outcomes -------------------------------------------------------------------------------------
+
+    public void refuse(String reason, String legalBasis, Notice notice, Instant now, Actor actor) {
+        move(CaseStatus.NOT_ACCEPTED, "NOT_ACCEPTED", reason + (legalBasis != null ? "（依据：" + legalBasis + "）" : ""),
+                now, actor);
+        update(b -> b.notice(notice).closedAt(now));
+    }
+
+    public void awaitMaterials(List<String> missing, Notice notice, Instant now, Actor actor) {
+        if (s.status() == CaseStatus.AWAITING_MATERIALS) {
+            throw DomainException.illegalState("ONE_TIME_NOTICE_ALREADY_ISSUED", "一次性告知单已出具，不再重复告知",
+                    "the one-time notice was already issued");
+        }
+        move(CaseStatus.AWAITING_MATERIALS, "ONE_TIME_NOTICE", "missing: " + String.join(",", missing), now, actor);
+        update(b -> b.missing(missing).notice(notice));
+    }
+
+    /** Accepts the case: the clock starts now. */
+    public void accept(Instant dueAt, boolean provisional, List<String> outstandingTolerable, Notice notice,
+                       Instant now, Actor actor) {
+        boolean deficient = !outstandingTolerable.isEmpty();
+        CaseStatus to = deficient ? CaseStatus.ACCEPTED_WITH_DEFICIENCY : CaseStatus.ACCEPTED;
+        move(to, to.name(), deficient ? "容缺受理, outstanding: " + String.join(",", outstandingTolerable) : null,
+                now, actor);
+        update(b -> b.missing(List.of()).outstandingTolerable(outstandingTolerable).acceptedAt(now).dueAt(dueAt)
+                .dueProvisional(provisional).notice(notice));
+    }
+
+    /** Records materials handed in later (补正/补齐). Does not change the status by itself. */
+    public void supplement(List<SubmittedMaterial> materials, Instant now, Actor actor) {
+        if (s.status().isFinal() || s.status() == CaseStatus.RESULT_READY || s.status() == CaseStatus.DENIED) {
+            throw DomainException.illegalState("MATERIALS_NOT_ACCEPTED_NOW", "办件已" + s.status().chinese() + "，不再接收材料",
+                    "a case in status " + s.status() + " takes no more materials");
+        }
+        List<SubmittedMaterial> merged = mergeMaterials(s.materials(), materials);
+        List<String> stillTolerable = s.outstandingTolerable().stream()
+                .filter(code -> merged.stream().noneMatch(m -> m.code().equals(code))).toList();
+        record("MATERIALS_SUPPLEMENTED", s.status(), s.status(), now, actor,
+                materials.stream().map(SubmittedMaterial::code).reduce((a, b) -> a + "," + b).orElse(""));
+        update(b -> b.materials(merged).outstandingTolerable(stillTolerable));
+        if (s.status() == CaseStatus.ACCEPTED_WITH_DEFICIENCY && stillTolerable.isEmpty()) {
+            move(CaseStatus.ACCEPTED, "DEFICIENCY_CLEARED", "all tolerable materials received", now, actor);
+        }
+    }
+
+    // ---- review --------------------------------------------------------------------------------------------
+
+    /** Moves an accepted case into review; a no-op when it is already there. */
+    public void startReview(Instant now, Actor actor) {
+        if (s.status() == CaseStatus.ACCEPTED || s.status() == CaseStatus.ACCEPTED_WITH_DEFICIENCY) {
+            move(CaseStatus.IN_REVIEW, "REVIEW_STARTED", null, now, actor);
+        }
+    }
+
+    public void decide(Decision decision, Notice notice, Instant now) {
+        startReview(now, decision.by());
+        CaseStatus to = decision.outcome() == Decision.Outcome.APPROVE ? CaseStatus.APPROVED : CaseStatus.DENIED;
+        move(to, to.name(), String.join("；", decision.reasons()), now, decision.by());
+        update(b -> b.decision(decision).notice(notice != null ? notice : s.notice()));
+    }
+
+    public void suspend(Suspension.Kind kind, String reason, Notice notice, Instant now, Actor actor) {
+        startReview(now, actor);
+        move(CaseStatus.SUSPENDED, "SUSPENDED", kind + ": " + reason, now, actor);
+        List<Suspension> all = new ArrayList<>(s.suspensions());
+        all.add(new Suspension(kind, reason, now, null));
+        update(b -> b.suspensions(all).notice(notice));
+    }
+
+    /** The open suspension, which must exist. */
+    public Suspension currentSuspension() {
+        if (s.status() != CaseStatus.SUSPENDED || s.suspensions().isEmpty()) {
+            throw DomainException.illegalState("NOT_SUSPENDED", "办件未处于暂停计时状态", "the case is not suspended");
+        }
+        return s.suspensions().get(s.suspensions().size() - 1);
+    }
+
+    public void resume(Instant newDue, boolean provisional, Instant now, Actor actor) {
+        Suspension open = currentSuspension();
+        move(CaseStatus.IN_REVIEW, "RESUMED", "clock restarts, due " + newDue, now, actor);
+        List<Suspension> all = new ArrayList<>(s.suspensions());
+        all.set(all.size() - 1, new Suspension(open.kind(), open.reason(), open.suspendedAt(), now));
+        update(b -> b.suspensions(all).dueAt(newDue).dueProvisional(provisional));
+    }
+
+    public void extend(int days, String reason, Instant newDue, boolean provisional, Notice notice, Instant now,
+                       Actor actor) {
+        if (!CaseStatus.CLOCK_RUNNING.contains(s.status()) && s.status() != CaseStatus.SUSPENDED) {
+            throw DomainException.illegalState("EXTENSION_NOT_POSSIBLE", "办件当前状态不能延期",
+                    "a case in status " + s.status() + " cannot be extended");
+        }
+        record("EXTENDED", s.status(), s.status(), now, actor, days + " working days: " + reason);
+        update(b -> b.extensionDays(days).extensionReason(reason).dueAt(newDue).dueProvisional(provisional)
+                .notice(notice));
+    }
+
+    /** Replaces the due time after a calendar year was loaded (provisional → firm, or moved). */
+    public void recomputeDue(Instant newDue, boolean provisional, Instant now, Actor actor) {
+        record("DUE_RECOMPUTED", s.status(), s.status(), now, actor, "due " + s.dueAt() + " -> " + newDue);
+        update(b -> b.dueAt(newDue).dueProvisional(provisional));
+    }
+
+    // ---- result ----------------------------------------------------------------------------------------------
+
+    public void issueResult(String resultNumber, Notice notice, Instant now, Actor actor) {
+        if (s.status() == CaseStatus.APPROVED && !s.outstandingTolerable().isEmpty()) {
+            throw DomainException.illegalState("TOLERABLE_MATERIALS_OUTSTANDING",
+                    "容缺材料尚未补齐，不能出件：" + String.join("、", s.outstandingTolerable()),
+                    "the result cannot be issued before every tolerable material is in: "
+                            + String.join(", ", s.outstandingTolerable()));
+        }
+        move(CaseStatus.RESULT_READY, "RESULT_READY", resultNumber, now, actor);
+        update(b -> b.resultNumber(resultNumber).resultIssuedAt(now).notice(notice));
+    }
+
+    public void deliver(String deliveredTo, String confirmation, Instant now, Actor actor) {
+        move(CaseStatus.DELIVERED, "DELIVERED", "to " + deliveredTo, now, actor);
+        update(b -> b.deliveredAt(now).deliveredTo(deliveredTo).deliveryConfirmation(confirmation).closedAt(now));
+    }
+
+    public void withdraw(String reason, Instant now, Actor actor) {
+        move(CaseStatus.WITHDRAWN, "WITHDRAWN", reason, now, actor);
+        update(b -> b.closedAt(now));
+    }
+
+    // ---- derived ---------------------------------------------------------------------------------------------
+
+    /** Whether the deadline clock is running now (accepted, not suspended, not decided). */
+    public boolean clockRunning() {
+        return CaseStatus.CLOCK_RUNNING.contains(s.status()) && s.dueAt() != null;
+    }
+
+    /** Materials of the item that are mandatory and not handed in (with enough copies). */
+    public static List<SubmittedMaterial> mergeMaterials(List<SubmittedMaterial> have, List<SubmittedMaterial> more) {
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        for (SubmittedMaterial m : have) merged.merge(m.code(), m.copies(), Math::max);
+        if (more != null) for (SubmittedMaterial m : more) merged.merge(m.code(), m.copies(), Math::max);
+        List<SubmittedMaterial> out = new ArrayList<>();
+        merged.forEach((k, v) -> out.add(new SubmittedMaterial(k, v)));
+        return out;
+    }
+
+    private void move(CaseStatus to, String event, String reason, Instant now, Actor actor) {
+        CaseStatus from = s.status();
+        CaseStateMachine.check(from, to);
+        record(event, from, to, now, actor, reason);
+        update(b -> b.status(to));
+    }
+
+    private void record(String event, CaseStatus from, CaseStatus to, Instant now, Actor actor, String reason) {
+        int seq = s.historySize() + 1;
+        pending.add(new HistoryEntry(seq, event, from, to, now, actor, reason));
+        update(b -> b.historySize(seq));
+    }
+
+    private void update(java.util.function.Consumer<SnapshotBuilder> change) {
+        SnapshotBuilder b = new SnapshotBuilder(s);
+        change.accept(b);
+        s = b.build();
+    }
+
+    /** Copies a snapshot with some fields changed. */
+    static final class SnapshotBuilder {
+        private CaseStatus status;
+        private List<SubmittedMaterial> materials;
+        private List<String> missing;
+        private List<String> outstandingTolerable;
+        private Instant acceptedAt;
+        private Instant dueAt;
+        private boolean dueProvisional;
+        private List<Suspension> suspensions;
+        private Integer extensionDays;
+        private String extensionReason;
+        private Decision decision;
+        private String resultNumber;
+        private Instant resultIssuedAt;
+        private Instant deliveredAt;
+        private String deliveredTo;
+        private String deliveryConfirmation;
+        private Instant closedAt;
+        private Notice notice;
+        private List<Notice> notices;
+        private int historySize;
+        private final Snapshot base;
+
+        SnapshotBuilder(Snapshot s) {
+            base = s;
+            status = s.status();
+            materials = s.materials();
+            missing = s.missing();
+            outstandingTolerable = s.outstandingTolerable();
+            acceptedAt = s.acceptedAt();
+            dueAt = s.dueAt();
+            dueProvisional = s.dueProvisional();
+            suspensions = s.suspensions();
+            extensionDays = s.extensionDays();
+            extensionReason = s.extensionReason();
+            decision = s.decision();
+            resultNumber = s.resultNumber();
+            resultIssuedAt = s.resultIssuedAt();
+            deliveredAt = s.deliveredAt();
+            deliveredTo = s.deliveredTo();
+            deliveryConfirmation = s.deliveryConfirmation();
+            closedAt = s.closedAt();
+            notice = s.notice();
+            notices = s.notices();
+            historySize = s.historySize();
+        }
+
+        SnapshotBuilder status(CaseStatus v) { status = v; return this; }
+        SnapshotBuilder materials(List<SubmittedMaterial> v) { materials = v; return this; }
+        SnapshotBuilder missing(List<String> v) { missing = v; return this; }
+        SnapshotBuilder outstandingTolerable(List<String> v) { outstandingTolerable = v; return this; }
+        SnapshotBuilder acceptedAt(Instant v) { acceptedAt = v; return this; }
+        SnapshotBuilder dueAt(Instant v) { dueAt = v; return this; }
+        SnapshotBuilder dueProvisional(boolean v) { dueProvisional = v; return this; }
+        SnapshotBuilder suspensions(List<Suspension> v) { suspensions = v; return this; }
+        SnapshotBuilder extensionDays(Integer v) { extensionDays = v; return this; }
+        SnapshotBuilder extensionReason(String v) { extensionReason = v; return this; }
+        SnapshotBuilder decision(Decision v) { decision = v; return this; }
+        SnapshotBuilder resultNumber(String v) { resultNumber = v; return this; }
+        SnapshotBuilder resultIssuedAt(Instant v) { resultIssuedAt = v; return this; }
+        SnapshotBuilder deliveredAt(Instant v) { deliveredAt = v; return this; }
+        SnapshotBuilder deliveredTo(String v) { deliveredTo = v; return this; }
+        SnapshotBuilder deliveryConfirmation(String v) { deliveryConfirmation = v; return this; }
+        SnapshotBuilder closedAt(Instant v) { closedAt = v; return this; }
+        SnapshotBuilder historySize(int v) { historySize = v; return this; }
+
+        SnapshotBuilder notice(Notice v) {
+            if (v != null && v != notice) {
+                List<Notice> all = new ArrayList<>(notices);
+                all.add(v);
+                notices = all;
+            }
+            notice = v;
+            return this;
+        }
+
+        Snapshot build() {
+            Snapshot b = base;
+            return new Snapshot(b.id(), b.itemCode(), b.itemVersion(), b.itemName(), b.mode(), b.departmentCode(),
+                    b.regionCode(), status, b.channel(), b.applicant(), b.centerId(), b.servicePointId(), b.agentId(),
+                    materials, missing, outstandingTolerable, b.submittedAt(), acceptedAt, dueAt, dueProvisional,
+                    b.promisedDays(), b.legalDays(), b.warningDaysBefore(), suspensions, extensionDays,
+                    extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
+                    deliveryConfirmation, closedAt, notice, notices, b.version(), historySize);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.onewindow.core.ports;
+
+import cn.onewindow.core.cases.HistoryEntry;
+import cn.onewindow.core.cases.ServiceCase;
+
+import java.util.List;
+
+/**
+ * One atomic change to a case.
+ *
+ * @param create          true for a new case (must not exist)
+ * @param expectedVersion the version read before the change (ignored on create)
+ * @param timers          the deadline timers the case has after the change (replacing the previous ones)
+ * @param claim           the idempotency key to record with the result, or null
+ */
+public record CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion,
+                        List<HistoryEntry> history, List<DeadlineTimer> timers, IdempotencyClaim claim) {
+    public CaseWrite {
+        history = List.copyOf(history);
+        timers = List.copyOf(timers);
+    }
+}

@@ -1,0 +1,13 @@
+package cn.onewindow.core.ports;
+
+import cn.onewindow.core.service.ServiceCenter;
+
+import java.util.Optional;
+
+/** Service centers: their city, calendar region and office hours. */
+public interface CenterDirectory {
+
+    Optional<ServiceCenter> center(String centerId);
+
+    void put(ServiceCenter center);
+}

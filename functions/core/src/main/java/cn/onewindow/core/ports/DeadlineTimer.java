@@ -1,0 +1,11 @@
+package cn.onewindow.core.ports;
+
+import java.time.Instant;
+
+/**
+ * A point in time the deadline checker must look at: the warning point or the due time of a case. Stored in the
+ * due-time index, bucketed by hour, so the checker finds what falls due without scanning.
+ */
+public record DeadlineTimer(String caseId, Kind kind, Instant at) {
+    public enum Kind { WARNING, DUE }
+}

@@ -1,0 +1,37 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.access.AccessPolicy;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.calendar.CalendarYear;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.ports.CalendarRepository;
+
+import java.util.List;
+
+/** Working-day calendars as data: read by anyone authenticated, loaded per region and year by administrators. */
+public final class CalendarService {
+    private final CalendarRepository calendars;
+    private final Deadlines deadlines;
+
+    public CalendarService(CalendarRepository calendars, Deadlines deadlines) {
+        this.calendars = calendars;
+        this.deadlines = deadlines;
+    }
+
+    public List<CalendarYear> years(String region) {
+        return calendars.years(region);
+    }
+
+    public CalendarYear put(Caller caller, String region, int year, CalendarYear body) {
+        AccessPolicy.requireRole(caller, Role.ADMIN);
+        if (body == null || !region.equals(body.region()) || year != body.year()) {
+            throw DomainException.validation(List.of(FieldError.of("region", "PATH_MISMATCH",
+                    "请求体中的地区和年度须与路径一致", "region and year in the body must match the path")));
+        }
+        calendars.put(body);
+        deadlines.invalidate();
+        return body;
+    }
+}

@@ -1,0 +1,389 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.access.AccessPolicy;
+import cn.onewindow.core.access.AccessPolicy.CaseAction;
+import cn.onewindow.core.access.Actor;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.calendar.Deadline;
+import cn.onewindow.core.calendar.DeadlineCalculator;
+import cn.onewindow.core.calendar.ExtensionPolicy;
+import cn.onewindow.core.calendar.ExtensionRefusedException;
+import cn.onewindow.core.cases.CaseStatus;
+import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.Decision;
+import cn.onewindow.core.cases.HistoryEntry;
+import cn.onewindow.core.cases.IdentityNumbers;
+import cn.onewindow.core.cases.Notice;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.cases.SubmittedMaterial;
+import cn.onewindow.core.cases.Suspension;
+import cn.onewindow.core.catalog.HandlingMode;
+import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.Validator;
+import cn.onewindow.core.intake.IntakeAssessment;
+import cn.onewindow.core.intake.IntakeRules;
+import cn.onewindow.core.intake.NoticeTexts;
+import cn.onewindow.core.ports.CaseQuery;
+import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.ports.CaseWrite;
+import cn.onewindow.core.ports.CatalogRepository;
+import cn.onewindow.core.ports.IdempotencyClaim;
+import cn.onewindow.core.ports.IdempotencyClaimTaken;
+import cn.onewindow.core.ports.IdempotencyRecord;
+import cn.onewindow.core.ports.IdempotencyStore;
+import cn.onewindow.core.ports.Page;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The case use cases: intake and every later step. Each write is atomic (case, history, timers and idempotency
+ * record in one store transaction), guarded by the case version, and retried on a concurrent update.
+ */
+public final class CaseService {
+    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_MATERIALS = 100;
+
+    private final CaseRepository cases;
+    private final CatalogRepository catalog;
+    private final IdempotencyStore idempotency;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final Supplier<String> caseIds;
+
+    public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
+                       Deadlines deadlines, Clock clock, Supplier<String> caseIds) {
+        this.cases = cases;
+        this.catalog = catalog;
+        this.idempotency = idempotency;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.caseIds = caseIds;
+    }
+
+    // ---- intake ----------------------------------------------------------------------------------------------
+
+    public Written intake(Caller caller, Commands.Intake cmd, String idempotencyKey) {
+        IdempotencyClaim claim = claim(caller, "intake", null, cmd, idempotencyKey);
+        Optional<Written> replay = replay(claim);
+        if (replay.isPresent()) return replay.get();
+
+        validate(cmd);
+        ServiceItem item = catalog.current(cmd.itemCode()).orElseThrow(() -> DomainException.unprocessable(
+                "UNKNOWN_ITEM", "事项不存在：" + cmd.itemCode(), "no catalog item " + cmd.itemCode()));
+        AccessPolicy.requireIntake(caller, item, cmd.channel());
+        List<String> unknown = IntakeRules.unknownMaterials(item, cmd.materials());
+        if (!unknown.isEmpty()) {
+            Validator v = new Validator();
+            for (int i = 0; i < cmd.materials().size(); i++) {
+                SubmittedMaterial m = cmd.materials().get(i);
+                v.require(!unknown.contains(m.code()), "materials[" + i + "].code", "UNKNOWN_MATERIAL",
+                        "该事项没有此材料：" + m.code(), "the item has no material " + m.code());
+            }
+            v.throwIfInvalid();
+        }
+        for (String cond : cmd.unmetConditions()) {
+            if (item.conditions().stream().noneMatch(c -> c.code().equals(cond))) {
+                throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("unmetConditions",
+                        "UNKNOWN_CONDITION", "该事项没有此受理条件：" + cond, "the item has no condition " + cond)));
+            }
+        }
+
+        Instant now = clock.instant();
+        Actor actor = caller.asActor();
+        String servicePoint = caller.servicePointId();
+        String agent = cmd.channel() == Channel.VILLAGE_AGENT ? caller.id() : null;
+        ServiceCase c = ServiceCase.submit(caseIds.get(), item, cmd.applicant(), cmd.channel(), caller.centerId(),
+                servicePoint, agent, cmd.materials(), now, actor);
+        DeadlineCalculator calc = deadlines.calculatorFor(caller.centerId());
+        applyAssessment(c, item, IntakeRules.assess(item, cmd.materials(), cmd.unmetConditions()), calc, now, actor);
+        return save(c, true, 0, calc, claim);
+    }
+
+    private void applyAssessment(ServiceCase c, ServiceItem item, IntakeAssessment a, DeadlineCalculator calc,
+                                 Instant now, Actor actor) {
+        switch (a.outcome()) {
+            case NOT_ACCEPTED -> c.refuse(a.refusalReason(), a.refusalBasis(),
+                    NoticeTexts.notAccepted(c.snapshot(), item.name(), a.refusalReason(), a.refusalBasis(), now),
+                    now, actor);
+            case AWAITING_MATERIALS -> c.awaitMaterials(a.missing(),
+                    NoticeTexts.oneTimeNotice(c.snapshot(), item, a.missing(), now), now, actor);
+            case ACCEPTED, ACCEPTED_WITH_DEFICIENCY -> {
+                Deadline due = calc.dueAfterWorkingDays(now, item.promisedDays());
+                c.accept(due.dueAt(), due.provisional(), a.outstandingTolerable(),
+                        NoticeTexts.acceptance(c.snapshot(), item, due.dueAt(), due.provisional(),
+                                a.outstandingTolerable(), now), now, actor);
+            }
+        }
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------------------
+
+    public ServiceCase.Snapshot get(Caller caller, String caseId) {
+        ServiceCase.Snapshot s = cases.find(caseId).orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
+        AccessPolicy.requireCase(caller, s, null);
+        return s;
+    }
+
+    public List<HistoryEntry> history(Caller caller, String caseId) {
+        get(caller, caseId);
+        return cases.history(caseId);
+    }
+
+    public Page<ServiceCase.Snapshot> list(Caller caller, CaseQuery q) {
+        CaseQuery scoped = switch (caller.role()) {
+            case WINDOW -> {
+                if (q.servicePointId() != null) {
+                    throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心办件", "window staff list their own center");
+                }
+                yield withScope(q, caller.centerId(), null);
+            }
+            case AGENT -> withScope(q, null, caller.servicePointId());
+            case SUPERVISOR, ADMIN -> {
+                if ((q.centerId() == null) == (q.servicePointId() == null)) {
+                    throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("centerId",
+                            "SCOPE_REQUIRED", "请指定 centerId 或 servicePointId 之一",
+                            "give exactly one of centerId or servicePointId")));
+                }
+                yield q;
+            }
+            default -> throw DomainException.forbidden("FORBIDDEN", "无权查询办件列表", "your role may not list cases");
+        };
+        return cases.list(scoped);
+    }
+
+    private static CaseQuery withScope(CaseQuery q, String center, String servicePoint) {
+        return new CaseQuery(center, servicePoint, q.status(), q.itemCode(), q.channel(), q.dueBefore(), q.limit(),
+                q.cursor());
+    }
+
+    // ---- later steps -----------------------------------------------------------------------------------------
+
+    public Written supplement(Caller caller, String caseId, Commands.Supplement cmd, String key) {
+        Validator v = new Validator();
+        v.require(!cmd.materials().isEmpty(), "materials", "REQUIRED", "请至少提交一项材料", "give at least one material");
+        validateMaterials(v, cmd.materials());
+        v.throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.SUPPLEMENT, "supplement", cmd, key, (c, ctx) -> {
+            ServiceItem item = itemOf(c.snapshot());
+            List<String> unknown = IntakeRules.unknownMaterials(item, cmd.materials());
+            if (!unknown.isEmpty()) {
+                throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("materials",
+                        "UNKNOWN_MATERIAL", "该事项没有此材料：" + String.join(",", unknown),
+                        "the item has no material " + String.join(",", unknown))));
+            }
+            c.supplement(cmd.materials(), ctx.now, ctx.actor);
+            if (c.status() == CaseStatus.AWAITING_MATERIALS) {
+                IntakeAssessment a = IntakeRules.assessMaterials(item, c.snapshot().materials());
+                if (a.outcome() != IntakeAssessment.Outcome.AWAITING_MATERIALS) {
+                    applyAssessment(c, item, a, ctx.calc, ctx.now, ctx.actor);
+                }
+            }
+        });
+    }
+
+    public Written decide(Caller caller, String caseId, Commands.Decide cmd, String key) {
+        Validator v = new Validator();
+        v.notNull(cmd.outcome(), "outcome");
+        v.require(cmd.outcome() != Decision.Outcome.DENY || cmd.reasons().stream().anyMatch(r -> r != null && !r.isBlank()),
+                "reasons", "REASONS_REQUIRED", "不予许可须说明理由", "a denial needs at least one reason");
+        v.require(cmd.reasons().size() <= 20, "reasons", "TOO_MANY", "理由过多", "at most 20 reasons");
+        cmd.reasons().forEach(r -> v.maxLength(r, 500, "reasons"));
+        v.throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.DECIDE, "decide", cmd, key, (c, ctx) -> {
+            if (c.snapshot().mode() == HandlingMode.JOINT) {
+                throw DomainException.illegalState("JOINT_CASE_DECIDED_BY_DEPARTMENTS",
+                        "联办件由各参与部门分别审批，不能直接作出决定",
+                        "a JOINT case is decided by its departments' tasks, not directly");
+            }
+            Decision d = new Decision(cmd.outcome(), cmd.reasons(), ctx.now, ctx.actor);
+            Notice notice = cmd.outcome() == Decision.Outcome.DENY
+                    ? NoticeTexts.denial(c.snapshot(), cmd.reasons(), ctx.now) : null;
+            c.decide(d, notice, ctx.now);
+        });
+    }
+
+    public Written suspend(Caller caller, String caseId, Commands.Suspend cmd, String key) {
+        new Validator().notNull(cmd.kind(), "kind").notBlank(cmd.reason(), "reason").maxLength(cmd.reason(), 500, "reason")
+                .throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.CLOCK, "suspend", cmd, key, (c, ctx) ->
+                c.suspend(cmd.kind(), cmd.reason(),
+                        NoticeTexts.suspension(c.snapshot(), cmd.kind(), cmd.reason(), ctx.now), ctx.now, ctx.actor));
+    }
+
+    public Written resume(Caller caller, String caseId, Commands.Resume cmd, String key) {
+        return mutate(caller, caseId, CaseAction.CLOCK, "resume", cmd, key, (c, ctx) -> {
+            Suspension open = c.currentSuspension();
+            Deadline d = ctx.calc.resume(c.snapshot().dueAt(), open.suspendedAt(), ctx.now);
+            c.resume(d.dueAt(), d.provisional(), ctx.now, ctx.actor);
+        });
+    }
+
+    public Written extend(Caller caller, String caseId, Commands.Extend cmd, String key) {
+        return mutate(caller, caseId, CaseAction.CLOCK, "extend", cmd, key, (c, ctx) -> {
+            ServiceCase.Snapshot s = c.snapshot();
+            if (s.dueAt() == null) {
+                throw DomainException.illegalState("EXTENSION_NOT_POSSIBLE", "办件尚未受理，不能延期",
+                        "a case that was not accepted has no deadline to extend");
+            }
+            try {
+                ExtensionPolicy.standard().check(s.extensionDays() != null, s.mode() == HandlingMode.JOINT,
+                        s.promisedDays(), s.legalDays(), cmd.days(), cmd.reason());
+            } catch (ExtensionRefusedException e) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, e.code(), e.messageZh(), e.messageEn());
+            }
+            Deadline d = ctx.calc.extend(s.dueAt(), cmd.days());
+            c.extend(cmd.days(), cmd.reason(), d.dueAt(), d.provisional(),
+                    NoticeTexts.extension(s, cmd.days(), cmd.reason(), d.dueAt(), ctx.now), ctx.now, ctx.actor);
+        });
+    }
+
+    public Written issueResult(Caller caller, String caseId, Commands.IssueResult cmd, String key) {
+        new Validator().maxLength(cmd.resultNumber(), 64, "resultNumber").throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.ISSUE_RESULT, "result", cmd, key, (c, ctx) -> {
+            String number = cmd.resultNumber() != null && !cmd.resultNumber().isBlank() ? cmd.resultNumber()
+                    : "R-" + c.id();
+            c.issueResult(number, NoticeTexts.resultReady(c.snapshot(), number, ctx.now), ctx.now, ctx.actor);
+        });
+    }
+
+    public Written deliver(Caller caller, String caseId, Commands.Deliver cmd, String key) {
+        new Validator().notBlank(cmd.deliveredTo(), "deliveredTo").maxLength(cmd.deliveredTo(), 100, "deliveredTo")
+                .maxLength(cmd.confirmation(), 100, "confirmation").throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.DELIVER, "deliver", cmd, key,
+                (c, ctx) -> c.deliver(cmd.deliveredTo(), cmd.confirmation(), ctx.now, ctx.actor));
+    }
+
+    public Written withdraw(Caller caller, String caseId, Commands.Withdraw cmd, String key) {
+        new Validator().notBlank(cmd.reason(), "reason").maxLength(cmd.reason(), 500, "reason").throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.WITHDRAW, "withdraw", cmd, key,
+                (c, ctx) -> c.withdraw(cmd.reason(), ctx.now, ctx.actor));
+    }
+
+    // ---- machinery -------------------------------------------------------------------------------------------
+
+    /** What a change needs besides the case. */
+    private record Ctx(Instant now, Actor actor, DeadlineCalculator calc) {
+    }
+
+    private Written mutate(Caller caller, String caseId, CaseAction action, String op, Object cmd, String key,
+                           BiConsumer<ServiceCase, Ctx> change) {
+        IdempotencyClaim claim = claim(caller, op, caseId, cmd, key);
+        Optional<Written> replay = replay(claim);
+        if (replay.isPresent()) return replay.get();
+        for (int attempt = 1; ; attempt++) {
+            ServiceCase.Snapshot before = cases.find(caseId).orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
+            AccessPolicy.requireCase(caller, before, action);
+            ServiceCase c = ServiceCase.restore(before);
+            Instant now = clock.instant();
+            DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
+            change.accept(c, new Ctx(now, caller.asActor(), calc));
+            try {
+                return save(c, false, before.version(), calc, claim);
+            } catch (DomainException e) {
+                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private Written save(ServiceCase c, boolean create, long expectedVersion, DeadlineCalculator calc,
+                         IdempotencyClaim claim) {
+        try {
+            ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), create, expectedVersion,
+                    c.pendingHistory(), deadlines.timersFor(c, calc), claim));
+            return new Written(stored, false);
+        } catch (IdempotencyClaimTaken taken) {
+            return replay(claim).orElseThrow(() -> DomainException.conflict("IDEMPOTENCY_IN_PROGRESS",
+                    "相同幂等键的请求正在处理，请稍后重试", "a request with this Idempotency-Key is in progress; retry"));
+        }
+    }
+
+    private ServiceItem itemOf(ServiceCase.Snapshot s) {
+        return catalog.version(s.itemCode(), s.itemVersion()).orElseThrow(() -> new IllegalStateException(
+                "case " + s.id() + " refers to missing item version " + s.itemCode() + " v" + s.itemVersion()));
+    }
+
+    private static IdempotencyClaim claim(Caller caller, String op, String caseId, Object cmd, String key) {
+        if (key == null) return null;
+        if (key.isBlank() || key.length() > 128 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("Idempotency-Key",
+                    "INVALID_IDEMPOTENCY_KEY", "幂等键应为1至128个可见ASCII字符",
+                    "Idempotency-Key must be 1–128 visible ASCII characters")));
+        }
+        String scope = caller.id() + "#" + op + "#" + (caseId == null ? "" : caseId) + "#" + key;
+        return new IdempotencyClaim(scope, sha256(String.valueOf(cmd)));
+    }
+
+    private Optional<Written> replay(IdempotencyClaim claim) {
+        if (claim == null) return Optional.empty();
+        Optional<IdempotencyRecord> rec = idempotency.findRecord(claim.scopeKey());
+        if (rec.isEmpty()) return Optional.empty();
+        if (!rec.get().requestHash().equals(claim.requestHash())) {
+            throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一个不同的请求",
+                    "this Idempotency-Key was already used for a different request");
+        }
+        return Optional.of(new Written(rec.get().result(), true));
+    }
+
+    private static void validate(Commands.Intake cmd) {
+        Validator v = new Validator();
+        v.notBlank(cmd.itemCode(), "itemCode").maxLength(cmd.itemCode(), 40, "itemCode");
+        v.notNull(cmd.channel(), "channel");
+        v.notNull(cmd.applicant(), "applicant");
+        if (cmd.applicant() != null) {
+            var a = cmd.applicant();
+            v.notBlank(a.name(), "applicant.name").maxLength(a.name(), 100, "applicant.name");
+            v.notNull(a.idType(), "applicant.idType");
+            v.notBlank(a.idNumber(), "applicant.idNumber");
+            if (a.idType() != null && a.idNumber() != null && !a.idNumber().isBlank()) {
+                v.require(IdentityNumbers.valid(a.idType(), a.idNumber()), "applicant.idNumber", "INVALID_ID_NUMBER",
+                        "证件号码无效（长度、出生日期或校验位不符）", "the identity number is invalid (length, date or check digit)");
+            }
+            v.notBlank(a.phone(), "applicant.phone");
+            if (a.phone() != null && !a.phone().isBlank()) {
+                v.require(IdentityNumbers.validPhone(a.phone()), "applicant.phone", "INVALID_PHONE",
+                        "联系电话应为11位手机号或带区号的固定电话", "phone must be an 11-digit mobile or a landline with area code");
+            }
+        }
+        v.require(cmd.materials().size() <= MAX_MATERIALS, "materials", "TOO_MANY", "材料过多",
+                "at most " + MAX_MATERIALS + " materials");
+        validateMaterials(v, cmd.materials());
+        v.require(cmd.unmetConditions().size() <= 50, "unmetConditions", "TOO_MANY", "过多", "too many");
+        v.throwIfInvalid();
+    }
+
+    private static void validateMaterials(Validator v, List<SubmittedMaterial> materials) {
+        for (int i = 0; i < materials.size(); i++) {
+            SubmittedMaterial m = materials.get(i);
+            if (m == null) {
+                v.require(false, "materials[" + i + "]", "REQUIRED", "必填", "is required");
+                continue;
+            }
+            v.notBlank(m.code(), "materials[" + i + "].code").maxLength(m.code(), 32, "materials[" + i + "].code");
+            v.range(m.copies(), 1, 100, "materials[" + i + "].copies");
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */
+    public static boolean seesAllCenters(Caller caller) {
+        return caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN;
+    }
+}

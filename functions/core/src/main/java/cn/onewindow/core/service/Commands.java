@@ -1,0 +1,54 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.cases.Applicant;
+import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.Decision;
+import cn.onewindow.core.cases.SubmittedMaterial;
+import cn.onewindow.core.cases.Suspension;
+
+import java.util.List;
+
+/** The requests the case service takes, already parsed from JSON but not yet validated. */
+public final class Commands {
+    private Commands() {
+    }
+
+    /** @param unmetConditions codes of acceptance conditions the window found not met */
+    public record Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId,
+                         String agentId, List<SubmittedMaterial> materials, List<String> unmetConditions) {
+        public Intake {
+            materials = materials == null ? List.of() : List.copyOf(materials);
+            unmetConditions = unmetConditions == null ? List.of() : List.copyOf(unmetConditions);
+        }
+    }
+
+    public record Supplement(List<SubmittedMaterial> materials) {
+        public Supplement {
+            materials = materials == null ? List.of() : List.copyOf(materials);
+        }
+    }
+
+    public record Decide(Decision.Outcome outcome, List<String> reasons) {
+        public Decide {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    public record Suspend(Suspension.Kind kind, String reason) {
+    }
+
+    public record Resume(String note) {
+    }
+
+    public record Extend(int days, String reason) {
+    }
+
+    public record IssueResult(String resultNumber) {
+    }
+
+    public record Deliver(String deliveredTo, String confirmation) {
+    }
+
+    public record Withdraw(String reason) {
+    }
+}

@@ -1,0 +1,70 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.calendar.DeadlineCalculator;
+import cn.onewindow.core.calendar.OfficeHours;
+import cn.onewindow.core.calendar.WorkingCalendar;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.ports.CalendarRepository;
+import cn.onewindow.core.ports.CenterDirectory;
+import cn.onewindow.core.ports.DeadlineTimer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the deadline calculator of a center (its calendar region and office hours) and the timers a case needs.
+ * Calendars are cached briefly: a warm function does not reread them on every request.
+ */
+public final class Deadlines {
+    private static final Duration CACHE_FOR = Duration.ofSeconds(60);
+    private static final String DEFAULT_REGION = "CN";
+
+    private final CalendarRepository calendars;
+    private final CenterDirectory centers;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(WorkingCalendar calendar, Instant loadedAt) {
+    }
+
+    public Deadlines(CalendarRepository calendars, CenterDirectory centers, Clock clock) {
+        this.calendars = calendars;
+        this.centers = centers;
+        this.clock = clock;
+    }
+
+    public DeadlineCalculator calculatorFor(String centerId) {
+        ServiceCenter center = centerId == null ? null : centers.center(centerId).orElse(null);
+        String region = center != null && center.calendarRegion() != null ? center.calendarRegion() : DEFAULT_REGION;
+        OfficeHours hours = center != null && center.officeHours() != null ? center.officeHours()
+                : OfficeHours.standard();
+        return new DeadlineCalculator(calendar(region), hours);
+    }
+
+    public WorkingCalendar calendar(String region) {
+        Instant now = clock.instant();
+        Cached c = cache.get(region);
+        if (c == null || c.loadedAt().plus(CACHE_FOR).isBefore(now)) {
+            c = new Cached(new WorkingCalendar(region, calendars.years(region)), now);
+            cache.put(region, c);
+        }
+        return c.calendar();
+    }
+
+    /** Forget cached calendars (after an administrator loaded a year). */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    /** The warning and due timers of a case whose clock is running; none otherwise. */
+    public List<DeadlineTimer> timersFor(ServiceCase c, DeadlineCalculator calc) {
+        if (!c.clockRunning()) return List.of();
+        ServiceCase.Snapshot s = c.snapshot();
+        Instant warn = calc.warningPoint(s.dueAt(), s.warningDaysBefore());
+        return List.of(new DeadlineTimer(s.id(), DeadlineTimer.Kind.WARNING, warn),
+                new DeadlineTimer(s.id(), DeadlineTimer.Kind.DUE, s.dueAt()));
+    }
+}

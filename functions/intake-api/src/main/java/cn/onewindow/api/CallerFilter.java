@@ -1,0 +1,43 @@
+package cn.onewindow.api;
+
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.common.DomainException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every call to {@code /v1}: the bearer token is resolved to a caller before any resource runs, and
+ * bodies above the size limit are refused before they are read.
+ */
+public class CallerFilter {
+    /** Largest request body accepted (a batch of evaluations is the biggest legitimate one). */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @ServerRequestFilter
+    public void authenticate(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getPath();
+        if (!path.startsWith("/v1")) return;
+        String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                    throw new DomainException(DomainException.Kind.VALIDATION, "BODY_TOO_LARGE",
+                            "请求体超过1MB上限", "the request body exceeds the 1 MB limit");
+                }
+            } catch (NumberFormatException ignored) {
+                // the HTTP layer rejects a malformed Content-Length itself
+            }
+        }
+        Caller caller = platform.authenticator.authenticate(ctx.getHeaderString(HttpHeaders.AUTHORIZATION));
+        current.set(caller);
+    }
+}

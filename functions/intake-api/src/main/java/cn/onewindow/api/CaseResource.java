@@ -1,0 +1,215 @@
+package cn.onewindow.api;
+
+import cn.onewindow.api.dto.CasePage;
+import cn.onewindow.api.dto.CaseRequests;
+import cn.onewindow.api.dto.CaseView;
+import cn.onewindow.api.dto.HistoryView;
+import cn.onewindow.api.dto.IntakeRequest;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.cases.CaseStatus;
+import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.Masking;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.ports.CaseQuery;
+import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.service.Written;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Cases: intake at the window or by an agent, reading, and every later step of the life cycle. */
+@Path("/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    ApiMapper mapper;
+
+    @POST
+    public Response intake(@HeaderParam(IDEMPOTENCY_KEY) String key, IntakeRequest body) {
+        requireBody(body);
+        Written w = platform.caseService.intake(current.get(), mapper.toCommand(body), key);
+        return written(w, 201).location(URI.create("/v1/cases/" + w.snapshot().id())).build();
+    }
+
+    @GET
+    public CasePage list(@QueryParam("status") String status, @QueryParam("itemCode") String itemCode,
+                         @QueryParam("channel") String channel, @QueryParam("dueBefore") String dueBefore,
+                         @QueryParam("centerId") String centerId, @QueryParam("servicePointId") String servicePointId,
+                         @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        CaseQuery q = new CaseQuery(centerId, servicePointId, parse(CaseStatus.class, status, "status"), itemCode,
+                parse(Channel.class, channel, "channel"), instant(dueBefore), limit == null ? 20 : limit, cursor);
+        if (q.limit() < 1 || q.limit() > 100) {
+            throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至100之间",
+                    "must be between 1 and 100")));
+        }
+        Caller caller = current.get();
+        Page<ServiceCase.Snapshot> page = platform.caseService.list(caller, q);
+        return new CasePage(page.items().stream().map(s -> view(caller, s)).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    public CaseView get(@PathParam("id") String id) {
+        return view(current.get(), platform.caseService.get(current.get(), id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<HistoryView> history(@PathParam("id") String id) {
+        return mapper.toHistoryViews(platform.caseService.history(current.get(), id));
+    }
+
+    @POST
+    @Path("/{id}/materials")
+    public Response materials(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                              CaseRequests.Materials body) {
+        requireBody(body);
+        return ok(() -> platform.caseService.supplement(current.get(), id, mapper.toCommand(body), key));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    public Response decide(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           CaseRequests.Decide body) {
+        requireBody(body);
+        return ok(() -> platform.caseService.decide(current.get(), id, mapper.toCommand(body), key));
+    }
+
+    @POST
+    @Path("/{id}/suspensions")
+    public Response suspend(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                            CaseRequests.Suspend body) {
+        requireBody(body);
+        return ok(() -> platform.caseService.suspend(current.get(), id, mapper.toCommand(body), key));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    public Response resume(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           CaseRequests.Resume body) {
+        return ok(() -> platform.caseService.resume(current.get(), id,
+                mapper.toCommand(body == null ? new CaseRequests.Resume(null) : body), key));
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    public Response extend(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           CaseRequests.Extend body) {
+        requireBody(body);
+        return ok(() -> platform.caseService.extend(current.get(), id, mapper.toCommand(body), key));
+    }
+
+    @POST
+    @Path("/{id}/result")
+    public Response result(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           CaseRequests.Result body) {
+        return ok(() -> platform.caseService.issueResult(current.get(), id,
+                mapper.toCommand(body == null ? new CaseRequests.Result(null) : body), key));
+    }
+
+    @POST
+    @Path("/{id}/delivery")
+    public Response deliver(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                            CaseRequests.Delivery body) {
+        requireBody(body);
+        return ok(() -> platform.caseService.deliver(current.get(), id, mapper.toCommand(body), key));
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    public Response withdraw(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                             CaseRequests.Withdrawal body) {
+        requireBody(body);
+        return ok(() -> platform.caseService.withdraw(current.get(), id, mapper.toCommand(body), key));
+    }
+
+    private Response ok(Supplier<Written> action) {
+        return written(action.get(), 200).build();
+    }
+
+    private Response.ResponseBuilder written(Written w, int status) {
+        Response.ResponseBuilder r = Response.status(status).entity(view(current.get(), w.snapshot()));
+        if (w.replayed()) r.header("Idempotent-Replayed", "true");
+        return r;
+    }
+
+    /** Window staff and agents deal with the applicant and see the clear identity; other roles see it masked. */
+    CaseView view(Caller caller, ServiceCase.Snapshot s) {
+        CaseView v = mapper.toView(s);
+        if (caller.role() == Role.WINDOW || caller.role() == Role.AGENT || v.applicant() == null) return v;
+        CaseView.ApplicantView a = v.applicant();
+        CaseView.ApplicantView masked = new CaseView.ApplicantView(Masking.name(a.name()), a.type(), a.idType(),
+                Masking.idNumber(a.idNumber()), Masking.phone(a.phone()));
+        return new CaseView(v.id(), v.itemCode(), v.itemVersion(), v.itemName(), v.mode(), v.status(),
+                v.statusName(), v.channel(), masked, v.centerId(), v.servicePointId(), v.agentId(), v.materials(),
+                v.missing(), v.outstandingTolerable(), v.submittedAt(), v.acceptedAt(), v.dueAt(), v.dueAtLocal(),
+                v.dueProvisional(), v.promisedDays(), v.legalDays(), v.suspensions(), v.extensionDays(),
+                v.extensionReason(), v.decision(), v.resultNumber(), v.resultIssuedAt(), v.deliveredAt(),
+                v.deliveredTo(), v.notice() == null ? null : maskNotice(v.notice(), a.name()),
+                v.notices().stream().map(n -> maskNotice(n, a.name())).toList(), v.version());
+    }
+
+    private static CaseView.NoticeView maskNotice(CaseView.NoticeView n, String name) {
+        String text = name == null || n.text() == null ? n.text() : n.text().replace(name, Masking.name(name));
+        return new CaseView.NoticeView(n.type(), n.title(), n.missing(), text, n.issuedAt());
+    }
+
+    static void requireBody(Object body) {
+        if (body == null) {
+            throw DomainException.validation(List.of(FieldError.of("body", "REQUIRED", "请求体不能为空",
+                    "a JSON body is required")));
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.validation(List.of(FieldError.of(field, "INVALID_VALUE", "取值无效：" + value,
+                    "invalid value " + value)));
+        }
+    }
+
+    static Instant instant(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw DomainException.validation(List.of(FieldError.of("dueBefore", "INVALID_INSTANT",
+                        "时间格式应为 ISO-8601，如 2025-05-15T18:00:00+08:00",
+                        "use ISO-8601, e.g. 2025-05-15T18:00:00+08:00")));
+            }
+        }
+    }
+}

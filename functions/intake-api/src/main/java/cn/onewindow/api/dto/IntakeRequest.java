@@ -1,0 +1,23 @@
+package cn.onewindow.api.dto;
+
+import cn.onewindow.core.cases.ApplicantType;
+import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.IdType;
+
+import java.util.List;
+
+/**
+ * Body of {@code POST /v1/cases}.
+ *
+ * @param servicePointId informational for agents (the agent's own point is recorded); ignored otherwise
+ * @param unmetConditions codes of acceptance conditions the window found not met (→ 不予受理)
+ */
+public record IntakeRequest(String itemCode, ApplicantDto applicant, Channel channel, String servicePointId,
+                            String agentId, List<MaterialDto> materials, List<String> unmetConditions) {
+
+    public record ApplicantDto(String name, ApplicantType type, IdType idType, String idNumber, String phone) {
+    }
+
+    public record MaterialDto(String code, Integer copies) {
+    }
+}
