@@ -8,7 +8,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import cn.onewindow.core.common.AdjustableClock;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class PlatformProducer {
+    /** Local system and tests only: the instant the platform clock starts at (ISO-8601). Unset in the cloud. */
+    public static final String CLOCK_START = "ONEWINDOW_CLOCK_START";
 
     @Produces
     @Singleton
@@ -31,6 +36,9 @@ public class PlatformProducer {
                 AwsSettings.ENV_APPROVAL_QUEUE_URL)) {
             config.getOptionalValue(name, String.class).ifPresent(v -> env.put(name, v));
         }
-        return new Platform(AwsSettings.fromEnvironment(env), Clock.systemUTC());
+        Clock clock = config.getOptionalValue(CLOCK_START, String.class)
+                .<Clock>map(start -> AdjustableClock.startingAt(Instant.parse(start)))
+                .orElse(Clock.systemUTC());
+        return new Platform(AwsSettings.fromEnvironment(env), clock);
     }
 }

@@ -71,6 +71,27 @@ public class ProblemMappers {
         return response(Problem.of(400, code, zh, en, errors, requestId(headers))).build();
     }
 
+    /** Jackson's own mapper for mismatched input answers plain JSON; this one wins and answers a problem. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpHeaders headers) {
+        return json(e, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unrecognized(UnrecognizedPropertyException e, HttpHeaders headers) {
+        return json(e, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, HttpHeaders headers) {
+        return json(e, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response parse(JsonParseException e, HttpHeaders headers) {
+        return json(e, headers);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();

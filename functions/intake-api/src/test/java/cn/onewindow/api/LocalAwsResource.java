@@ -1,0 +1,50 @@
+package cn.onewindow.api;
+
+import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.DemoSeeder;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.infrastructure.EmbeddedAws;
+import cn.onewindow.infrastructure.ProvisionedResources;
+import cn.onewindow.infrastructure.TemplateModel;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts DynamoDB Local and ElasticMQ in-process, creates the tables and queues of {@code template.yaml}, loads
+ * the demo data, and hands the function the environment the template gives it in the cloud, plus the local
+ * endpoints and a clock that starts on Friday 2025-04-25 10:00 Shanghai time.
+ */
+public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
+    public static final Instant START = Instant.parse("2025-04-25T02:00:00Z");
+    private EmbeddedAws aws;
+
+    @Override
+    public Map<String, String> start() {
+        // DynamoDB Local builds a log4j proxy with the context class loader, which under Quarkus cannot see log4j.
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(org.apache.logging.log4j.spi.ExtendedLogger.class.getClassLoader());
+        try {
+            aws = EmbeddedAws.start();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+        ProvisionedResources res = aws.provision(TemplateModel.load(), "test");
+        Map<String, String> config = new HashMap<>(res.environmentFor("IntakeApiFunction"));
+        config.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());
+        config.put(AwsSettings.ENV_SQS_ENDPOINT, aws.sqsEndpoint().toString());
+        config.put(PlatformProducer.CLOCK_START, START.toString());
+        Platform seeding = new Platform(AwsSettings.fromEnvironment(config), Clock.systemUTC(), aws.dynamoDbClient());
+        DemoSeeder.seed(seeding, START);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (aws != null) aws.close();
+    }
+}
