@@ -51,7 +51,12 @@ import java.util.function.Supplier;
  * record in one store transaction), guarded by the case version, and retried on a concurrent update.
  */
 public final class CaseService {
-    private static final int MAX_ATTEMPTS = 5;
+    /**
+     * A write fails on CONCURRENT_UPDATE only when another write to the case succeeded since it read the case, so
+     * n writers at the same moment need at most n attempts each; the bound covers a joint case's departments, the
+     * window and the agent acting at once.
+     */
+    private static final int MAX_ATTEMPTS = 10;
     private static final int MAX_MATERIALS = 100;
 
     private final CaseRepository cases;
@@ -292,7 +297,18 @@ public final class CaseService {
                 return save(c, false, before.version(), calc, claim);
             } catch (DomainException e) {
                 if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
+                backOff(attempt, e);
             }
+        }
+    }
+
+    /** A short random pause, growing with the attempt (at most 100 ms), so that competing writers spread out. */
+    private static void backOff(int attempt, DomainException cause) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.min(100, 5L << attempt) + 1));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 
