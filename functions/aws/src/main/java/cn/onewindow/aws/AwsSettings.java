@@ -24,6 +24,18 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
     public static final String ENV_CALLERS_TABLE = "CALLERS_TABLE";
     public static final String ENV_APPROVAL_QUEUE_URL = "APPROVAL_QUEUE_URL";
 
+    /** Every variable the settings read, for functions that look them up through their own configuration. */
+    public static final java.util.List<String> VARIABLES = java.util.List.of(ENV_REGION, ENV_DYNAMODB_ENDPOINT,
+            ENV_SQS_ENDPOINT, ENV_CASES_TABLE, ENV_REFERENCE_TABLE, ENV_IDEMPOTENCY_TABLE, ENV_CALLERS_TABLE,
+            ENV_APPROVAL_QUEUE_URL);
+
+    /** Reads the settings through a lookup (a function's configuration, which sees the environment). */
+    public static AwsSettings lookup(java.util.function.Function<String, Optional<String>> lookup) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : VARIABLES) lookup.apply(name).ifPresent(v -> env.put(name, v));
+        return fromEnvironment(env);
+    }
+
     /** Reads the settings from an environment map (the real environment in a Lambda). */
     public static AwsSettings fromEnvironment(Map<String, String> env) {
         return new AwsSettings(

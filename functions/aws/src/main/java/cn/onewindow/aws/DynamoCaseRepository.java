@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.approval.DepartmentTask;
+import cn.onewindow.core.approval.TaskStatus;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
@@ -12,6 +14,8 @@ import cn.onewindow.core.ports.IdempotencyClaimTaken;
 import cn.onewindow.core.ports.IdempotencyRecord;
 import cn.onewindow.core.ports.IdempotencyStore;
 import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.ports.TaskQuery;
+import cn.onewindow.core.ports.TaskWrite;
 import com.fasterxml.jackson.core.type.TypeReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,6 +59,9 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     public static final String INDEX_BY_CENTER = "byCenter";
     public static final String INDEX_BY_SERVICE_POINT = "byServicePoint";
     public static final String INDEX_BY_DUE = "byDue";
+    public static final String INDEX_BY_DEPARTMENT = "byDepartment";
+    /** Due-index buckets of task messages not yet delivered (the outbox relay), apart from deadline buckets. */
+    public static final String DISPATCH_PREFIX = "DISPATCH#";
     /** Idempotency records are kept a week: long enough for a village terminal to come back online. */
     public static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
     private static final DateTimeFormatter HOUR_BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH")
@@ -90,7 +97,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     @Override
     public ServiceCase.Snapshot save(CaseWrite w) {
         long newVersion = w.create() ? 1 : w.expectedVersion() + 1;
-        ServiceCase.Snapshot stored = withVersion(w.snapshot(), newVersion);
+        ServiceCase.Snapshot stored = w.snapshot().withVersion(newVersion);
         String pk = casePk(stored.id());
         List<TransactWriteItem> items = new ArrayList<>();
 
@@ -147,6 +154,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             }
         }
 
+        for (TaskWrite tw : w.tasks()) {
+            items.add(TransactWriteItem.builder().put(taskPut(tw)).build());
+        }
+
         int claimIndex = -1;
         if (w.claim() != null) {
             Map<String, AttributeValue> idem = new HashMap<>();
@@ -180,18 +191,104 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         return stored;
     }
 
-    private static String historySk(int seq) {
-        return String.format("HIST#%06d", seq);
+    /**
+     * A task item: the department inbox index ({@code byDepartment}: {@code DEPT#<dept>#<status>}, due first) and,
+     * while its message may still be lost (status CREATED), an entry in the due-time index that the outbox relay
+     * reads.
+     */
+    private Put taskPut(TaskWrite tw) {
+        DepartmentTask t = tw.task();
+        long version = tw.create() ? 1 : tw.expectedVersion() + 1;
+        DepartmentTask stored = t.withVersion(version);
+        Map<String, AttributeValue> item = new HashMap<>(key(casePk(t.caseId()), "TASK#" + t.departmentCode()));
+        item.put("version", n(version));
+        item.put("taskId", s(t.taskId()));
+        item.put("status", s(t.status().name()));
+        item.put("gsi3pk", s("DEPT#" + t.departmentCode() + "#" + t.status()));
+        item.put("gsi3sk", s((t.dueAt() == null ? "9999" : t.dueAt().toString()) + "#" + t.taskId()));
+        if (t.status() == TaskStatus.CREATED) {
+            item.put("dueBucket", s(DISPATCH_PREFIX + dueBucket(t.createdAt())));
+            item.put("dueKey", s(t.createdAt() + "#" + t.taskId() + "#DISPATCH"));
+        }
+        item.put("doc", s(Json.write(stored)));
+        Put.Builder put = Put.builder().tableName(casesTable).item(item);
+        if (tw.create()) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("#v = :expected").expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(tw.expectedVersion())));
+        }
+        return put.build();
     }
 
-    private static ServiceCase.Snapshot withVersion(ServiceCase.Snapshot s, long version) {
-        return new ServiceCase.Snapshot(s.id(), s.itemCode(), s.itemVersion(), s.itemName(), s.mode(),
-                s.departmentCode(), s.regionCode(), s.status(), s.channel(), s.applicant(), s.centerId(),
-                s.servicePointId(), s.agentId(), s.materials(), s.missing(), s.outstandingTolerable(),
-                s.submittedAt(), s.acceptedAt(), s.dueAt(), s.dueProvisional(), s.promisedDays(), s.legalDays(),
-                s.warningDaysBefore(), s.suspensions(), s.extensionDays(), s.extensionReason(), s.decision(),
-                s.resultNumber(), s.resultIssuedAt(), s.deliveredAt(), s.deliveredTo(), s.deliveryConfirmation(),
-                s.closedAt(), s.notice(), s.notices(), version, s.historySize());
+    @Override
+    public Optional<DepartmentTask> findTask(String taskId) {
+        String caseId = DepartmentTask.caseIdOf(taskId);
+        if (caseId == null) return Optional.empty();
+        String dept = taskId.substring(caseId.length() + 1);
+        GetItemResponse r = db.getItem(b -> b.tableName(casesTable).key(key(casePk(caseId), "TASK#" + dept))
+                .consistentRead(true));
+        if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
+        return Optional.of(Json.read(str(r.item(), "doc"), DepartmentTask.class));
+    }
+
+    @Override
+    public List<DepartmentTask> tasksOf(String caseId) {
+        List<DepartmentTask> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :t)")
+                    .expressionAttributeValues(Map.of(":pk", s(casePk(caseId)), ":t", s("TASK#")))
+                    .consistentRead(true).exclusiveStartKey(start).build());
+            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), DepartmentTask.class)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public Page<DepartmentTask> tasks(TaskQuery q) {
+        int limit = q.limit() <= 0 ? 20 : Math.min(q.limit(), 100);
+        String scope = "DEPT#" + q.departmentCode() + "#" + q.status();
+        Map<String, AttributeValue> start = decodeCursor(q.cursor(), "gsi3pk", scope);
+        QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_DEPARTMENT)
+                .keyConditionExpression("gsi3pk = :p").expressionAttributeValues(Map.of(":p", s(scope)))
+                .limit(limit).exclusiveStartKey(start).build());
+        List<DepartmentTask> out = new ArrayList<>();
+        r.items().forEach(i -> out.add(Json.read(str(i, "doc"), DepartmentTask.class)));
+        Map<String, AttributeValue> next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
+                ? r.lastEvaluatedKey() : null;
+        return new Page<>(out, next == null ? null : encodeCursor(next));
+    }
+
+    @Override
+    public List<DepartmentTask> undispatched(Instant since, Instant before, int limit) {
+        List<DepartmentTask> out = new ArrayList<>();
+        Instant hour = since.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        while (!hour.isAfter(before) && out.size() < limit) {
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_DUE)
+                        .keyConditionExpression("dueBucket = :b AND dueKey < :k")
+                        .expressionAttributeValues(Map.of(":b", s(DISPATCH_PREFIX + dueBucket(hour)),
+                                ":k", s(before.toString())))
+                        .exclusiveStartKey(start).build());
+                for (Map<String, AttributeValue> i : r.items()) {
+                    DepartmentTask t = Json.read(str(i, "doc"), DepartmentTask.class);
+                    if (t.status() == TaskStatus.CREATED && !t.createdAt().isBefore(since) && out.size() < limit) {
+                        out.add(t);
+                    }
+                }
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null && out.size() < limit);
+            hour = hour.plus(java.time.Duration.ofHours(1));
+        }
+        return out;
+    }
+
+    private static String historySk(int seq) {
+        return String.format("HIST#%06d", seq);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package cn.onewindow.aws;
 
 import cn.onewindow.core.access.Authenticator;
+import cn.onewindow.core.ports.ApprovalQueue;
+import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.service.CalendarService;
 import cn.onewindow.core.service.CaseIds;
 import cn.onewindow.core.service.CaseService;
@@ -26,12 +28,23 @@ public final class Platform {
     public final CatalogService catalogService;
     public final CalendarService calendarService;
     public final Authenticator authenticator;
+    public final ApprovalService approvalService;
 
     public Platform(AwsSettings settings, Clock clock) {
-        this(settings, clock, AwsClients.dynamoDb(settings));
+        this(settings, clock, AwsClients.dynamoDb(settings), settings.approvalQueueUrl() == null ? null
+                : new SqsApprovalQueue(AwsClients.sqs(settings), settings.approvalQueueUrl()));
     }
 
+    /** Without an approval queue (tests of storage and intake that do not exercise parallel approval). */
     public Platform(AwsSettings settings, Clock clock, DynamoDbClient dynamoDb) {
+        this(settings, clock, dynamoDb, null);
+    }
+
+    /**
+     * @param approvalQueue null where no queue is configured: joint and escalated tasks are then written but their
+     *                      messages wait for the relay of a function that has the queue
+     */
+    public Platform(AwsSettings settings, Clock clock, DynamoDbClient dynamoDb, ApprovalQueue approvalQueue) {
         this.settings = settings;
         this.clock = clock;
         this.dynamoDb = dynamoDb;
@@ -39,7 +52,12 @@ public final class Platform {
         this.reference = new DynamoReferenceRepository(dynamoDb, settings.referenceTable());
         this.callers = new DynamoCallerDirectory(dynamoDb, settings.callersTable());
         this.deadlines = new Deadlines(reference, reference, clock);
-        this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock));
+        ApprovalQueue queue = approvalQueue != null ? approvalQueue : messages -> {
+            throw new IllegalStateException("no approval queue configured");
+        };
+        this.approvalService = new ApprovalService(cases, reference, queue, deadlines, clock);
+        this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
+                approvalService);
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines);
         this.authenticator = new Authenticator(callers);

@@ -5,6 +5,8 @@ import cn.onewindow.api.dto.CaseView;
 import cn.onewindow.api.dto.HistoryView;
 import cn.onewindow.api.dto.IntakeRequest;
 import cn.onewindow.api.dto.ItemDto;
+import cn.onewindow.api.dto.TaskView;
+import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.cases.Decision;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.Notice;
@@ -69,6 +71,8 @@ public interface ApiMapper {
     HistoryView toView(HistoryEntry h);
 
     List<HistoryView> toHistoryViews(List<HistoryEntry> h);
+
+    TaskView toView(DepartmentTask t);
 
     default String local(Instant t) {
         return t == null ? null : LOCAL.format(t);

@@ -12,9 +12,6 @@ import cn.onewindow.core.common.AdjustableClock;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the platform once per function instance from the settings {@code template.yaml} puts in the environment
@@ -29,16 +26,9 @@ public class PlatformProducer {
     @Singleton
     Platform platform() {
         Config config = ConfigProvider.getConfig();
-        Map<String, String> env = new HashMap<>();
-        for (String name : List.of(AwsSettings.ENV_REGION, AwsSettings.ENV_DYNAMODB_ENDPOINT,
-                AwsSettings.ENV_SQS_ENDPOINT, AwsSettings.ENV_CASES_TABLE, AwsSettings.ENV_REFERENCE_TABLE,
-                AwsSettings.ENV_IDEMPOTENCY_TABLE, AwsSettings.ENV_CALLERS_TABLE,
-                AwsSettings.ENV_APPROVAL_QUEUE_URL)) {
-            config.getOptionalValue(name, String.class).ifPresent(v -> env.put(name, v));
-        }
         Clock clock = config.getOptionalValue(CLOCK_START, String.class)
                 .<Clock>map(start -> AdjustableClock.startingAt(Instant.parse(start)))
                 .orElse(Clock.systemUTC());
-        return new Platform(AwsSettings.fromEnvironment(env), clock);
+        return new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)), clock);
     }
 }

@@ -22,7 +22,8 @@ public final class AccessPolicy {
             case SUPERVISOR, ADMIN, SYSTEM -> true;
             case WINDOW -> caller.centerId() != null && caller.centerId().equals(c.centerId());
             case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(c.servicePointId());
-            case DEPARTMENT -> caller.departmentCode() != null && caller.departmentCode().equals(c.departmentCode());
+            case DEPARTMENT -> caller.departmentCode() != null && (caller.departmentCode().equals(c.departmentCode())
+                    || c.taskDepartments().contains(caller.departmentCode()));
             case TERMINAL -> false;
         };
     }

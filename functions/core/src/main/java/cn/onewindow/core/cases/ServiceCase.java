@@ -28,7 +28,8 @@ public final class ServiceCase {
             boolean dueProvisional, int promisedDays, int legalDays, int warningDaysBefore,
             List<Suspension> suspensions, Integer extensionDays, String extensionReason, Decision decision,
             String resultNumber, Instant resultIssuedAt, Instant deliveredAt, String deliveredTo,
-            String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices, long version,
+            String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices,
+            List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, long version,
             int historySize) {
         public Snapshot {
             materials = materials == null ? List.of() : List.copyOf(materials);
@@ -36,6 +37,17 @@ public final class ServiceCase {
             outstandingTolerable = outstandingTolerable == null ? List.of() : List.copyOf(outstandingTolerable);
             suspensions = suspensions == null ? List.of() : List.copyOf(suspensions);
             notices = notices == null ? List.of() : List.copyOf(notices);
+            taskDepartments = taskDepartments == null ? List.of() : List.copyOf(taskDepartments);
+        }
+
+        /** The same snapshot under another version number (the store sets it when writing). */
+        public Snapshot withVersion(long newVersion) {
+            return new Snapshot(id, itemCode, itemVersion, itemName, mode, departmentCode, regionCode, status,
+                    channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable,
+                    submittedAt, acceptedAt, dueAt, dueProvisional, promisedDays, legalDays, warningDaysBefore,
+                    suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt,
+                    deliveredTo, deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
+                    distributedAt, newVersion, historySize);
         }
     }
 
@@ -58,7 +70,7 @@ public final class ServiceCase {
                 item.departmentCode(), item.regionCode(), CaseStatus.SUBMITTED, channel, applicant, centerId,
                 servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
                 false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
-                null, null, null, null, null, null, null, List.of(), 0L, 0);
+                null, null, null, null, null, null, null, List.of(), List.of(), null, null, 0L, 0);
         ServiceCase c = new ServiceCase(snap);
         c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
                 "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
@@ -178,6 +190,38 @@ public final class ServiceCase {
         update(b -> b.dueAt(newDue).dueProvisional(provisional));
     }
 
+    // ---- parallel approval (并联审批) and escalation (上报件) ----------------------------------------------------
+
+    /** Records the departments that received tasks and when the distribution itself is due (2 working days). */
+    public void distributeTo(List<String> departments, Instant distributionDue, Instant now, Actor actor) {
+        List<String> all = new ArrayList<>(s.taskDepartments());
+        departments.stream().filter(d -> !all.contains(d)).forEach(all::add);
+        record("TASKS_CREATED", s.status(), s.status(), now, actor, String.join(",", departments));
+        update(b -> b.taskDepartments(all).distributionDueAt(s.distributionDueAt() != null
+                ? s.distributionDueAt() : distributionDue));
+    }
+
+    /** A task reached its department's inbox; the first delivery starts the review. */
+    public void taskDelivered(String department, boolean allDelivered, Instant now, Actor actor) {
+        startReview(now, actor);
+        record("TASK_DELIVERED", s.status(), s.status(), now, actor, department);
+        if (allDelivered && s.distributedAt() == null) update(b -> b.distributedAt(now));
+    }
+
+    /** A department decided its task (the case moves on only when every task is decided: see decide). */
+    public void taskDecided(String department, String outcome, String reasons, Instant now, Actor actor) {
+        record("TASK_DECIDED", s.status(), s.status(), now, actor, department + " " + outcome
+                + (reasons == null || reasons.isBlank() ? "" : ": " + reasons));
+    }
+
+    /** The local review passed; the case goes to the higher authority (上报). */
+    public void escalated(String toDepartment, Instant now, Actor actor) {
+        List<String> all = new ArrayList<>(s.taskDepartments());
+        if (!all.contains(toDepartment)) all.add(toDepartment);
+        record("ESCALATED", s.status(), s.status(), now, actor, "forwarded to " + toDepartment);
+        update(b -> b.taskDepartments(all));
+    }
+
     // ---- result ----------------------------------------------------------------------------------------------
 
     public void issueResult(String resultNumber, Notice notice, Instant now, Actor actor) {
@@ -258,6 +302,9 @@ public final class ServiceCase {
         private Instant closedAt;
         private Notice notice;
         private List<Notice> notices;
+        private List<String> taskDepartments;
+        private Instant distributionDueAt;
+        private Instant distributedAt;
         private int historySize;
         private final Snapshot base;
 
@@ -282,6 +329,9 @@ public final class ServiceCase {
             closedAt = s.closedAt();
             notice = s.notice();
             notices = s.notices();
+            taskDepartments = s.taskDepartments();
+            distributionDueAt = s.distributionDueAt();
+            distributedAt = s.distributedAt();
             historySize = s.historySize();
         }
 
@@ -303,6 +353,9 @@ public final class ServiceCase {
         SnapshotBuilder deliveryConfirmation(String v) { deliveryConfirmation = v; return this; }
         SnapshotBuilder closedAt(Instant v) { closedAt = v; return this; }
         SnapshotBuilder historySize(int v) { historySize = v; return this; }
+        SnapshotBuilder taskDepartments(List<String> v) { taskDepartments = v; return this; }
+        SnapshotBuilder distributionDueAt(Instant v) { distributionDueAt = v; return this; }
+        SnapshotBuilder distributedAt(Instant v) { distributedAt = v; return this; }
 
         SnapshotBuilder notice(Notice v) {
             if (v != null && v != notice) {
@@ -321,7 +374,8 @@ public final class ServiceCase {
                     materials, missing, outstandingTolerable, b.submittedAt(), acceptedAt, dueAt, dueProvisional,
                     b.promisedDays(), b.legalDays(), b.warningDaysBefore(), suspensions, extensionDays,
                     extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
-                    deliveryConfirmation, closedAt, notice, notices, b.version(), historySize);
+                    deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
+                    distributedAt, b.version(), historySize);
         }
     }
 }

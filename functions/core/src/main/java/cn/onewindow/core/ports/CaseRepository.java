@@ -1,8 +1,10 @@
 package cn.onewindow.core.ports;
 
+import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +27,15 @@ public interface CaseRepository {
     List<HistoryEntry> history(String caseId);
 
     Page<ServiceCase.Snapshot> list(CaseQuery query);
+
+    Optional<DepartmentTask> findTask(String taskId);
+
+    /** Every task of a case, read consistently. */
+    List<DepartmentTask> tasksOf(String caseId);
+
+    /** A department's inbox. */
+    Page<DepartmentTask> tasks(TaskQuery query);
+
+    /** Tasks still CREATED (their message may have been lost) created before {@code before}, oldest first. */
+    List<DepartmentTask> undispatched(Instant since, Instant before, int limit);
 }

@@ -12,11 +12,19 @@ import java.util.List;
  * @param expectedVersion the version read before the change (ignored on create)
  * @param timers          the deadline timers the case has after the change (replacing the previous ones)
  * @param claim           the idempotency key to record with the result, or null
+ * @param tasks           department tasks created or changed together with the case
  */
 public record CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion,
-                        List<HistoryEntry> history, List<DeadlineTimer> timers, IdempotencyClaim claim) {
+                        List<HistoryEntry> history, List<DeadlineTimer> timers, IdempotencyClaim claim,
+                        List<TaskWrite> tasks) {
     public CaseWrite {
         history = List.copyOf(history);
         timers = List.copyOf(timers);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    public CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion, List<HistoryEntry> history,
+                     List<DeadlineTimer> timers, IdempotencyClaim claim) {
+        this(snapshot, create, expectedVersion, history, timers, claim, List.of());
     }
 }

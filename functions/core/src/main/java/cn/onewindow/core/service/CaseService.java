@@ -5,6 +5,7 @@ import cn.onewindow.core.access.AccessPolicy.CaseAction;
 import cn.onewindow.core.access.Actor;
 import cn.onewindow.core.access.Caller;
 import cn.onewindow.core.access.Role;
+import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.calendar.Deadline;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.calendar.ExtensionPolicy;
@@ -34,12 +35,14 @@ import cn.onewindow.core.ports.IdempotencyClaimTaken;
 import cn.onewindow.core.ports.IdempotencyRecord;
 import cn.onewindow.core.ports.IdempotencyStore;
 import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.ports.TaskWrite;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +68,11 @@ public final class CaseService {
     private final Deadlines deadlines;
     private final Clock clock;
     private final Supplier<String> caseIds;
+    private final ApprovalService approvals;
 
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
-                       Deadlines deadlines, Clock clock, Supplier<String> caseIds) {
+                       Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals) {
+        this.approvals = approvals;
         this.cases = cases;
         this.catalog = catalog;
         this.idempotency = idempotency;
@@ -111,12 +116,20 @@ public final class CaseService {
         ServiceCase c = ServiceCase.submit(caseIds.get(), item, cmd.applicant(), cmd.channel(), caller.centerId(),
                 servicePoint, agent, cmd.materials(), now, actor);
         DeadlineCalculator calc = deadlines.calculatorFor(caller.centerId());
-        applyAssessment(c, item, IntakeRules.assess(item, cmd.materials(), cmd.unmetConditions()), calc, now, actor);
-        return save(c, true, 0, calc, claim);
+        List<DepartmentTask> tasks = applyAssessment(c, item,
+                IntakeRules.assess(item, cmd.materials(), cmd.unmetConditions()), calc, now, actor);
+        Written w = save(c, true, 0, calc, claim, creating(tasks));
+        if (!w.replayed()) approvals.publish(tasks);
+        return w;
     }
 
-    private void applyAssessment(ServiceCase c, ServiceItem item, IntakeAssessment a, DeadlineCalculator calc,
-                                 Instant now, Actor actor) {
+    private static List<TaskWrite> creating(List<DepartmentTask> tasks) {
+        return tasks.stream().map(t -> new TaskWrite(t, true, 0)).toList();
+    }
+
+    /** Applies the intake rules' outcome; returns the department tasks an accepted joint or escalated case needs. */
+    private List<DepartmentTask> applyAssessment(ServiceCase c, ServiceItem item, IntakeAssessment a,
+                                                 DeadlineCalculator calc, Instant now, Actor actor) {
         switch (a.outcome()) {
             case NOT_ACCEPTED -> c.refuse(a.refusalReason(), a.refusalBasis(),
                     NoticeTexts.notAccepted(c.snapshot(), item.name(), a.refusalReason(), a.refusalBasis(), now),
@@ -128,8 +141,10 @@ public final class CaseService {
                 c.accept(due.dueAt(), due.provisional(), a.outstandingTolerable(),
                         NoticeTexts.acceptance(c.snapshot(), item, due.dueAt(), due.provisional(),
                                 a.outstandingTolerable(), now), now, actor);
+                return ApprovalService.fanOut(c, item, calc, now, actor);
             }
         }
+        return List.of();
     }
 
     // ---- reads -----------------------------------------------------------------------------------------------
@@ -181,6 +196,8 @@ public final class CaseService {
         v.throwIfInvalid();
         return mutate(caller, caseId, CaseAction.SUPPLEMENT, "supplement", cmd, key, (c, ctx) -> {
             ServiceItem item = itemOf(c.snapshot());
+            boolean waitingForDepartment = c.status() == CaseStatus.SUSPENDED
+                    && c.currentSuspension().kind() == Suspension.Kind.SUPPLEMENT;
             List<String> unknown = IntakeRules.unknownMaterials(item, cmd.materials());
             if (!unknown.isEmpty()) {
                 throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("materials",
@@ -191,8 +208,11 @@ public final class CaseService {
             if (c.status() == CaseStatus.AWAITING_MATERIALS) {
                 IntakeAssessment a = IntakeRules.assessMaterials(item, c.snapshot().materials());
                 if (a.outcome() != IntakeAssessment.Outcome.AWAITING_MATERIALS) {
-                    applyAssessment(c, item, a, ctx.calc, ctx.now, ctx.actor);
+                    ctx.created.addAll(applyAssessment(c, item, a, ctx.calc, ctx.now, ctx.actor));
                 }
+            } else if (waitingForDepartment) {
+                ctx.tasks.addAll(ApprovalService.returnTasksAfterSupplement(c, cases.tasksOf(c.id()), ctx.calc,
+                        ctx.now, ctx.actor));
             }
         });
     }
@@ -206,10 +226,10 @@ public final class CaseService {
         cmd.reasons().forEach(r -> v.maxLength(r, 500, "reasons"));
         v.throwIfInvalid();
         return mutate(caller, caseId, CaseAction.DECIDE, "decide", cmd, key, (c, ctx) -> {
-            if (c.snapshot().mode() == HandlingMode.JOINT) {
-                throw DomainException.illegalState("JOINT_CASE_DECIDED_BY_DEPARTMENTS",
-                        "联办件由各参与部门分别审批，不能直接作出决定",
-                        "a JOINT case is decided by its departments' tasks, not directly");
+            if (c.snapshot().mode() == HandlingMode.JOINT || c.snapshot().mode() == HandlingMode.ESCALATED) {
+                throw DomainException.illegalState("DECIDED_BY_DEPARTMENT_TASKS",
+                        "联办件、上报件由部门审批任务作出决定，不能直接决定",
+                        "a JOINT or ESCALATED case is decided through its department tasks, not directly");
             }
             Decision d = new Decision(cmd.outcome(), cmd.reasons(), ctx.now, ctx.actor);
             Notice notice = cmd.outcome() == Decision.Outcome.DENY
@@ -278,7 +298,8 @@ public final class CaseService {
     // ---- machinery -------------------------------------------------------------------------------------------
 
     /** What a change needs besides the case. */
-    private record Ctx(Instant now, Actor actor, DeadlineCalculator calc) {
+    private record Ctx(Instant now, Actor actor, DeadlineCalculator calc, List<DepartmentTask> created,
+                       List<TaskWrite> tasks) {
     }
 
     private Written mutate(Caller caller, String caseId, CaseAction action, String op, Object cmd, String key,
@@ -292,9 +313,14 @@ public final class CaseService {
             ServiceCase c = ServiceCase.restore(before);
             Instant now = clock.instant();
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
-            change.accept(c, new Ctx(now, caller.asActor(), calc));
+            Ctx ctx = new Ctx(now, caller.asActor(), calc, new ArrayList<>(), new ArrayList<>());
+            change.accept(c, ctx);
+            List<TaskWrite> tasks = new ArrayList<>(ctx.tasks());
+            tasks.addAll(creating(ctx.created()));
             try {
-                return save(c, false, before.version(), calc, claim);
+                Written w = save(c, false, before.version(), calc, claim, tasks);
+                if (!w.replayed()) approvals.publish(ctx.created());
+                return w;
             } catch (DomainException e) {
                 if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
                 backOff(attempt, e);
@@ -313,10 +339,10 @@ public final class CaseService {
     }
 
     private Written save(ServiceCase c, boolean create, long expectedVersion, DeadlineCalculator calc,
-                         IdempotencyClaim claim) {
+                         IdempotencyClaim claim, List<TaskWrite> tasks) {
         try {
             ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), create, expectedVersion,
-                    c.pendingHistory(), deadlines.timersFor(c, calc), claim));
+                    c.pendingHistory(), deadlines.timersFor(c, calc), claim, tasks));
             return new Written(stored, false);
         } catch (IdempotencyClaimTaken taken) {
             return replay(claim).orElseThrow(() -> DomainException.conflict("IDEMPOTENCY_IN_PROGRESS",

@@ -1,0 +1,53 @@
+package cn.onewindow.core.approval;
+
+import cn.onewindow.core.access.Actor;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One department's part of a joint or escalated case. Its id is derived from the case and the department, so a
+ * duplicated message can never make a second task.
+ */
+public record DepartmentTask(String taskId, String caseId, String itemCode, String itemName,
+                             String departmentCode, String departmentName, TaskLevel level, TaskStatus status,
+                             Instant createdAt, Instant deliveredAt, Instant dueAt, String outcome,
+                             List<String> reasons, List<String> missing, Instant decidedAt, Actor decidedBy,
+                             long version) {
+
+    public DepartmentTask {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    public static String idFor(String caseId, String departmentCode) {
+        return caseId + "~" + departmentCode;
+    }
+
+    /** The case a task id belongs to, or null when the id is not a task id. */
+    public static String caseIdOf(String taskId) {
+        int i = taskId == null ? -1 : taskId.lastIndexOf('~');
+        return i <= 0 ? null : taskId.substring(0, i);
+    }
+
+    public DepartmentTask delivered(Instant at) {
+        return new DepartmentTask(taskId, caseId, itemCode, itemName, departmentCode, departmentName, level,
+                TaskStatus.PENDING, createdAt, at, dueAt, outcome, reasons, missing, decidedAt, decidedBy, version);
+    }
+
+    public DepartmentTask decided(TaskStatus to, String outcome, List<String> reasons, List<String> missing,
+                                  Instant at, Actor by) {
+        return new DepartmentTask(taskId, caseId, itemCode, itemName, departmentCode, departmentName, level, to,
+                createdAt, deliveredAt, dueAt, outcome, reasons, missing, at, by, version);
+    }
+
+    public DepartmentTask returned(Instant newDue) {
+        return new DepartmentTask(taskId, caseId, itemCode, itemName, departmentCode, departmentName, level,
+                TaskStatus.PENDING, createdAt, deliveredAt, newDue, null, List.of(), List.of(), null, null, version);
+    }
+
+    public DepartmentTask withVersion(long v) {
+        return new DepartmentTask(taskId, caseId, itemCode, itemName, departmentCode, departmentName, level, status,
+                createdAt, deliveredAt, dueAt, outcome, reasons, missing, decidedAt, decidedBy, v);
+    }
+}

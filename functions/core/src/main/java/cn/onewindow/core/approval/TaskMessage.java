@@ -1,0 +1,5 @@
+package cn.onewindow.core.approval;
+
+/** What goes on the approval queue for one task: enough to find it again, nothing personal. */
+public record TaskMessage(String taskId, String caseId, String departmentCode) {
+}

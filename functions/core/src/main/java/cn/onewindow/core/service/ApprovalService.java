@@ -1,0 +1,343 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.access.AccessPolicy;
+import cn.onewindow.core.access.Actor;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.approval.DepartmentTask;
+import cn.onewindow.core.approval.TaskCommand;
+import cn.onewindow.core.approval.TaskDetail;
+import cn.onewindow.core.approval.TaskLevel;
+import cn.onewindow.core.approval.TaskMessage;
+import cn.onewindow.core.approval.TaskStatus;
+import cn.onewindow.core.calendar.Deadline;
+import cn.onewindow.core.calendar.DeadlineCalculator;
+import cn.onewindow.core.cases.CaseStatus;
+import cn.onewindow.core.cases.Decision;
+import cn.onewindow.core.cases.Notice;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.cases.Suspension;
+import cn.onewindow.core.catalog.HandlingMode;
+import cn.onewindow.core.catalog.ParticipatingDepartment;
+import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.common.Validator;
+import cn.onewindow.core.intake.NoticeTexts;
+import cn.onewindow.core.ports.ApprovalQueue;
+import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.ports.CaseWrite;
+import cn.onewindow.core.ports.CatalogRepository;
+import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.ports.TaskQuery;
+import cn.onewindow.core.ports.TaskWrite;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Parallel approval (并联审批) and escalation (上报件): fan-out of one task per department when a case is accepted,
+ * delivery of each task to its department's inbox (the approval worker), department decisions, and fan-in, which
+ * moves the case on exactly once when the last task is decided. Every step is one store transaction guarded by the
+ * versions of the case and the task, so duplicates, reordering and concurrent decisions lose nothing.
+ */
+public final class ApprovalService {
+    private static final Logger LOG = Logger.getLogger(ApprovalService.class.getName());
+    private static final int MAX_ATTEMPTS = 12;
+    /** Joint cases: materials go to every department within 2 working days of acceptance. */
+    public static final int DISTRIBUTION_WORKING_DAYS = 2;
+    private static final Actor WORKER = new Actor(Role.SYSTEM, "approval-worker", null, null, null);
+
+    private final CaseRepository cases;
+    private final CatalogRepository catalog;
+    private final ApprovalQueue queue;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    public ApprovalService(CaseRepository cases, CatalogRepository catalog, ApprovalQueue queue, Deadlines deadlines,
+                           Clock clock) {
+        this.cases = cases;
+        this.catalog = catalog;
+        this.queue = queue;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    // ---- fan-out ---------------------------------------------------------------------------------------------
+
+    /**
+     * The tasks an accepted case needs: one per participating department of a JOINT item, the local review of an
+     * ESCALATED item; none otherwise. Records the distribution on the case.
+     */
+    public static List<DepartmentTask> fanOut(ServiceCase c, ServiceItem item, DeadlineCalculator calc, Instant now,
+                                              Actor actor) {
+        List<DepartmentTask> tasks = new ArrayList<>();
+        if (item.mode() == HandlingMode.JOINT) {
+            for (ParticipatingDepartment d : item.departments()) {
+                tasks.add(newTask(c, d.code(), d.name(), TaskLevel.JOINT,
+                        calc.dueAfterWorkingDays(now, d.timeLimitDays()).dueAt(), now));
+            }
+        } else if (item.mode() == HandlingMode.ESCALATED) {
+            tasks.add(newTask(c, item.departmentCode(), item.departmentName(), TaskLevel.LOCAL,
+                    c.snapshot().dueAt(), now));
+        }
+        if (!tasks.isEmpty()) {
+            Instant distributionDue = calc.dueAfterWorkingDays(now, DISTRIBUTION_WORKING_DAYS).dueAt();
+            c.distributeTo(tasks.stream().map(DepartmentTask::departmentCode).toList(), distributionDue, now, actor);
+        }
+        return tasks;
+    }
+
+    private static DepartmentTask newTask(ServiceCase c, String dept, String deptName, TaskLevel level, Instant due,
+                                          Instant now) {
+        ServiceCase.Snapshot s = c.snapshot();
+        return new DepartmentTask(DepartmentTask.idFor(s.id(), dept), s.id(), s.itemCode(), s.itemName(), dept,
+                deptName, level, TaskStatus.CREATED, now, null, due, null, List.of(), List.of(), null, null, 0);
+    }
+
+    /** Puts the messages of new tasks on the queue; a failure is logged and left to {@link #redispatch}. */
+    public void publish(List<DepartmentTask> created) {
+        if (created.isEmpty()) return;
+        try {
+            queue.send(created.stream().map(t -> new TaskMessage(t.taskId(), t.caseId(), t.departmentCode())).toList());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "approval messages not sent now; the relay will resend them: " + e);
+        }
+    }
+
+    /**
+     * The outbox relay: tasks written but still undelivered a minute later get their message again (the worker
+     * ignores a task it already delivered). Returns how many were resent.
+     */
+    public int redispatch(Duration lookBack) {
+        Instant now = clock.instant();
+        List<DepartmentTask> stale = cases.undispatched(now.minus(lookBack), now.minus(Duration.ofMinutes(1)), 500);
+        publish(stale);
+        return stale.size();
+    }
+
+    // ---- the approval worker ---------------------------------------------------------------------------------
+
+    /** What the worker did with one message. */
+    public enum Delivery { DELIVERED, ALREADY_DELIVERED }
+
+    /** Delivers a task to its department's inbox; a second delivery of the same task changes nothing. */
+    public Delivery deliver(TaskMessage m) {
+        for (int attempt = 1; ; attempt++) {
+            DepartmentTask task = cases.findTask(m.taskId()).orElseThrow(() -> new IllegalStateException(
+                    "task " + m.taskId() + " does not exist"));
+            if (task.status() != TaskStatus.CREATED) return Delivery.ALREADY_DELIVERED;
+            ServiceCase.Snapshot before = cases.find(task.caseId()).orElseThrow(() -> new IllegalStateException(
+                    "case of task " + m.taskId() + " does not exist"));
+            ServiceCase c = ServiceCase.restore(before);
+            Instant now = clock.instant();
+            List<DepartmentTask> all = cases.tasksOf(task.caseId());
+            boolean allDelivered = all.stream().allMatch(t -> t.taskId().equals(task.taskId())
+                    || t.status() != TaskStatus.CREATED);
+            if (before.status().isOpen()) c.taskDelivered(task.departmentCode(), allDelivered, now, WORKER);
+            try {
+                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                        deadlines.timersFor(c, deadlines.calculatorFor(before.centerId())), null,
+                        List.of(new TaskWrite(task.delivered(now), false, task.version()))));
+                return Delivery.DELIVERED;
+            } catch (DomainException e) {
+                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
+            }
+        }
+    }
+
+    // ---- the department side ---------------------------------------------------------------------------------
+
+    public Page<DepartmentTask> inbox(Caller caller, String department, TaskStatus status, int limit, String cursor) {
+        requireOwnDepartment(caller, department);
+        return cases.tasks(new TaskQuery(department, status == null ? TaskStatus.PENDING : status, limit, cursor));
+    }
+
+    public TaskDetail detail(Caller caller, String taskId) {
+        DepartmentTask task = visibleTask(caller, taskId);
+        return new TaskDetail(task, cases.find(task.caseId()).orElseThrow());
+    }
+
+    /** Result of a decision: the task as stored and whether it is the replay of the same earlier decision. */
+    public record Decided(DepartmentTask task, ServiceCase.Snapshot caseSnapshot, boolean replayed) {
+    }
+
+    public Decided decide(Caller caller, String taskId, TaskCommand cmd) {
+        validate(cmd);
+        for (int attempt = 1; ; attempt++) {
+            DepartmentTask task = visibleTask(caller, taskId);
+            if (task.status().decided()) return replayOrConflict(task, cmd);
+            if (task.status() == TaskStatus.AWAITING_SUPPLEMENT) {
+                if (cmd.outcome() == TaskCommand.Outcome.REQUEST_SUPPLEMENT && task.missing().equals(cmd.missing())) {
+                    return new Decided(task, cases.find(task.caseId()).orElseThrow(), true);
+                }
+                throw DomainException.conflict("TASK_AWAITING_SUPPLEMENT", "该任务正在等待申请人补正材料",
+                        "the task waits for the applicant's supplement");
+            }
+            ServiceCase.Snapshot before = cases.find(task.caseId()).orElseThrow();
+            if (!before.status().isOpen()) {
+                throw DomainException.illegalState("CASE_CLOSED", "办件已" + before.status().chinese() + "，不能再审批",
+                        "the case is " + before.status() + " and takes no more decisions");
+            }
+            ServiceCase c = ServiceCase.restore(before);
+            Instant now = clock.instant();
+            Actor actor = caller.asActor();
+            DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
+            List<TaskWrite> writes = new ArrayList<>();
+            List<DepartmentTask> created = new ArrayList<>();
+            DepartmentTask after;
+            if (cmd.outcome() == TaskCommand.Outcome.REQUEST_SUPPLEMENT) {
+                after = task.decided(TaskStatus.AWAITING_SUPPLEMENT, cmd.outcome().name(), cmd.reasons(),
+                        cmd.missing(), now, actor);
+                requestSupplement(c, after, cmd, now, actor);
+            } else {
+                TaskStatus to = cmd.outcome() == TaskCommand.Outcome.APPROVE ? TaskStatus.APPROVED : TaskStatus.DENIED;
+                after = task.decided(to, cmd.outcome().name(), cmd.reasons(), List.of(), now, actor);
+                c.taskDecided(task.departmentCode(), cmd.outcome().name(), String.join("；", cmd.reasons()), now, actor);
+                List<DepartmentTask> all = replace(cases.tasksOf(task.caseId()), after);
+                fanIn(c, after, all, calc, now, actor, created);
+            }
+            writes.add(new TaskWrite(after, false, task.version()));
+            created.forEach(t -> writes.add(new TaskWrite(t, true, 0)));
+            try {
+                ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), false, before.version(),
+                        c.pendingHistory(), deadlines.timersFor(c, calc), null, writes));
+                publish(created);
+                return new Decided(after.withVersion(task.version() + 1), stored, false);
+            } catch (DomainException e) {
+                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
+            }
+        }
+    }
+
+    /** Fan-in: moves the case on once every task is decided (or hands an escalated case to the higher level). */
+    private void fanIn(ServiceCase c, DepartmentTask decided, List<DepartmentTask> all, DeadlineCalculator calc,
+                       Instant now, Actor actor, List<DepartmentTask> created) {
+        ServiceCase.Snapshot s = c.snapshot();
+        if (s.mode() == HandlingMode.ESCALATED && decided.level() == TaskLevel.LOCAL
+                && decided.status() == TaskStatus.APPROVED) {
+            ServiceItem item = catalog.version(s.itemCode(), s.itemVersion()).orElseThrow();
+            ParticipatingDepartment higher = item.escalateTo();
+            Deadline due = calc.dueAfterWorkingDays(now, higher.timeLimitDays());
+            created.add(newTask(c, higher.code(), higher.name(), TaskLevel.HIGHER, due.dueAt(), now));
+            c.escalated(higher.code(), now, actor);
+            return;
+        }
+        if (!all.stream().allMatch(t -> t.status().decided())) return;
+        List<String> reasons = new ArrayList<>();
+        for (DepartmentTask t : all) {
+            if (t.status() == TaskStatus.DENIED) {
+                for (String r : t.reasons()) reasons.add(t.departmentName() + "：" + r);
+            }
+        }
+        c.startReview(now, actor);
+        if (reasons.isEmpty()) {
+            c.decide(new Decision(Decision.Outcome.APPROVE, List.of(), now, actor), null, now);
+        } else {
+            c.decide(new Decision(Decision.Outcome.DENY, reasons, now, actor),
+                    NoticeTexts.denial(c.snapshot(), reasons, now), now);
+        }
+    }
+
+    private void requestSupplement(ServiceCase c, DepartmentTask after, TaskCommand cmd, Instant now, Actor actor) {
+        ServiceCase.Snapshot s = c.snapshot();
+        ServiceItem item = catalog.version(s.itemCode(), s.itemVersion()).orElseThrow();
+        List<String> unknown = cmd.missing().stream().filter(code -> item.material(code).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw DomainException.validation(List.of(FieldError.of("missing", "UNKNOWN_MATERIAL",
+                    "该事项没有此材料：" + String.join(",", unknown), "the item has no material " + String.join(",", unknown))));
+        }
+        LinkedHashSet<String> missing = new LinkedHashSet<>(cmd.missing());
+        for (DepartmentTask t : cases.tasksOf(s.id())) {
+            if (t.status() == TaskStatus.AWAITING_SUPPLEMENT) missing.addAll(t.missing());
+        }
+        Notice notice = NoticeTexts.oneTimeNotice(s, item, List.copyOf(missing), now);
+        String reason = after.departmentName() + "要求补正：" + String.join("、", cmd.reasons());
+        if (s.status() == CaseStatus.SUSPENDED) {
+            c.taskDecided(after.departmentCode(), "REQUEST_SUPPLEMENT", reason, now, actor);
+        } else {
+            c.suspend(Suspension.Kind.SUPPLEMENT, reason, notice, now, actor);
+        }
+    }
+
+    /**
+     * Called when the applicant supplemented a case suspended for a department's request: the clock restarts and
+     * every task waiting for the supplement goes back to its department.
+     */
+    public static List<TaskWrite> returnTasksAfterSupplement(ServiceCase c, List<DepartmentTask> tasks,
+                                                             DeadlineCalculator calc, Instant now, Actor actor) {
+        List<TaskWrite> writes = new ArrayList<>();
+        Suspension open = c.currentSuspension();
+        Deadline due = calc.resume(c.snapshot().dueAt(), open.suspendedAt(), now);
+        c.resume(due.dueAt(), due.provisional(), now, actor);
+        for (DepartmentTask t : tasks) {
+            if (t.status() != TaskStatus.AWAITING_SUPPLEMENT) continue;
+            Instant taskDue = t.dueAt() == null ? null : calc.resume(t.dueAt(), open.suspendedAt(), now).dueAt();
+            writes.add(new TaskWrite(t.returned(taskDue), false, t.version()));
+            c.taskDelivered(t.departmentCode(), true, now, actor);
+        }
+        return writes;
+    }
+
+    private Decided replayOrConflict(DepartmentTask task, TaskCommand cmd) {
+        if (cmd.outcome().name().equals(task.outcome()) && cmd.reasons().equals(task.reasons())) {
+            return new Decided(task, cases.find(task.caseId()).orElseThrow(), true);
+        }
+        throw DomainException.conflict("TASK_ALREADY_DECIDED", "该任务已作出不同的审批决定，不能更改",
+                "this task was already decided differently; a decision cannot be changed");
+    }
+
+    private DepartmentTask visibleTask(Caller caller, String taskId) {
+        Optional<DepartmentTask> task = DepartmentTask.caseIdOf(taskId) == null ? Optional.empty()
+                : cases.findTask(taskId);
+        boolean visible = task.isPresent() && (caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
+                || (caller.role() == Role.DEPARTMENT && task.get().departmentCode().equals(caller.departmentCode())));
+        if (!visible) throw DomainException.notFound("TASK_NOT_FOUND", "审批任务不存在", "no task " + taskId);
+        return task.get();
+    }
+
+    private static void requireOwnDepartment(Caller caller, String department) {
+        boolean ok = caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
+                || (caller.role() == Role.DEPARTMENT && department.equals(caller.departmentCode()));
+        if (!ok) {
+            throw DomainException.forbidden("FORBIDDEN", "只能查看本部门的审批任务", "a department sees only its own tasks");
+        }
+    }
+
+    private static void validate(TaskCommand cmd) {
+        Validator v = new Validator();
+        v.notNull(cmd.outcome(), "decision");
+        v.require(cmd.outcome() != TaskCommand.Outcome.DENY || cmd.reasons().stream().anyMatch(r -> r != null && !r.isBlank()),
+                "reasons", "REASONS_REQUIRED", "不予许可须说明理由", "a denial needs at least one reason");
+        v.require(cmd.outcome() != TaskCommand.Outcome.REQUEST_SUPPLEMENT || !cmd.missing().isEmpty(), "missing",
+                "MISSING_REQUIRED", "要求补正须列明所缺材料", "a supplement request lists the missing materials");
+        v.require(cmd.reasons().size() <= 20, "reasons", "TOO_MANY", "理由过多", "at most 20 reasons");
+        cmd.reasons().forEach(r -> v.maxLength(r, 500, "reasons"));
+        v.require(cmd.missing().size() <= 50, "missing", "TOO_MANY", "过多", "at most 50 materials");
+        v.throwIfInvalid();
+    }
+
+    private static List<DepartmentTask> replace(List<DepartmentTask> all, DepartmentTask changed) {
+        List<DepartmentTask> out = new ArrayList<>();
+        for (DepartmentTask t : all) out.add(t.taskId().equals(changed.taskId()) ? changed : t);
+        return out;
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 5L * attempt + (long) (Math.random() * 10 * attempt)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

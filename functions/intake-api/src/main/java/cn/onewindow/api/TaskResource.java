@@ -1,0 +1,80 @@
+package cn.onewindow.api;
+
+import cn.onewindow.api.dto.TaskRequests;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.approval.DepartmentTask;
+import cn.onewindow.core.approval.TaskCommand;
+import cn.onewindow.core.approval.TaskDetail;
+import cn.onewindow.core.approval.TaskStatus;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.service.ApprovalService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The department side of parallel approval: the inbox, a task with its case, and the decision. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    ApiMapper mapper;
+
+    @Inject
+    CaseResource cases;
+
+    @GET
+    @Path("/departments/{dept}/tasks")
+    public TaskRequests.TaskPage inbox(@PathParam("dept") String dept, @QueryParam("status") String status,
+                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int l = limit == null ? 20 : limit;
+        if (l < 1 || l > 100) {
+            throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至100之间",
+                    "must be between 1 and 100")));
+        }
+        Page<DepartmentTask> page = platform.approvalService.inbox(current.get(), dept,
+                CaseResource.parse(TaskStatus.class, status, "status"), l, cursor);
+        return new TaskRequests.TaskPage(page.items().stream().map(mapper::toView).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/tasks/{taskId}")
+    public TaskRequests.TaskDetailView detail(@PathParam("taskId") String taskId) {
+        TaskDetail d = platform.approvalService.detail(current.get(), taskId);
+        return new TaskRequests.TaskDetailView(mapper.toView(d.task()), cases.view(current.get(), d.caseSnapshot()));
+    }
+
+    /**
+     * Decides a task. Repeating the same decision is answered with the original (200, header
+     * {@code Idempotent-Replayed}); a different second decision is refused with 409 TASK_ALREADY_DECIDED.
+     */
+    @POST
+    @Path("/tasks/{taskId}/decision")
+    public Response decide(@PathParam("taskId") String taskId, TaskRequests.Decide body) {
+        CaseResource.requireBody(body);
+        ApprovalService.Decided d = platform.approvalService.decide(current.get(), taskId,
+                new TaskCommand(body.decision(), body.reasons(), body.missing()));
+        Response.ResponseBuilder r = Response.ok(new TaskRequests.DecisionView(mapper.toView(d.task()),
+                cases.view(current.get(), d.caseSnapshot())));
+        if (d.replayed()) r.header("Idempotent-Replayed", "true");
+        return r.build();
+    }
+}

@@ -1,0 +1,191 @@
+package cn.onewindow.local;
+
+import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.DemoSeeder;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.demo.DemoData;
+import cn.onewindow.infrastructure.EmbeddedAws;
+import cn.onewindow.infrastructure.ProvisionedResources;
+import cn.onewindow.infrastructure.TemplateModel;
+import cn.onewindow.local.lambda.LambdaHost;
+import cn.onewindow.local.lambda.ScheduleTicker;
+import cn.onewindow.local.lambda.SqsEventSourcePoller;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: DynamoDB Local and ElasticMQ in this JVM with the tables and queues of
+ * {@code template.yaml}, the demo catalog, calendars, centers and callers, and the packaged Lambda functions run
+ * as child JVMs on a local Lambda Runtime API: the intake API on {@code http://localhost:<port>}, the approval
+ * worker fed by the approval queue (an SQS event source with partial batch responses), and the outbox relay on a
+ * timer standing in for the EventBridge schedule.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** How to start. */
+    public record Options(Path root, int port, Path dataDirectory, Instant clockStart, int apiInstances,
+                          int workerInstances, Duration relayEvery, String stage, Path logDirectory) {
+        public static Options defaults(Path root) {
+            return new Options(root, 8080, null, null, 2, 1, Duration.ofSeconds(60), "local",
+                    root.resolve("functions/local/target/local-logs"));
+        }
+
+        public Options withPort(int p) {
+            return new Options(root, p, dataDirectory, clockStart, apiInstances, workerInstances, relayEvery, stage,
+                    logDirectory);
+        }
+
+        public Options withDataDirectory(Path d) {
+            return new Options(root, port, d, clockStart, apiInstances, workerInstances, relayEvery, stage,
+                    logDirectory);
+        }
+
+        public Options withClockStart(Instant c) {
+            return new Options(root, port, dataDirectory, c, apiInstances, workerInstances, relayEvery, stage,
+                    logDirectory);
+        }
+
+        public Options withInstances(int api, int workers) {
+            return new Options(root, port, dataDirectory, clockStart, api, workers, relayEvery, stage, logDirectory);
+        }
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private EmbeddedAws aws;
+    private ProvisionedResources resources;
+    private Platform platform;
+    private LambdaHost api;
+    private SqsEventSourcePoller approvalPoller;
+    private ScheduleTicker relayTicker;
+
+    private LocalSystem(Options options) {
+        this.options = options;
+    }
+
+    public static LocalSystem start(Options options) throws Exception {
+        LocalSystem s = new LocalSystem(options);
+        try {
+            s.startAll();
+            return s;
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(options.logDirectory());
+        EmbeddedAws.Options awsOptions = EmbeddedAws.Options.defaults();
+        if (options.dataDirectory() != null) {
+            Files.createDirectories(options.dataDirectory());
+            awsOptions = awsOptions.withDataDirectory(options.dataDirectory());
+        }
+        aws = EmbeddedAws.start(awsOptions);
+        parts.add(aws);
+        resources = aws.provision(TemplateModel.load(), options.stage());
+
+        Map<String, String> local = new HashMap<>();
+        local.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());
+        local.put(AwsSettings.ENV_SQS_ENDPOINT, aws.sqsEndpoint().toString());
+        local.put(AwsSettings.ENV_REGION, aws.region().id());
+        if (options.clockStart() != null) local.put("ONEWINDOW_CLOCK_START", options.clockStart().toString());
+
+        Map<String, String> apiEnv = env("IntakeApiFunction", local);
+        platform = new Platform(AwsSettings.fromEnvironment(apiEnv), Clock.systemUTC(), aws.dynamoDbClient());
+        DemoSeeder.seed(platform, Instant.now());
+
+        Path intakeZip = options.root().resolve("functions/intake-api/target/function.zip");
+        Path workersZip = options.root().resolve("functions/workers/target/function.zip");
+        api = LambdaHost.builder("intake-api", intakeZip).flavour(LambdaHost.Flavour.HTTP).port(options.port())
+                .instances(options.apiInstances()).environment(apiEnv).logDirectory(options.logDirectory()).start();
+        parts.add(api);
+
+        LambdaHost approval = LambdaHost.builder("approval-worker", workersZip).flavour(LambdaHost.Flavour.EVENT)
+                .instances(options.workerInstances()).environment(env("ApprovalWorkerFunction", local))
+                .logDirectory(options.logDirectory()).start();
+        parts.add(approval);
+        approvalPoller = SqsEventSourcePoller.builder(aws.sqsClient(), resources.queueUrl("ApprovalQueue"), approval)
+                .queueArn(resources.queueArn("ApprovalQueue")).batchSize(10)
+                .concurrency(options.workerInstances()).start();
+        parts.add(0, approvalPoller);
+
+        LambdaHost relay = LambdaHost.builder("outbox-relay", workersZip).flavour(LambdaHost.Flavour.EVENT)
+                .instances(1).environment(env("OutboxRelayFunction", local))
+                .logDirectory(options.logDirectory()).start();
+        parts.add(relay);
+        relayTicker = ScheduleTicker.builder(relay).every(options.relayEvery()).initialDelay(options.relayEvery())
+                .start();
+        parts.add(0, relayTicker);
+    }
+
+    private Map<String, String> env(String function, Map<String, String> local) {
+        Map<String, String> env = new HashMap<>(resources.environmentFor(function));
+        env.putAll(local);
+        return env;
+    }
+
+    public Platform platform() { return platform; }
+
+    public ProvisionedResources resources() { return resources; }
+
+    public EmbeddedAws aws() { return aws; }
+
+    public LambdaHost api() { return api; }
+
+    public SqsEventSourcePoller approvalPoller() { return approvalPoller; }
+
+    public ScheduleTicker relayTicker() { return relayTicker; }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : parts) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing the rest matters more
+            }
+        }
+        parts.clear();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.defaults(Path.of(System.getProperty("onewindow.root", ".")).toAbsolutePath().normalize());
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> o = o.withPort(Integer.parseInt(args[++i]));
+                case "--data-dir" -> o = o.withDataDirectory(Path.of(args[++i]).toAbsolutePath());
+                case "--clock-start" -> o = o.withClockStart(Instant.parse(args[++i]));
+                case "--api-instances" -> o = o.withInstances(Integer.parseInt(args[++i]), o.workerInstances());
+                case "--worker-instances" -> o = o.withInstances(o.apiInstances(), Integer.parseInt(args[++i]));
+                case "--help", "-h" -> {
+                    System.out.println("usage: ./run-local.sh [--port 8080] [--data-dir DIR] "
+                            + "[--clock-start 2025-04-25T02:00:00Z] [--api-instances 2] [--worker-instances 1]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        long t0 = System.nanoTime();
+        LocalSystem system = start(o);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "local-system-shutdown"));
+        System.out.printf("%n  One-window platform running locally (started in %.1f s)%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf("  API:        http://localhost:%d/v1/items   (OpenAPI: http://localhost:%d/q/openapi)%n",
+                o.port(), o.port());
+        System.out.printf("  DynamoDB:   %s   SQS: %s%n", system.aws().dynamoDbEndpoint(), system.aws().sqsEndpoint());
+        System.out.printf("  Data:       %s%n", o.dataDirectory() == null ? "in memory (use --data-dir DIR to keep it)"
+                : o.dataDirectory());
+        System.out.printf("  Logs:       %s%n", o.logDirectory());
+        System.out.printf("  Tokens:     %s%n", String.join(", ", DemoData.callers().keySet()));
+        System.out.println("  Stop with Ctrl-C.");
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.onewindow.workers;
+
+import cn.onewindow.aws.Platform;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The outbox relay, run on a schedule: a task written with its case whose queue message was lost (the function
+ * stopped between the commit and the send) gets its message again. Looks two days back.
+ */
+@Named("relay")
+public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final Logger LOG = Logger.getLogger(OutboxRelayHandler.class);
+    static final Duration LOOK_BACK = Duration.ofDays(2);
+
+    @Inject
+    Platform platform;
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        int resent = platform.approvalService.redispatch(LOOK_BACK);
+        if (resent > 0) LOG.infof("outbox relay resent %d approval messages", resent);
+        return Map.of("resent", resent);
+    }
+}
