@@ -1,0 +1,411 @@
+package cn.onewindow.local.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+/**
+ * The Lambda Java runtime's part, played locally: the {@code main} class of every child JVM that {@link LambdaHost}
+ * starts. It is what AWS's managed {@code java21} runtime does for a zip-packaged function:
+ * <ol>
+ *   <li><b>init</b>: load and instantiate the handler class named like {@code Handler:} in the SAM template
+ *       ({@code io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest}; its static initialiser boots
+ *       Quarkus);</li>
+ *   <li>loop: {@code GET /2018-06-01/runtime/invocation/next} on {@code AWS_LAMBDA_RUNTIME_API}, run the handler
+ *       with the event bytes, {@code POST …/{requestId}/response} or {@code …/{requestId}/error}.</li>
+ * </ol>
+ *
+ * <p>Why this exists: a Quarkus function packaged for the JVM does not poll the Runtime API itself (Quarkus starts its
+ * poll loop only in native executables and in dev/test mode); on AWS the managed runtime calls
+ * {@code QuarkusStreamHandler}. This class calls it the same way, from the same {@code function.zip} contents.
+ *
+ * <p>Only the JDK and {@code aws-lambda-java-core} (which every function package contains) may be used here:
+ * {@link LambdaHost} copies this class and its member classes, alone, onto the child's class path.
+ *
+ * <p>System properties read (set by {@link LambdaHost}): {@code onewindow.lambda.instance} (shown in the
+ * {@code User-Agent} of the {@code /next} poll, which is how the host sees that the instance is ready),
+ * {@code onewindow.lambda.timeout-ms} (function timeout), {@code onewindow.lambda.arn}.
+ */
+public final class LocalLambdaRuntime {
+
+    /** {@code User-Agent} prefix of the {@code /next} poll; the host parses the instance number after it. */
+    public static final String USER_AGENT_PREFIX = "onewindow-local-lambda-runtime/";
+
+    private static final String RUNTIME_PATH = "/2018-06-01/runtime";
+
+    private final String baseUrl;
+    private final String userAgent;
+    private final long timeoutMillis;
+    private final String functionArn;
+    private final Object handler;
+    private final Method handlerMethod;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lambda-handler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private LocalLambdaRuntime(String baseUrl, String userAgent, long timeoutMillis, String functionArn,
+            Object handler, Method handlerMethod) {
+        this.baseUrl = baseUrl;
+        this.userAgent = userAgent;
+        this.timeoutMillis = timeoutMillis;
+        this.functionArn = functionArn;
+        this.handler = handler;
+        this.handlerMethod = handlerMethod;
+    }
+
+    public static void main(String[] args) {
+        String handlerSpec = args.length > 0 ? args[0] : System.getenv("_HANDLER");
+        String runtimeApi = System.getenv("AWS_LAMBDA_RUNTIME_API");
+        if (handlerSpec == null || handlerSpec.isBlank() || runtimeApi == null || runtimeApi.isBlank()) {
+            System.err.println("usage: AWS_LAMBDA_RUNTIME_API=host:port[/path] java … "
+                    + LocalLambdaRuntime.class.getName() + " <handler class>[::<method>]");
+            System.exit(2);
+        }
+        String instance = System.getProperty("onewindow.lambda.instance", "0");
+        long timeoutMillis = Long.getLong("onewindow.lambda.timeout-ms", 30_000L);
+        String arn = System.getProperty("onewindow.lambda.arn",
+                "arn:aws:lambda:local:000000000000:function:" + env("AWS_LAMBDA_FUNCTION_NAME", "function"));
+
+        long t0 = System.nanoTime();
+        Object handler;
+        Method method;
+        try {
+            String className = handlerSpec;
+            String methodName = "handleRequest";
+            int sep = handlerSpec.indexOf("::");
+            if (sep >= 0) {
+                className = handlerSpec.substring(0, sep);
+                methodName = handlerSpec.substring(sep + 2);
+            }
+            Class<?> type = Class.forName(className, true, LocalLambdaRuntime.class.getClassLoader());
+            method = type.getMethod(methodName, InputStream.class, OutputStream.class, Context.class);
+            handler = type.getDeclaredConstructor().newInstance();
+        } catch (Throwable e) {
+            // AWS would POST /runtime/init/error; Quarkus' mock event server would take that POST for an event,
+            // so the init error goes to the log and the exit code only.
+            System.err.println("[local-lambda-runtime] INIT ERROR with handler " + handlerSpec);
+            rootCause(e).printStackTrace();
+            System.exit(1);
+            return;
+        }
+        System.err.printf("[local-lambda-runtime] instance %s initialised %s in %d ms%n", instance, handlerSpec,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+
+        LocalLambdaRuntime runtime = new LocalLambdaRuntime("http://" + runtimeApi + RUNTIME_PATH,
+                USER_AGENT_PREFIX + instance, timeoutMillis, arn, handler, method);
+        int code = runtime.loop();
+        System.exit(code);
+    }
+
+    private int loop() {
+        int badPolls = 0;
+        while (true) {
+            HttpURLConnection next;
+            String requestId;
+            byte[] event;
+            try {
+                next = open(baseUrl + "/invocation/next", "GET");
+                next.setReadTimeout(0); // long poll: the next event may be hours away
+                int status = next.getResponseCode();
+                if (status != 200) {
+                    drain(next);
+                    if (++badPolls > 100) {
+                        System.err.println("[local-lambda-runtime] runtime API keeps answering " + status + "; exiting");
+                        return 1;
+                    }
+                    sleep(20);
+                    continue;
+                }
+                badPolls = 0;
+                requestId = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
+                try (InputStream in = next.getInputStream()) {
+                    event = in.readAllBytes();
+                }
+            } catch (IOException e) {
+                // the host (and its Runtime API) is gone: an environment without a runtime API has nothing to do
+                System.err.println("[local-lambda-runtime] runtime API unreachable (" + e + "); exiting");
+                return 0;
+            }
+            if (requestId == null) {
+                requestId = "local-" + System.nanoTime();
+            }
+            long deadline = deadline(next.getHeaderField("Lambda-Runtime-Deadline-Ms"));
+            String invokedArn = orElse(next.getHeaderField("Lambda-Runtime-Invoked-Function-Arn"), functionArn);
+            String traceId = next.getHeaderField("Lambda-Runtime-Trace-Id");
+            if (traceId != null) {
+                System.setProperty("com.amazonaws.xray.traceHeader", traceId);
+            }
+            if (!invoke(requestId, event, deadline, invokedArn)) {
+                return 1;
+            }
+        }
+    }
+
+    /** @return false when this environment must end (timeout, VM error), as Lambda would discard it. */
+    private boolean invoke(String requestId, byte[] event, long deadline, String invokedArn) {
+        InvocationContext context = new InvocationContext(requestId, deadline, invokedArn);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Future<?> run = worker.submit(() -> {
+            handlerMethod.invoke(handler, new ByteArrayInputStream(event), out, context);
+            return null;
+        });
+        try {
+            run.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            post(requestId, "/response", out.toByteArray(), null);
+            return true;
+        } catch (TimeoutException e) {
+            String message = String.format("RequestId: %s Error: Task timed out after %.2f seconds", requestId,
+                    timeoutMillis / 1000.0);
+            System.err.println("[local-lambda-runtime] " + message);
+            postQuietly(requestId, errorJson("Sandbox.Timedout", message, null), "Sandbox.Timedout");
+            return false;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof InvocationTargetException ite && ite.getCause() != null
+                    ? ite.getCause()
+                    : e.getCause();
+            System.err.println("[local-lambda-runtime] invocation " + requestId + " failed");
+            cause.printStackTrace();
+            postQuietly(requestId, errorJson(cause.getClass().getName(), cause.getMessage(), cause), "Unhandled");
+            return !(cause instanceof VirtualMachineError);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            System.err.println("[local-lambda-runtime] could not post the response of " + requestId + ": " + e);
+            return true;
+        }
+    }
+
+    private void postQuietly(String requestId, byte[] body, String errorType) {
+        try {
+            post(requestId, "/error", body, errorType);
+        } catch (IOException e) {
+            System.err.println("[local-lambda-runtime] could not post the error of " + requestId + ": " + e);
+        }
+    }
+
+    private void post(String requestId, String kind, byte[] body, String errorType) throws IOException {
+        HttpURLConnection c = open(baseUrl + "/invocation/" + requestId + kind, "POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        if (errorType != null) {
+            c.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);
+        }
+        c.setFixedLengthStreamingMode(body.length);
+        try (OutputStream os = c.getOutputStream()) {
+            os.write(body);
+        }
+        c.getResponseCode();
+        drain(c);
+    }
+
+    private HttpURLConnection open(String url, String method) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+        c.setRequestMethod(method);
+        c.setRequestProperty("User-Agent", userAgent);
+        c.setConnectTimeout(5_000);
+        return c;
+    }
+
+    private static void drain(HttpURLConnection c) {
+        try (InputStream in = c.getResponseCode() >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        } catch (IOException ignored) {
+            // nothing to read
+        }
+    }
+
+    private long deadline(String header) {
+        if (header != null) {
+            try {
+                return Long.parseLong(header.trim());
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
+        }
+        return System.currentTimeMillis() + timeoutMillis;
+    }
+
+    static byte[] errorJson(String type, String message, Throwable cause) {
+        StringBuilder sb = new StringBuilder("{\"errorMessage\":");
+        quote(sb, message == null ? type : message);
+        sb.append(",\"errorType\":");
+        quote(sb, type);
+        if (cause != null) {
+            sb.append(",\"stackTrace\":[");
+            StackTraceElement[] trace = cause.getStackTrace();
+            for (int i = 0; i < Math.min(trace.length, 50); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                quote(sb, trace[i].toString());
+            }
+            sb.append(']');
+        }
+        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String env(String name, String fallback) {
+        return orElse(System.getenv(name), fallback);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The {@link Context} handed to the handler, from the invocation's headers and the Lambda environment. */
+    static final class InvocationContext implements Context {
+        private final String requestId;
+        private final long deadline;
+        private final String invokedArn;
+
+        InvocationContext(String requestId, long deadline, String invokedArn) {
+            this.requestId = requestId;
+            this.deadline = deadline;
+            this.invokedArn = invokedArn;
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return System.getenv("AWS_LAMBDA_LOG_GROUP_NAME");
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return System.getenv("AWS_LAMBDA_LOG_STREAM_NAME");
+        }
+
+        @Override
+        public String getFunctionName() {
+            return System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return invokedArn;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, deadline - System.currentTimeMillis());
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            try {
+                return Integer.parseInt(env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
+            } catch (NumberFormatException e) {
+                return 1024;
+            }
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return StdoutLogger.INSTANCE;
+        }
+
+        @Override
+        public String toString() {
+            return "InvocationContext[" + requestId + ", deadline " + Instant.ofEpochMilli(deadline) + "]";
+        }
+    }
+
+    /** Lambda's context logger writes to the function's log stream, which is stdout here. */
+    static final class StdoutLogger implements LambdaLogger {
+        static final StdoutLogger INSTANCE = new StdoutLogger();
+
+        @Override
+        public void log(String message) {
+            System.out.print(message);
+            System.out.flush();
+        }
+
+        @Override
+        public void log(byte[] message) {
+            System.out.write(message, 0, message.length);
+            System.out.flush();
+        }
+    }
+}
