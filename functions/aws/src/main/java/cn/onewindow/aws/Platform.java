@@ -10,7 +10,10 @@ import cn.onewindow.core.service.CatalogService;
 import cn.onewindow.core.service.Deadlines;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import cn.onewindow.core.common.AdjustableClock;
+
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The domain services wired to their one real storage implementation. A function builds one at start-up and
@@ -33,6 +36,17 @@ public final class Platform {
     public Platform(AwsSettings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), settings.approvalQueueUrl() == null ? null
                 : new SqsApprovalQueue(AwsClients.sqs(settings), settings.approvalQueueUrl()));
+    }
+
+    /** Local system and tests only: the simulated instant the clock shows at {@link #CLOCK_ANCHOR}. */
+    public static final String CLOCK_START = "ONEWINDOW_CLOCK_START";
+    /** Local system and tests only: the real instant at which the clock shows {@link #CLOCK_START}. */
+    public static final String CLOCK_ANCHOR = "ONEWINDOW_CLOCK_ANCHOR";
+
+    /** The system clock, or in the local system a clock started at a chosen instant (never set in the cloud). */
+    public static Clock clockFrom(java.util.function.Function<String, java.util.Optional<String>> lookup) {
+        return lookup.apply(CLOCK_START).<Clock>map(start -> AdjustableClock.anchored(Instant.parse(start),
+                lookup.apply(CLOCK_ANCHOR).map(Instant::parse).orElse(Instant.now()))).orElse(Clock.systemUTC());
     }
 
     /** Without an approval queue (tests of storage and intake that do not exercise parallel approval). */

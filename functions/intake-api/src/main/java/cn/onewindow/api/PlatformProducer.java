@@ -8,10 +8,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import cn.onewindow.core.common.AdjustableClock;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Builds the platform once per function instance from the settings {@code template.yaml} puts in the environment
@@ -19,16 +17,14 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class PlatformProducer {
-    /** Local system and tests only: the instant the platform clock starts at (ISO-8601). Unset in the cloud. */
-    public static final String CLOCK_START = "ONEWINDOW_CLOCK_START";
+    /** Local system and tests only (unset in the cloud). */
+    public static final String CLOCK_START = Platform.CLOCK_START;
 
     @Produces
     @Singleton
     Platform platform() {
         Config config = ConfigProvider.getConfig();
-        Clock clock = config.getOptionalValue(CLOCK_START, String.class)
-                .<Clock>map(start -> AdjustableClock.startingAt(Instant.parse(start)))
-                .orElse(Clock.systemUTC());
+        Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
         return new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)), clock);
     }
 }

@@ -97,7 +97,10 @@ public final class LocalSystem implements AutoCloseable {
         local.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());
         local.put(AwsSettings.ENV_SQS_ENDPOINT, aws.sqsEndpoint().toString());
         local.put(AwsSettings.ENV_REGION, aws.region().id());
-        if (options.clockStart() != null) local.put("ONEWINDOW_CLOCK_START", options.clockStart().toString());
+        if (options.clockStart() != null) {
+            local.put(Platform.CLOCK_START, options.clockStart().toString());
+            local.put(Platform.CLOCK_ANCHOR, Instant.now().toString());
+        }
 
         Map<String, String> apiEnv = env("IntakeApiFunction", local);
         platform = new Platform(AwsSettings.fromEnvironment(apiEnv), Clock.systemUTC(), aws.dynamoDbClient());

@@ -23,8 +23,15 @@ public final class AdjustableClock extends Clock {
 
     /** Starts at {@code start} now and then runs with the system clock. */
     public static AdjustableClock startingAt(Instant start) {
-        Clock base = Clock.systemUTC();
-        return new AdjustableClock(base, new AtomicReference<>(Duration.between(base.instant(), start)));
+        return anchored(start, Instant.now());
+    }
+
+    /**
+     * Shows {@code start} at the real instant {@code anchor} and runs with the system clock from there: several
+     * processes given the same pair agree on the time.
+     */
+    public static AdjustableClock anchored(Instant start, Instant anchor) {
+        return new AdjustableClock(Clock.systemUTC(), new AtomicReference<>(Duration.between(anchor, start)));
     }
 
     /** Moves the clock forward; never backwards, so recorded times stay in order. */
