@@ -81,6 +81,14 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         return "CASE#" + id;
     }
 
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** An instant as a fixed-width UTC string, so that string order is time order in sort keys. */
+    public static String sortable(Instant at) {
+        return SORTABLE.format(at);
+    }
+
     /** The hour bucket of the due-time index that an instant falls in (UTC). */
     public static String dueBucket(Instant at) {
         return HOUR_BUCKET.format(at);
@@ -107,8 +115,8 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         meta.put("itemCode", s(stored.itemCode()));
         meta.put("channel", s(stored.channel().name()));
         meta.put("submittedAt", s(stored.submittedAt().toString()));
-        if (stored.dueAt() != null) meta.put("dueAt", s(stored.dueAt().toString()));
-        String listKey = stored.submittedAt() + "#" + stored.id();
+        if (stored.dueAt() != null) meta.put("dueAt", s(sortable(stored.dueAt())));
+        String listKey = sortable(stored.submittedAt()) + "#" + stored.id();
         if (stored.centerId() != null) {
             meta.put("gsi1pk", s("CENTER#" + stored.centerId()));
             meta.put("gsi1sk", s(listKey));
@@ -143,7 +151,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             ti.put("kind", s(t.kind().name()));
             ti.put("at", s(t.at().toString()));
             ti.put("dueBucket", s(dueBucket(t.at())));
-            ti.put("dueKey", s(t.at() + "#" + t.caseId() + "#" + t.kind()));
+            ti.put("dueKey", s(sortable(t.at()) + "#" + t.caseId() + "#" + t.kind()));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ti).build()).build());
         }
         if (!w.create()) {
@@ -205,10 +213,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         item.put("taskId", s(t.taskId()));
         item.put("status", s(t.status().name()));
         item.put("gsi3pk", s("DEPT#" + t.departmentCode() + "#" + t.status()));
-        item.put("gsi3sk", s((t.dueAt() == null ? "9999" : t.dueAt().toString()) + "#" + t.taskId()));
+        item.put("gsi3sk", s((t.dueAt() == null ? "9999" : sortable(t.dueAt())) + "#" + t.taskId()));
         if (t.status() == TaskStatus.CREATED) {
             item.put("dueBucket", s(DISPATCH_PREFIX + dueBucket(t.createdAt())));
-            item.put("dueKey", s(t.createdAt() + "#" + t.taskId() + "#DISPATCH"));
+            item.put("dueKey", s(sortable(t.createdAt()) + "#" + t.taskId() + "#DISPATCH"));
         }
         item.put("doc", s(Json.write(stored)));
         Put.Builder put = Put.builder().tableName(casesTable).item(item);
@@ -272,7 +280,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
                 QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_DUE)
                         .keyConditionExpression("dueBucket = :b AND dueKey < :k")
                         .expressionAttributeValues(Map.of(":b", s(DISPATCH_PREFIX + dueBucket(hour)),
-                                ":k", s(before.toString())))
+                                ":k", s(sortable(before))))
                         .exclusiveStartKey(start).build());
                 for (Map<String, AttributeValue> i : r.items()) {
                     DepartmentTask t = Json.read(str(i, "doc"), DepartmentTask.class);
@@ -334,7 +342,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             filters.add("#ch = :ch");
         }
         if (q.dueBefore() != null) {
-            values.put(":db", s(q.dueBefore().toString()));
+            values.put(":db", s(sortable(q.dueBefore())));
             filters.add("dueAt < :db");
         }
 
