@@ -121,7 +121,7 @@ class TemplateModelTest {
         Map<String, Object> api = (Map<String, Object>) intake.events().get("Api");
         assertEquals("HttpApi", api.get("Type"));
         assertEquals(Map.of("ApiId", Map.of("Ref", "HttpApi"), "Path", "/{proxy+}", "Method", "ANY"), api.get("Properties"));
-        assertEquals(List.of("IntakeApiFunction"), MODEL.functions().stream().map(FunctionSpec::logicalId).toList());
+        assertTrue(MODEL.functions().stream().map(FunctionSpec::logicalId).toList().contains("IntakeApiFunction"));
     }
 
     @Test
