@@ -16,6 +16,8 @@ import cn.onewindow.core.ports.IdempotencyStore;
 import cn.onewindow.core.ports.Page;
 import cn.onewindow.core.ports.TaskQuery;
 import cn.onewindow.core.ports.TaskWrite;
+import cn.onewindow.core.ports.TimerIndex;
+import cn.onewindow.core.deadline.Accountability;
 import com.fasterxml.jackson.core.type.TypeReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,7 +57,7 @@ import static cn.onewindow.aws.Attr.str;
  * carry the attributes of the sparse {@code byDue} index. Idempotency records live in their own table and are
  * written in the same transaction as the change they belong to.
  */
-public final class DynamoCaseRepository implements CaseRepository, IdempotencyStore {
+public final class DynamoCaseRepository implements CaseRepository, IdempotencyStore, TimerIndex {
     public static final String INDEX_BY_CENTER = "byCenter";
     public static final String INDEX_BY_SERVICE_POINT = "byServicePoint";
     public static final String INDEX_BY_DUE = "byDue";
@@ -164,6 +166,14 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
 
         for (TaskWrite tw : w.tasks()) {
             items.add(TransactWriteItem.builder().put(taskPut(tw)).build());
+        }
+
+        for (Accountability a : w.accountability()) {
+            Map<String, AttributeValue> ai = new HashMap<>(key(pk, "ACCOUNTABILITY#" + a.subject()));
+            ai.put("doc", s(Json.write(a)));
+            ai.put("detectedAt", s(sortable(a.detectedAt())));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ai)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
 
         int claimIndex = -1;
@@ -293,6 +303,63 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             hour = hour.plus(java.time.Duration.ofHours(1));
         }
         return out;
+    }
+
+    // ---- the due-time index (deadline checker) ---------------------------------------------------------------
+
+    private final java.util.concurrent.atomic.AtomicLong timerItemsRead = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public List<DeadlineTimer> dueBetween(Instant from, Instant to) {
+        List<DeadlineTimer> out = new ArrayList<>();
+        Instant hour = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String lo = sortable(from);
+        String hi = sortable(to) + "~";
+        while (!hour.isAfter(to)) {
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_DUE)
+                        .keyConditionExpression("dueBucket = :b AND dueKey BETWEEN :lo AND :hi")
+                        .expressionAttributeValues(Map.of(":b", s(dueBucket(hour)), ":lo", s(lo), ":hi", s(hi)))
+                        .exclusiveStartKey(start).build());
+                timerItemsRead.addAndGet(r.count());
+                for (Map<String, AttributeValue> i : r.items()) {
+                    out.add(new DeadlineTimer(str(i, "caseId"), DeadlineTimer.Kind.valueOf(str(i, "kind")),
+                            Instant.parse(str(i, "at"))));
+                }
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null);
+            hour = hour.plus(java.time.Duration.ofHours(1));
+        }
+        return out;
+    }
+
+    @Override
+    public long itemsRead() {
+        return timerItemsRead.get();
+    }
+
+    @Override
+    public Optional<Instant> checkpoint(String checker) {
+        GetItemResponse r = db.getItem(b -> b.tableName(casesTable).key(key("CHECKPOINT#" + checker, "META"))
+                .consistentRead(true));
+        if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
+        return Optional.of(Instant.parse(str(r.item(), "at")));
+    }
+
+    @Override
+    public boolean advanceCheckpoint(String checker, Instant to) {
+        try {
+            db.putItem(b -> b.tableName(casesTable)
+                    .item(Map.of("pk", s("CHECKPOINT#" + checker), "sk", s("META"), "at", s(to.toString()),
+                            "until", s(sortable(to))))
+                    .conditionExpression("attribute_not_exists(pk) OR #u < :u")
+                    .expressionAttributeNames(Map.of("#u", "until"))
+                    .expressionAttributeValues(Map.of(":u", s(sortable(to)))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     private static String historySk(int seq) {

@@ -3,6 +3,7 @@ package cn.onewindow.aws;
 import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.ports.ApprovalQueue;
 import cn.onewindow.core.service.ApprovalService;
+import cn.onewindow.core.service.DeadlineChecker;
 import cn.onewindow.core.service.CalendarService;
 import cn.onewindow.core.service.CaseIds;
 import cn.onewindow.core.service.CaseService;
@@ -32,6 +33,7 @@ public final class Platform {
     public final CalendarService calendarService;
     public final Authenticator authenticator;
     public final ApprovalService approvalService;
+    public final DeadlineChecker deadlineChecker;
 
     public Platform(AwsSettings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), settings.approvalQueueUrl() == null ? null
@@ -74,6 +76,7 @@ public final class Platform {
                 approvalService);
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines);
+        this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock);
         this.authenticator = new Authenticator(callers);
     }
 }

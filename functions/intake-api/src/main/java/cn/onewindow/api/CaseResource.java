@@ -173,7 +173,9 @@ public class CaseResource {
                 v.dueProvisional(), v.promisedDays(), v.legalDays(), v.suspensions(), v.extensionDays(),
                 v.extensionReason(), v.decision(), v.resultNumber(), v.resultIssuedAt(), v.deliveredAt(),
                 v.deliveredTo(), v.notice() == null ? null : maskNotice(v.notice(), a.name()),
-                v.notices().stream().map(n -> maskNotice(n, a.name())).toList(), v.version());
+                v.notices().stream().map(n -> maskNotice(n, a.name())).toList(), v.taskDepartments(),
+                v.distributionDueAt(), v.distributedAt(), v.warnedAt(), v.overdueAt(), v.overdueWorkingMinutes(),
+                v.version());
     }
 
     private static CaseView.NoticeView maskNotice(CaseView.NoticeView n, String name) {

@@ -66,6 +66,7 @@ public final class LocalSystem implements AutoCloseable {
     private LambdaHost api;
     private SqsEventSourcePoller approvalPoller;
     private ScheduleTicker relayTicker;
+    private ScheduleTicker deadlineTicker;
 
     private LocalSystem(Options options) {
         this.options = options;
@@ -128,6 +129,14 @@ public final class LocalSystem implements AutoCloseable {
         relayTicker = ScheduleTicker.builder(relay).every(options.relayEvery()).initialDelay(options.relayEvery())
                 .start();
         parts.add(0, relayTicker);
+
+        LambdaHost checker = LambdaHost.builder("deadline-checker", workersZip).flavour(LambdaHost.Flavour.EVENT)
+                .instances(1).environment(env("DeadlineCheckerFunction", local))
+                .logDirectory(options.logDirectory()).start();
+        parts.add(checker);
+        deadlineTicker = ScheduleTicker.builder(checker).every(options.relayEvery())
+                .initialDelay(Duration.ofSeconds(5)).start();
+        parts.add(0, deadlineTicker);
     }
 
     private Map<String, String> env(String function, Map<String, String> local) {
@@ -147,6 +156,9 @@ public final class LocalSystem implements AutoCloseable {
     public SqsEventSourcePoller approvalPoller() { return approvalPoller; }
 
     public ScheduleTicker relayTicker() { return relayTicker; }
+
+    /** The stand-in for the EventBridge schedule of the deadline checker; {@code tickNow()} runs it at once. */
+    public ScheduleTicker deadlineTicker() { return deadlineTicker; }
 
     @Override
     public void close() {

@@ -171,7 +171,11 @@ public final class DeadlineCalculator {
         if (resumedAt.isBefore(suspendedAt)) {
             throw new IllegalArgumentException("resumed at " + resumedAt + " before suspended at " + suspendedAt);
         }
-        Instant newDue = addWorkingMinutes(oldDue, workingMinutesBetween(suspendedAt, resumedAt));
+        // whole minutes: a suspension from 10:00:00.005 to 10:00:00.010 two days later stops the clock for exactly
+        // the working minutes between 10:00 and 10:00, and due times stay on whole minutes
+        Instant from = suspendedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant to = resumedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant newDue = addWorkingMinutes(oldDue, workingMinutesBetween(from, to));
         LocalDate first = date(min(oldDue, suspendedAt));
         LocalDate last = date(max(newDue, resumedAt));
         return new Deadline(newDue, calendar.provisionalBetween(first, last));

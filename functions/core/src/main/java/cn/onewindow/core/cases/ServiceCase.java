@@ -29,8 +29,8 @@ public final class ServiceCase {
             List<Suspension> suspensions, Integer extensionDays, String extensionReason, Decision decision,
             String resultNumber, Instant resultIssuedAt, Instant deliveredAt, String deliveredTo,
             String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices,
-            List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, long version,
-            int historySize) {
+            List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
+            Instant overdueAt, Long overdueWorkingMinutes, long version, int historySize) {
         public Snapshot {
             materials = materials == null ? List.of() : List.copyOf(materials);
             missing = missing == null ? List.of() : List.copyOf(missing);
@@ -47,7 +47,7 @@ public final class ServiceCase {
                     submittedAt, acceptedAt, dueAt, dueProvisional, promisedDays, legalDays, warningDaysBefore,
                     suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt,
                     deliveredTo, deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
-                    distributedAt, newVersion, historySize);
+                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, newVersion, historySize);
         }
     }
 
@@ -70,7 +70,7 @@ public final class ServiceCase {
                 item.departmentCode(), item.regionCode(), CaseStatus.SUBMITTED, channel, applicant, centerId,
                 servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
                 false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
-                null, null, null, null, null, null, null, List.of(), List.of(), null, null, 0L, 0);
+                null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, 0L, 0);
         ServiceCase c = new ServiceCase(snap);
         c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
                 "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
@@ -222,6 +222,23 @@ public final class ServiceCase {
         update(b -> b.taskDepartments(all));
     }
 
+    // ---- deadlines (限时办结) ----------------------------------------------------------------------------------
+
+    /** 预警/催办: the case reached its warning point; recorded once. */
+    public void warn(Instant dueAt, Instant now, Actor actor) {
+        if (s.warnedAt() != null) return;
+        record("WARNING", s.status(), s.status(), now, actor, "due " + dueAt);
+        update(b -> b.warnedAt(now));
+    }
+
+    /** 红牌: the case passed its due time without a decision; recorded once. */
+    public void markOverdue(long workingMinutesLate, Instant now, Actor actor) {
+        if (s.overdueAt() != null) return;
+        record("OVERDUE", s.status(), s.status(), now, actor,
+                "due " + s.dueAt() + ", " + workingMinutesLate + " working minutes late");
+        update(b -> b.overdue(now, workingMinutesLate));
+    }
+
     // ---- result ----------------------------------------------------------------------------------------------
 
     public void issueResult(String resultNumber, Notice notice, Instant now, Actor actor) {
@@ -305,6 +322,9 @@ public final class ServiceCase {
         private List<String> taskDepartments;
         private Instant distributionDueAt;
         private Instant distributedAt;
+        private Instant warnedAt;
+        private Instant overdueAt;
+        private Long overdueWorkingMinutes;
         private int historySize;
         private final Snapshot base;
 
@@ -332,6 +352,9 @@ public final class ServiceCase {
             taskDepartments = s.taskDepartments();
             distributionDueAt = s.distributionDueAt();
             distributedAt = s.distributedAt();
+            warnedAt = s.warnedAt();
+            overdueAt = s.overdueAt();
+            overdueWorkingMinutes = s.overdueWorkingMinutes();
             historySize = s.historySize();
         }
 
@@ -356,6 +379,8 @@ public final class ServiceCase {
         SnapshotBuilder taskDepartments(List<String> v) { taskDepartments = v; return this; }
         SnapshotBuilder distributionDueAt(Instant v) { distributionDueAt = v; return this; }
         SnapshotBuilder distributedAt(Instant v) { distributedAt = v; return this; }
+        SnapshotBuilder warnedAt(Instant v) { warnedAt = v; return this; }
+        SnapshotBuilder overdue(Instant at, Long minutes) { overdueAt = at; overdueWorkingMinutes = minutes; return this; }
 
         SnapshotBuilder notice(Notice v) {
             if (v != null && v != notice) {
@@ -375,7 +400,7 @@ public final class ServiceCase {
                     b.promisedDays(), b.legalDays(), b.warningDaysBefore(), suspensions, extensionDays,
                     extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
                     deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
-                    distributedAt, b.version(), historySize);
+                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, b.version(), historySize);
         }
     }
 }

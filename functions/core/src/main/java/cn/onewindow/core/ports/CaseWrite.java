@@ -13,14 +13,21 @@ import java.util.List;
  * @param timers          the deadline timers the case has after the change (replacing the previous ones)
  * @param claim           the idempotency key to record with the result, or null
  * @param tasks           department tasks created or changed together with the case
+ * @param accountability  accountability records to create (each at most once per case and subject)
  */
 public record CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion,
                         List<HistoryEntry> history, List<DeadlineTimer> timers, IdempotencyClaim claim,
-                        List<TaskWrite> tasks) {
+                        List<TaskWrite> tasks, List<cn.onewindow.core.deadline.Accountability> accountability) {
     public CaseWrite {
         history = List.copyOf(history);
         timers = List.copyOf(timers);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        accountability = accountability == null ? List.of() : List.copyOf(accountability);
+    }
+
+    public CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion, List<HistoryEntry> history,
+                     List<DeadlineTimer> timers, IdempotencyClaim claim, List<TaskWrite> tasks) {
+        this(snapshot, create, expectedVersion, history, timers, claim, tasks, List.of());
     }
 
     public CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion, List<HistoryEntry> history,

@@ -347,6 +347,13 @@ public final class CaseService {
         } catch (IdempotencyClaimTaken taken) {
             return replay(claim).orElseThrow(() -> DomainException.conflict("IDEMPOTENCY_IN_PROGRESS",
                     "相同幂等键的请求正在处理，请稍后重试", "a request with this Idempotency-Key is in progress; retry"));
+        } catch (DomainException e) {
+            // on DynamoDB two transactions racing for one idempotency key can fail as a plain conflict
+            if ("CONCURRENT_UPDATE".equals(e.code()) && claim != null) {
+                Optional<Written> first = replay(claim);
+                if (first.isPresent()) return first.get();
+            }
+            throw e;
         }
     }
 

@@ -59,12 +59,21 @@ public final class Deadlines {
         cache.clear();
     }
 
-    /** The warning and due timers of a case whose clock is running; none otherwise. */
+    /**
+     * The timers a case needs for the deadline checker: the warning point (until the warning was given) and the due
+     * time (until it was found overdue), while its clock runs; none otherwise. A warning point already past fires
+     * at the next check.
+     */
     public List<DeadlineTimer> timersFor(ServiceCase c, DeadlineCalculator calc) {
         if (!c.clockRunning()) return List.of();
         ServiceCase.Snapshot s = c.snapshot();
-        Instant warn = calc.warningPoint(s.dueAt(), s.warningDaysBefore());
-        return List.of(new DeadlineTimer(s.id(), DeadlineTimer.Kind.WARNING, warn),
-                new DeadlineTimer(s.id(), DeadlineTimer.Kind.DUE, s.dueAt()));
+        List<DeadlineTimer> timers = new java.util.ArrayList<>(2);
+        if (s.warnedAt() == null) {
+            Instant warn = calc.warningPoint(s.dueAt(), s.warningDaysBefore());
+            Instant now = clock.instant();
+            timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.WARNING, warn.isBefore(now) ? now : warn));
+        }
+        if (s.overdueAt() == null) timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.DUE, s.dueAt()));
+        return timers;
     }
 }

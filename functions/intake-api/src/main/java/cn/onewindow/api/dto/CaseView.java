@@ -18,7 +18,9 @@ public record CaseView(
         Instant submittedAt, Instant acceptedAt, Instant dueAt, String dueAtLocal, boolean dueProvisional,
         int promisedDays, int legalDays, List<SuspensionView> suspensions, Integer extensionDays,
         String extensionReason, DecisionView decision, String resultNumber, Instant resultIssuedAt,
-        Instant deliveredAt, String deliveredTo, NoticeView notice, List<NoticeView> notices, long version) {
+        Instant deliveredAt, String deliveredTo, NoticeView notice, List<NoticeView> notices,
+        List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
+        Instant overdueAt, Long overdueWorkingMinutes, long version) {
 
     public record ApplicantView(String name, ApplicantType type, IdType idType, String idNumber, String phone) {
     }

@@ -1,0 +1,49 @@
+package cn.onewindow.aws;
+
+import cn.onewindow.core.approval.DepartmentTask;
+import cn.onewindow.core.cases.HistoryEntry;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.ports.CaseQuery;
+import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.ports.CaseWrite;
+import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.ports.TaskQuery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Passes every call to the real DynamoDB repository; tests override one method to inject a fault. */
+class DelegatingCaseRepository implements CaseRepository {
+    private final CaseRepository real;
+
+    DelegatingCaseRepository(CaseRepository real) {
+        this.real = real;
+    }
+
+    @Override
+    public Optional<ServiceCase.Snapshot> find(String caseId) { return real.find(caseId); }
+
+    @Override
+    public ServiceCase.Snapshot save(CaseWrite write) { return real.save(write); }
+
+    @Override
+    public List<HistoryEntry> history(String caseId) { return real.history(caseId); }
+
+    @Override
+    public Page<ServiceCase.Snapshot> list(CaseQuery query) { return real.list(query); }
+
+    @Override
+    public Optional<DepartmentTask> findTask(String taskId) { return real.findTask(taskId); }
+
+    @Override
+    public List<DepartmentTask> tasksOf(String caseId) { return real.tasksOf(caseId); }
+
+    @Override
+    public Page<DepartmentTask> tasks(TaskQuery query) { return real.tasks(query); }
+
+    @Override
+    public List<DepartmentTask> undispatched(Instant since, Instant before, int limit) {
+        return real.undispatched(since, before, limit);
+    }
+}

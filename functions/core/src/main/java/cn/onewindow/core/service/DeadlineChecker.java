@@ -1,0 +1,122 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.access.Actor;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.calendar.DeadlineCalculator;
+import cn.onewindow.core.cases.HistoryEntry;
+import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.deadline.Accountability;
+import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.ports.CaseWrite;
+import cn.onewindow.core.ports.DeadlineTimer;
+import cn.onewindow.core.ports.TimerIndex;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The deadline checker (限时办结 监察), run on a schedule. Each run reads the timers that fell due since the last run
+ * from the due-time index (cost in proportion to what is due, never to how many cases exist), records a warning
+ * (预警) at a case's warning point and an accountability record (问责) when it is overdue, each exactly once: the
+ * record is written in the same transaction as the case, guarded by the case version, so overlapping or repeated
+ * runs cannot double it, and the checkpoint only moves past timers that were handled, so a crash misses nothing.
+ */
+public final class DeadlineChecker {
+    private static final Logger LOG = Logger.getLogger(DeadlineChecker.class.getName());
+    public static final String NAME = "deadline-checker";
+    /** Re-read a little before the checkpoint: a timer written during the previous run is not missed. */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
+    /** The first run ever looks this far back. */
+    static final Duration FIRST_LOOK_BACK = Duration.ofDays(3);
+    private static final Actor CHECKER = new Actor(Role.SYSTEM, NAME, null, null, null);
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final CaseRepository cases;
+    private final TimerIndex timers;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    public DeadlineChecker(CaseRepository cases, TimerIndex timers, Deadlines deadlines, Clock clock) {
+        this.cases = cases;
+        this.timers = timers;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** What one run did. */
+    public record Result(Instant from, Instant to, int timersRead, int warnings, int overdue, int failures,
+                         boolean checkpointMoved) {
+    }
+
+    public Result run() {
+        Instant now = clock.instant();
+        Instant from = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElse(now.minus(FIRST_LOOK_BACK));
+        List<DeadlineTimer> due = timers.dueBetween(from, now);
+        int warnings = 0;
+        int overdue = 0;
+        int failures = 0;
+        for (DeadlineTimer t : due) {
+            try {
+                switch (handle(t, now)) {
+                    case WARNED -> warnings++;
+                    case OVERDUE -> overdue++;
+                    case NOTHING -> { }
+                }
+            } catch (RuntimeException e) {
+                failures++;
+                LOG.log(Level.WARNING, "timer " + t.kind() + " of case " + t.caseId() + " not handled: " + e);
+            }
+        }
+        boolean moved = failures == 0 && timers.advanceCheckpoint(NAME, now);
+        return new Result(from, now, due.size(), warnings, overdue, failures, moved);
+    }
+
+    enum Outcome { WARNED, OVERDUE, NOTHING }
+
+    private Outcome handle(DeadlineTimer timer, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<ServiceCase.Snapshot> found = cases.find(timer.caseId());
+            if (found.isEmpty()) return Outcome.NOTHING;
+            ServiceCase.Snapshot before = found.get();
+            ServiceCase c = ServiceCase.restore(before);
+            if (!c.clockRunning()) return Outcome.NOTHING;
+            DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
+            Outcome outcome = Outcome.NOTHING;
+            List<Accountability> records = List.of();
+            if (before.overdueAt() == null && !now.isBefore(before.dueAt())) {
+                long late = calc.workingMinutesLate(before.dueAt(), now);
+                c.warn(before.dueAt(), now, CHECKER);
+                c.markOverdue(late, now, CHECKER);
+                records = List.of(new Accountability(before.id(), "CASE", before.departmentCode(), before.centerId(),
+                        acceptedBy(before.id()), before.dueAt(), now, late));
+                outcome = Outcome.OVERDUE;
+            } else if (before.warnedAt() == null
+                    && !now.isBefore(calc.warningPoint(before.dueAt(), before.warningDaysBefore()))) {
+                c.warn(before.dueAt(), now, CHECKER);
+                outcome = Outcome.WARNED;
+            }
+            if (outcome == Outcome.NOTHING) return outcome;
+            try {
+                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                        deadlines.timersFor(c, calc), null, List.of(), records));
+                return outcome;
+            } catch (DomainException e) {
+                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** The window staff who accepted the case, from its history. */
+    private String acceptedBy(String caseId) {
+        for (HistoryEntry h : cases.history(caseId)) {
+            if (h.to() != null && h.to().name().startsWith("ACCEPTED") && h.actor() != null) return h.actor().id();
+        }
+        return null;
+    }
+}

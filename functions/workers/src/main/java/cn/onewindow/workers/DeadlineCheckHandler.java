@@ -1,0 +1,38 @@
+package cn.onewindow.workers;
+
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.service.DeadlineChecker;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The deadline checker, woken by the EventBridge schedule: warnings at the warning point, one accountability record
+ * per overdue case. Reads the due-time index only.
+ */
+@Named("deadlines")
+public class DeadlineCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final Logger LOG = Logger.getLogger(DeadlineCheckHandler.class);
+
+    @Inject
+    Platform platform;
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        DeadlineChecker.Result r = platform.deadlineChecker.run();
+        LOG.infof("deadline check %s..%s: %d timers read, %d warnings, %d overdue, %d failures", r.from(), r.to(),
+                r.timersRead(), r.warnings(), r.overdue(), r.failures());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("timersRead", r.timersRead());
+        out.put("warnings", r.warnings());
+        out.put("overdue", r.overdue());
+        out.put("failures", r.failures());
+        out.put("checkpointMoved", r.checkpointMoved());
+        return out;
+    }
+}
