@@ -12,6 +12,7 @@ import cn.onewindow.core.service.Deadlines;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import cn.onewindow.core.common.AdjustableClock;
+import cn.onewindow.core.common.SharedClock;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,10 +46,18 @@ public final class Platform {
     /** Local system and tests only: the real instant at which the clock shows {@link #CLOCK_START}. */
     public static final String CLOCK_ANCHOR = "ONEWINDOW_CLOCK_ANCHOR";
 
-    /** The system clock, or in the local system a clock started at a chosen instant (never set in the cloud). */
+    /** Local system only: the file through which the local admin call moves every function's clock forward. */
+    public static final String CLOCK_FILE = "ONEWINDOW_CLOCK_FILE";
+
+    /**
+     * The system clock, or in the local system a clock started at a chosen instant and moved forward through a
+     * shared file (neither is ever set in the cloud).
+     */
     public static Clock clockFrom(java.util.function.Function<String, java.util.Optional<String>> lookup) {
-        return lookup.apply(CLOCK_START).<Clock>map(start -> AdjustableClock.anchored(Instant.parse(start),
+        Clock base = lookup.apply(CLOCK_START).<Clock>map(start -> AdjustableClock.anchored(Instant.parse(start),
                 lookup.apply(CLOCK_ANCHOR).map(Instant::parse).orElse(Instant.now()))).orElse(Clock.systemUTC());
+        return lookup.apply(CLOCK_FILE).<Clock>map(f -> new SharedClock(base, java.nio.file.Path.of(f)))
+                .orElse(base);
     }
 
     /** Without an approval queue (tests of storage and intake that do not exercise parallel approval). */

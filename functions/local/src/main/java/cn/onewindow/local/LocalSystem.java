@@ -32,29 +32,42 @@ public final class LocalSystem implements AutoCloseable {
 
     /** How to start. */
     public record Options(Path root, int port, Path dataDirectory, Instant clockStart, int apiInstances,
-                          int workerInstances, Duration relayEvery, String stage, Path logDirectory) {
+                          int workerInstances, Duration relayEvery, String stage, Path logDirectory, int adminPort) {
         public static Options defaults(Path root) {
             return new Options(root, 8080, null, null, 2, 1, Duration.ofSeconds(60), "local",
-                    root.resolve("functions/local/target/local-logs"));
+                    root.resolve("functions/local/target/local-logs"), 0);
+        }
+
+        /** Port of the local-only admin calls (clock, deadline check); 0 = any free port. */
+        public Options withAdminPort(int p) {
+            return new Options(root, port, dataDirectory, clockStart, apiInstances, workerInstances, relayEvery, stage,
+                    logDirectory, p);
+        }
+
+        /** How often the deadline checker and the outbox relay run (the cloud: every 5 minutes). */
+        public Options withScheduleEvery(Duration every) {
+            return new Options(root, port, dataDirectory, clockStart, apiInstances, workerInstances, every, stage,
+                    logDirectory, adminPort);
         }
 
         public Options withPort(int p) {
             return new Options(root, p, dataDirectory, clockStart, apiInstances, workerInstances, relayEvery, stage,
-                    logDirectory);
+                    logDirectory, adminPort);
         }
 
         public Options withDataDirectory(Path d) {
             return new Options(root, port, d, clockStart, apiInstances, workerInstances, relayEvery, stage,
-                    logDirectory);
+                    logDirectory, adminPort);
         }
 
         public Options withClockStart(Instant c) {
             return new Options(root, port, dataDirectory, c, apiInstances, workerInstances, relayEvery, stage,
-                    logDirectory);
+                    logDirectory, adminPort);
         }
 
         public Options withInstances(int api, int workers) {
-            return new Options(root, port, dataDirectory, clockStart, api, workers, relayEvery, stage, logDirectory);
+            return new Options(root, port, dataDirectory, clockStart, api, workers, relayEvery, stage, logDirectory,
+                    adminPort);
         }
     }
 
@@ -67,6 +80,9 @@ public final class LocalSystem implements AutoCloseable {
     private SqsEventSourcePoller approvalPoller;
     private ScheduleTicker relayTicker;
     private ScheduleTicker deadlineTicker;
+    private Path clockFile;
+    private Clock clock;
+    private LocalAdminServer admin;
 
     private LocalSystem(Options options) {
         this.options = options;
@@ -102,10 +118,14 @@ public final class LocalSystem implements AutoCloseable {
             local.put(Platform.CLOCK_START, options.clockStart().toString());
             local.put(Platform.CLOCK_ANCHOR, Instant.now().toString());
         }
+        clockFile = options.logDirectory().resolve("clock-" + ProcessHandle.current().pid() + ".txt");
+        Files.deleteIfExists(clockFile);
+        local.put(Platform.CLOCK_FILE, clockFile.toString());
+        clock = Platform.clockFrom(name -> java.util.Optional.ofNullable(local.get(name)));
 
         Map<String, String> apiEnv = env("IntakeApiFunction", local);
-        platform = new Platform(AwsSettings.fromEnvironment(apiEnv), Clock.systemUTC(), aws.dynamoDbClient());
-        DemoSeeder.seed(platform, Instant.now());
+        platform = new Platform(AwsSettings.fromEnvironment(apiEnv), clock, aws.dynamoDbClient());
+        DemoSeeder.seed(platform, clock.instant());
 
         Path intakeZip = options.root().resolve("functions/intake-api/target/function.zip");
         Path workersZip = options.root().resolve("functions/workers/target/function.zip");
@@ -137,7 +157,26 @@ public final class LocalSystem implements AutoCloseable {
         deadlineTicker = ScheduleTicker.builder(checker).every(options.relayEvery())
                 .initialDelay(Duration.ofSeconds(5)).start();
         parts.add(0, deadlineTicker);
+
+        admin = new LocalAdminServer(options.adminPort(), clockFile, clock, deadlineTicker::tickNow);
+        parts.add(0, admin);
     }
+
+    /** The clock every local function shares (moved forward through the admin call). */
+    public Clock clock() { return clock; }
+
+    /** Moves every local function's clock forward. */
+    public Instant advanceClock(Duration by) {
+        cn.onewindow.core.common.SharedClock.advance(clockFile, by);
+        try {
+            Thread.sleep(150);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return clock.instant();
+    }
+
+    public int adminPort() { return admin.port(); }
 
     private Map<String, String> env(String function, Map<String, String> local) {
         Map<String, String> env = new HashMap<>(resources.environmentFor(function));
@@ -173,7 +212,8 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.defaults(Path.of(System.getProperty("onewindow.root", ".")).toAbsolutePath().normalize());
+        Options o = Options.defaults(Path.of(System.getProperty("onewindow.root", ".")).toAbsolutePath().normalize())
+                .withAdminPort(8079);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> o = o.withPort(Integer.parseInt(args[++i]));
@@ -181,9 +221,12 @@ public final class LocalSystem implements AutoCloseable {
                 case "--clock-start" -> o = o.withClockStart(Instant.parse(args[++i]));
                 case "--api-instances" -> o = o.withInstances(Integer.parseInt(args[++i]), o.workerInstances());
                 case "--worker-instances" -> o = o.withInstances(o.apiInstances(), Integer.parseInt(args[++i]));
+                case "--admin-port" -> o = o.withAdminPort(Integer.parseInt(args[++i]));
+                case "--schedule-every" -> o = o.withScheduleEvery(Duration.parse(args[++i]));
                 case "--help", "-h" -> {
                     System.out.println("usage: ./run-local.sh [--port 8080] [--data-dir DIR] "
-                            + "[--clock-start 2025-04-25T02:00:00Z] [--api-instances 2] [--worker-instances 1]");
+                            + "[--clock-start 2025-04-25T02:00:00Z] [--api-instances 2] [--worker-instances 1] "
+                            + "[--admin-port 8079] [--schedule-every PT60S]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -196,6 +239,8 @@ public final class LocalSystem implements AutoCloseable {
         System.out.printf("  API:        http://localhost:%d/v1/items   (OpenAPI: http://localhost:%d/q/openapi)%n",
                 o.port(), o.port());
         System.out.printf("  DynamoDB:   %s   SQS: %s%n", system.aws().dynamoDbEndpoint(), system.aws().sqsEndpoint());
+        System.out.printf("  Clock:      %s   (local only: curl -X POST 'localhost:%d/local/clock/advance?by=PT24H')%n",
+                system.clock().instant(), system.adminPort());
         System.out.printf("  Data:       %s%n", o.dataDirectory() == null ? "in memory (use --data-dir DIR to keep it)"
                 : o.dataDirectory());
         System.out.printf("  Logs:       %s%n", o.logDirectory());
