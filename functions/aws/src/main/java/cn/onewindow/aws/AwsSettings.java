@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable,
                           String referenceTable, String idempotencyTable, String callersTable,
-                          String approvalQueueUrl) {
+                          String approvalQueueUrl, String notificationQueueUrl, String notificationLog) {
 
     public static final String ENV_REGION = "AWS_REGION";
     public static final String ENV_DYNAMODB_ENDPOINT = "ONEWINDOW_DYNAMODB_ENDPOINT";
@@ -23,11 +23,21 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
     public static final String ENV_IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     public static final String ENV_CALLERS_TABLE = "CALLERS_TABLE";
     public static final String ENV_APPROVAL_QUEUE_URL = "APPROVAL_QUEUE_URL";
+    public static final String ENV_NOTIFICATION_QUEUE_URL = "NOTIFICATION_QUEUE_URL";
+    /** Local only: the file the local notification sink writes to. */
+    public static final String ENV_NOTIFICATION_LOG = "ONEWINDOW_NOTIFICATION_LOG";
+
+    /** Without notification settings (functions and tests that send none). */
+    public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
+                       String idempotencyTable, String callersTable, String approvalQueueUrl) {
+        this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
+                approvalQueueUrl, null, null);
+    }
 
     /** Every variable the settings read, for functions that look them up through their own configuration. */
     public static final java.util.List<String> VARIABLES = java.util.List.of(ENV_REGION, ENV_DYNAMODB_ENDPOINT,
             ENV_SQS_ENDPOINT, ENV_CASES_TABLE, ENV_REFERENCE_TABLE, ENV_IDEMPOTENCY_TABLE, ENV_CALLERS_TABLE,
-            ENV_APPROVAL_QUEUE_URL);
+            ENV_APPROVAL_QUEUE_URL, ENV_NOTIFICATION_QUEUE_URL, ENV_NOTIFICATION_LOG);
 
     /** Reads the settings through a lookup (a function's configuration, which sees the environment). */
     public static AwsSettings lookup(java.util.function.Function<String, Optional<String>> lookup) {
@@ -46,7 +56,9 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
                 require(env, ENV_REFERENCE_TABLE),
                 require(env, ENV_IDEMPOTENCY_TABLE),
                 require(env, ENV_CALLERS_TABLE),
-                env.get(ENV_APPROVAL_QUEUE_URL));
+                env.get(ENV_APPROVAL_QUEUE_URL),
+                env.get(ENV_NOTIFICATION_QUEUE_URL),
+                env.get(ENV_NOTIFICATION_LOG));
     }
 
     private static URI uri(String s) {

@@ -18,6 +18,7 @@ import cn.onewindow.core.ports.TaskQuery;
 import cn.onewindow.core.ports.TaskWrite;
 import cn.onewindow.core.ports.TimerIndex;
 import cn.onewindow.core.deadline.Accountability;
+import cn.onewindow.core.notify.Notification;
 import com.fasterxml.jackson.core.type.TypeReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,6 +65,8 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     public static final String INDEX_BY_DEPARTMENT = "byDepartment";
     /** Due-index buckets of task messages not yet delivered (the outbox relay), apart from deadline buckets. */
     public static final String DISPATCH_PREFIX = "DISPATCH#";
+    /** Due-index buckets of the notification outbox (not sent yet). */
+    public static final String NOTIFY_PREFIX = "NOTIFY#";
     /** Idempotency records are kept a week: long enough for a village terminal to come back online. */
     public static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
     private static final DateTimeFormatter HOUR_BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH")
@@ -173,6 +176,15 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             ai.put("doc", s(Json.write(a)));
             ai.put("detectedAt", s(sortable(a.detectedAt())));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ai)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+
+        for (Notification n : w.notifications()) {
+            Map<String, AttributeValue> ni = new HashMap<>(key(pk, "NOTIFY#" + sortable(n.createdAt()) + "#" + n.id()));
+            ni.put("dueBucket", s(NOTIFY_PREFIX + dueBucket(n.createdAt())));
+            ni.put("dueKey", s(sortable(n.createdAt()) + "#" + n.id()));
+            ni.put("doc", s(Json.write(n)));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ni)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
 
@@ -303,6 +315,36 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             hour = hour.plus(java.time.Duration.ofHours(1));
         }
         return out;
+    }
+
+    @Override
+    public List<Notification> unsentNotifications(Instant since, Instant before, int limit) {
+        List<Notification> out = new ArrayList<>();
+        Instant hour = since.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        while (!hour.isAfter(before) && out.size() < limit) {
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_DUE)
+                        .keyConditionExpression("dueBucket = :b AND dueKey <= :k")
+                        .expressionAttributeValues(Map.of(":b", s(NOTIFY_PREFIX + dueBucket(hour)),
+                                ":k", s(sortable(before) + "~")))
+                        .exclusiveStartKey(start).build());
+                for (Map<String, AttributeValue> i : r.items()) {
+                    if (out.size() < limit) out.add(Json.read(str(i, "doc"), Notification.class));
+                }
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null && out.size() < limit);
+            hour = hour.plus(java.time.Duration.ofHours(1));
+        }
+        return out;
+    }
+
+    @Override
+    public void markSent(Notification n, Instant at) {
+        db.updateItem(b -> b.tableName(casesTable)
+                .key(key(casePk(n.caseId()), "NOTIFY#" + sortable(n.createdAt()) + "#" + n.id()))
+                .updateExpression("REMOVE dueBucket, dueKey SET sentAt = :t")
+                .expressionAttributeValues(Map.of(":t", s(at.toString()))));
     }
 
     // ---- the due-time index (deadline checker) ---------------------------------------------------------------

@@ -4,6 +4,8 @@ import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.ports.ApprovalQueue;
 import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.service.DeadlineChecker;
+import cn.onewindow.core.service.NotificationRelay;
+import cn.onewindow.core.notify.NotificationSink;
 import cn.onewindow.core.service.CalendarService;
 import cn.onewindow.core.service.CaseIds;
 import cn.onewindow.core.service.CaseService;
@@ -35,6 +37,8 @@ public final class Platform {
     public final Authenticator authenticator;
     public final ApprovalService approvalService;
     public final DeadlineChecker deadlineChecker;
+    /** Null where the function has no notification sink configured. */
+    public final NotificationRelay notificationRelay;
 
     public Platform(AwsSettings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), settings.approvalQueueUrl() == null ? null
@@ -86,6 +90,11 @@ public final class Platform {
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines);
         this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock);
+        NotificationSink sink = settings.notificationLog() != null
+                ? new LogNotificationSink(java.nio.file.Path.of(settings.notificationLog()))
+                : settings.notificationQueueUrl() != null
+                ? new SqsNotificationSink(AwsClients.sqs(settings), settings.notificationQueueUrl()) : null;
+        this.notificationRelay = sink == null ? null : new NotificationRelay(cases, sink, clock);
         this.authenticator = new Authenticator(callers);
     }
 }

@@ -46,4 +46,14 @@ class DelegatingCaseRepository implements CaseRepository {
     public List<DepartmentTask> undispatched(Instant since, Instant before, int limit) {
         return real.undispatched(since, before, limit);
     }
+
+    @Override
+    public List<cn.onewindow.core.notify.Notification> unsentNotifications(Instant since, Instant before, int limit) {
+        return real.unsentNotifications(since, before, limit);
+    }
+
+    @Override
+    public void markSent(cn.onewindow.core.notify.Notification n, Instant at) {
+        real.markSent(n, at);
+    }
 }

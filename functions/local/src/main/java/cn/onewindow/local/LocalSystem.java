@@ -34,7 +34,7 @@ public final class LocalSystem implements AutoCloseable {
     public record Options(Path root, int port, Path dataDirectory, Instant clockStart, int apiInstances,
                           int workerInstances, Duration relayEvery, String stage, Path logDirectory, int adminPort) {
         public static Options defaults(Path root) {
-            return new Options(root, 8080, null, null, 2, 1, Duration.ofSeconds(60), "local",
+            return new Options(root, 8080, null, null, 2, 1, Duration.ofSeconds(20), "local",
                     root.resolve("functions/local/target/local-logs"), 0);
         }
 
@@ -83,6 +83,7 @@ public final class LocalSystem implements AutoCloseable {
     private Path clockFile;
     private Clock clock;
     private LocalAdminServer admin;
+    private Path notificationLog;
 
     private LocalSystem(Options options) {
         this.options = options;
@@ -121,6 +122,8 @@ public final class LocalSystem implements AutoCloseable {
         clockFile = options.logDirectory().resolve("clock-" + ProcessHandle.current().pid() + ".txt");
         Files.deleteIfExists(clockFile);
         local.put(Platform.CLOCK_FILE, clockFile.toString());
+        notificationLog = options.logDirectory().resolve("notifications.log");
+        local.put(AwsSettings.ENV_NOTIFICATION_LOG, notificationLog.toString());
         clock = Platform.clockFrom(name -> java.util.Optional.ofNullable(local.get(name)));
 
         Map<String, String> apiEnv = env("IntakeApiFunction", local);
@@ -177,6 +180,9 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public int adminPort() { return admin.port(); }
+
+    /** The local SMS stand-in: one JSON line per notification sent, phone numbers masked. */
+    public Path notificationLog() { return notificationLog; }
 
     private Map<String, String> env(String function, Map<String, String> local) {
         Map<String, String> env = new HashMap<>(resources.environmentFor(function));
@@ -243,7 +249,7 @@ public final class LocalSystem implements AutoCloseable {
                 system.clock().instant(), system.adminPort());
         System.out.printf("  Data:       %s%n", o.dataDirectory() == null ? "in memory (use --data-dir DIR to keep it)"
                 : o.dataDirectory());
-        System.out.printf("  Logs:       %s%n", o.logDirectory());
+        System.out.printf("  Logs:       %s  (SMS stand-in: %s)%n", o.logDirectory(), system.notificationLog());
         System.out.printf("  Tokens:     %s%n", String.join(", ", DemoData.callers().keySet()));
         System.out.println("  Stop with Ctrl-C.");
         Thread.currentThread().join();

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The outbox relay, run on a schedule: a task written with its case whose queue message was lost (the function
- * stopped between the commit and the send) gets its message again. Looks two days back.
+ * stopped between the commit and the send) gets its message again, and the notification outbox (reminders, overdue
+ * notices, suspension / extension / result-ready SMS) is sent with retry. Looks two days back.
  */
 @Named("relay")
 public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -25,7 +26,10 @@ public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, M
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
         int resent = platform.approvalService.redispatch(LOOK_BACK);
-        if (resent > 0) LOG.infof("outbox relay resent %d approval messages", resent);
-        return Map.of("resent", resent);
+        int notified = platform.notificationRelay == null ? 0 : platform.notificationRelay.run(LOOK_BACK);
+        if (resent > 0 || notified > 0) {
+            LOG.infof("outbox relay: %d approval messages resent, %d notifications sent", resent, notified);
+        }
+        return Map.of("resent", resent, "notified", notified);
     }
 }

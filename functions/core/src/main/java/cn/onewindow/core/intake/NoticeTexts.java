@@ -102,6 +102,11 @@ public final class NoticeTexts {
         return new Notice(NoticeType.EXTENSION, List.of(), t.toString(), now);
     }
 
+    /** An instant as Shanghai wall time, e.g. 2025年5月15日 18:00. */
+    public static String localTime(Instant t) {
+        return DAY_TIME.format(t.atZone(ZONE));
+    }
+
     private static StringBuilder header(NoticeType type, ServiceCase.Snapshot c) {
         StringBuilder t = new StringBuilder();
         t.append(type.chinese()).append('\n').append("办件编号：").append(c.id()).append('\n');

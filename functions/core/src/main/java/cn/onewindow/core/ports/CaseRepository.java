@@ -38,4 +38,10 @@ public interface CaseRepository {
 
     /** Tasks still CREATED (their message may have been lost) created before {@code before}, oldest first. */
     List<DepartmentTask> undispatched(Instant since, Instant before, int limit);
+
+    /** Notifications of the outbox not sent yet, created in [since, before], oldest first. */
+    List<cn.onewindow.core.notify.Notification> unsentNotifications(Instant since, Instant before, int limit);
+
+    /** Marks a notification sent: it leaves the outbox. */
+    void markSent(cn.onewindow.core.notify.Notification n, Instant at);
 }

@@ -14,11 +14,14 @@ import java.util.List;
  * @param claim           the idempotency key to record with the result, or null
  * @param tasks           department tasks created or changed together with the case
  * @param accountability  accountability records to create (each at most once per case and subject)
+ * @param notifications   notifications to send after the change (the outbox)
  */
 public record CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion,
                         List<HistoryEntry> history, List<DeadlineTimer> timers, IdempotencyClaim claim,
-                        List<TaskWrite> tasks, List<cn.onewindow.core.deadline.Accountability> accountability) {
+                        List<TaskWrite> tasks, List<cn.onewindow.core.deadline.Accountability> accountability,
+                        List<cn.onewindow.core.notify.Notification> notifications) {
     public CaseWrite {
+        notifications = notifications == null ? List.of() : List.copyOf(notifications);
         history = List.copyOf(history);
         timers = List.copyOf(timers);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
@@ -27,7 +30,13 @@ public record CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expe
 
     public CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion, List<HistoryEntry> history,
                      List<DeadlineTimer> timers, IdempotencyClaim claim, List<TaskWrite> tasks) {
-        this(snapshot, create, expectedVersion, history, timers, claim, tasks, List.of());
+        this(snapshot, create, expectedVersion, history, timers, claim, tasks, List.of(), List.of());
+    }
+
+    public CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion, List<HistoryEntry> history,
+                     List<DeadlineTimer> timers, IdempotencyClaim claim, List<TaskWrite> tasks,
+                     List<cn.onewindow.core.deadline.Accountability> accountability) {
+        this(snapshot, create, expectedVersion, history, timers, claim, tasks, accountability, List.of());
     }
 
     public CaseWrite(ServiceCase.Snapshot snapshot, boolean create, long expectedVersion, List<HistoryEntry> history,

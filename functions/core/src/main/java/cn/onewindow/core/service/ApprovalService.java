@@ -24,6 +24,8 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.intake.NoticeTexts;
+import cn.onewindow.core.notify.Notification;
+import cn.onewindow.core.notify.Notifications;
 import cn.onewindow.core.ports.ApprovalQueue;
 import cn.onewindow.core.ports.CaseRepository;
 import cn.onewindow.core.ports.CaseWrite;
@@ -193,23 +195,31 @@ public final class ApprovalService {
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
             List<TaskWrite> writes = new ArrayList<>();
             List<DepartmentTask> created = new ArrayList<>();
+            List<Notification> notes = new ArrayList<>();
             DepartmentTask after;
             if (cmd.outcome() == TaskCommand.Outcome.REQUEST_SUPPLEMENT) {
                 after = task.decided(TaskStatus.AWAITING_SUPPLEMENT, cmd.outcome().name(), cmd.reasons(),
                         cmd.missing(), now, actor);
                 requestSupplement(c, after, cmd, now, actor);
+                notes.addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.SUPPLEMENT_REQUESTED,
+                        CaseService.sms(c.snapshot(), "需补正材料：" + String.join("、", cmd.missing())
+                                + "，请按一次性告知单补齐"), now));
             } else {
                 TaskStatus to = cmd.outcome() == TaskCommand.Outcome.APPROVE ? TaskStatus.APPROVED : TaskStatus.DENIED;
                 after = task.decided(to, cmd.outcome().name(), cmd.reasons(), List.of(), now, actor);
                 c.taskDecided(task.departmentCode(), cmd.outcome().name(), String.join("；", cmd.reasons()), now, actor);
                 List<DepartmentTask> all = replace(cases.tasksOf(task.caseId()), after);
                 fanIn(c, after, all, calc, now, actor, created);
+                if (c.status() == CaseStatus.DENIED) {
+                    notes.addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.DENIED,
+                            CaseService.sms(c.snapshot(), "经审查不予许可，请到窗口领取退办通知书"), now));
+                }
             }
             writes.add(new TaskWrite(after, false, task.version()));
             created.forEach(t -> writes.add(new TaskWrite(t, true, 0)));
             try {
                 ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), false, before.version(),
-                        c.pendingHistory(), deadlines.timersFor(c, calc), null, writes));
+                        c.pendingHistory(), deadlines.timersFor(c, calc), null, writes, List.of(), notes));
                 publish(created);
                 return new Decided(after.withVersion(task.version() + 1), stored, false);
             } catch (DomainException e) {

@@ -26,6 +26,8 @@ import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.intake.IntakeAssessment;
 import cn.onewindow.core.intake.IntakeRules;
 import cn.onewindow.core.intake.NoticeTexts;
+import cn.onewindow.core.notify.Notification;
+import cn.onewindow.core.notify.Notifications;
 import cn.onewindow.core.ports.CaseQuery;
 import cn.onewindow.core.ports.CaseRepository;
 import cn.onewindow.core.ports.CaseWrite;
@@ -118,7 +120,7 @@ public final class CaseService {
         DeadlineCalculator calc = deadlines.calculatorFor(caller.centerId());
         List<DepartmentTask> tasks = applyAssessment(c, item,
                 IntakeRules.assess(item, cmd.materials(), cmd.unmetConditions()), calc, now, actor);
-        Written w = save(c, true, 0, calc, claim, creating(tasks));
+        Written w = save(c, true, 0, calc, claim, creating(tasks), List.of());
         if (!w.replayed()) approvals.publish(tasks);
         return w;
     }
@@ -235,15 +237,22 @@ public final class CaseService {
             Notice notice = cmd.outcome() == Decision.Outcome.DENY
                     ? NoticeTexts.denial(c.snapshot(), cmd.reasons(), ctx.now) : null;
             c.decide(d, notice, ctx.now);
+            if (notice != null) {
+                ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.DENIED,
+                        sms(c.snapshot(), "经审查不予许可，请到窗口领取退办通知书"), ctx.now));
+            }
         });
     }
 
     public Written suspend(Caller caller, String caseId, Commands.Suspend cmd, String key) {
         new Validator().notNull(cmd.kind(), "kind").notBlank(cmd.reason(), "reason").maxLength(cmd.reason(), 500, "reason")
                 .throwIfInvalid();
-        return mutate(caller, caseId, CaseAction.CLOCK, "suspend", cmd, key, (c, ctx) ->
-                c.suspend(cmd.kind(), cmd.reason(),
-                        NoticeTexts.suspension(c.snapshot(), cmd.kind(), cmd.reason(), ctx.now), ctx.now, ctx.actor));
+        return mutate(caller, caseId, CaseAction.CLOCK, "suspend", cmd, key, (c, ctx) -> {
+            c.suspend(cmd.kind(), cmd.reason(),
+                    NoticeTexts.suspension(c.snapshot(), cmd.kind(), cmd.reason(), ctx.now), ctx.now, ctx.actor);
+            ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.SUSPENDED,
+                    sms(c.snapshot(), "因" + cmd.kind().chinese() + "暂停计时：" + cmd.reason()), ctx.now));
+        });
     }
 
     public Written resume(Caller caller, String caseId, Commands.Resume cmd, String key) {
@@ -251,6 +260,8 @@ public final class CaseService {
             Suspension open = c.currentSuspension();
             Deadline d = ctx.calc.resume(c.snapshot().dueAt(), open.suspendedAt(), ctx.now);
             c.resume(d.dueAt(), d.provisional(), ctx.now, ctx.actor);
+            ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.RESUMED,
+                    sms(c.snapshot(), "已恢复计时，办结时间调整为" + NoticeTexts.localTime(d.dueAt())), ctx.now));
         });
     }
 
@@ -270,6 +281,9 @@ public final class CaseService {
             Deadline d = ctx.calc.extend(s.dueAt(), cmd.days());
             c.extend(cmd.days(), cmd.reason(), d.dueAt(), d.provisional(),
                     NoticeTexts.extension(s, cmd.days(), cmd.reason(), d.dueAt(), ctx.now), ctx.now, ctx.actor);
+            ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.EXTENDED,
+                    sms(c.snapshot(), "延期" + cmd.days() + "个工作日，办结时间调整为" + NoticeTexts.localTime(d.dueAt())),
+                    ctx.now));
         });
     }
 
@@ -279,6 +293,9 @@ public final class CaseService {
             String number = cmd.resultNumber() != null && !cmd.resultNumber().isBlank() ? cmd.resultNumber()
                     : "R-" + c.id();
             c.issueResult(number, NoticeTexts.resultReady(c.snapshot(), number, ctx.now), ctx.now, ctx.actor);
+            ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.RESULT_READY,
+                    sms(c.snapshot(), "已办结，请凭受理回执领取结果" + (c.snapshot().agentId() != null
+                            ? "，或由代办员送达" : "")), ctx.now));
         });
     }
 
@@ -299,7 +316,7 @@ public final class CaseService {
 
     /** What a change needs besides the case. */
     private record Ctx(Instant now, Actor actor, DeadlineCalculator calc, List<DepartmentTask> created,
-                       List<TaskWrite> tasks) {
+                       List<TaskWrite> tasks, List<Notification> notifications) {
     }
 
     private Written mutate(Caller caller, String caseId, CaseAction action, String op, Object cmd, String key,
@@ -313,12 +330,12 @@ public final class CaseService {
             ServiceCase c = ServiceCase.restore(before);
             Instant now = clock.instant();
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
-            Ctx ctx = new Ctx(now, caller.asActor(), calc, new ArrayList<>(), new ArrayList<>());
+            Ctx ctx = new Ctx(now, caller.asActor(), calc, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             change.accept(c, ctx);
             List<TaskWrite> tasks = new ArrayList<>(ctx.tasks());
             tasks.addAll(creating(ctx.created()));
             try {
-                Written w = save(c, false, before.version(), calc, claim, tasks);
+                Written w = save(c, false, before.version(), calc, claim, tasks, ctx.notifications());
                 if (!w.replayed()) approvals.publish(ctx.created());
                 return w;
             } catch (DomainException e) {
@@ -339,10 +356,10 @@ public final class CaseService {
     }
 
     private Written save(ServiceCase c, boolean create, long expectedVersion, DeadlineCalculator calc,
-                         IdempotencyClaim claim, List<TaskWrite> tasks) {
+                         IdempotencyClaim claim, List<TaskWrite> tasks, List<Notification> notifications) {
         try {
             ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), create, expectedVersion,
-                    c.pendingHistory(), deadlines.timersFor(c, calc), claim, tasks));
+                    c.pendingHistory(), deadlines.timersFor(c, calc), claim, tasks, List.of(), notifications));
             return new Written(stored, false);
         } catch (IdempotencyClaimTaken taken) {
             return replay(claim).orElseThrow(() -> DomainException.conflict("IDEMPOTENCY_IN_PROGRESS",
@@ -421,6 +438,11 @@ public final class CaseService {
             v.notBlank(m.code(), "materials[" + i + "].code").maxLength(m.code(), 32, "materials[" + i + "].code");
             v.range(m.copies(), 1, 100, "materials[" + i + "].copies");
         }
+    }
+
+    /** The text of an SMS about a case: item, case number, what happened. Never carries identity numbers. */
+    static String sms(ServiceCase.Snapshot c, String what) {
+        return "【政务服务】您申请的“" + c.itemName() + "”（办件编号" + c.id() + "）" + what + "。";
     }
 
     static String sha256(String s) {

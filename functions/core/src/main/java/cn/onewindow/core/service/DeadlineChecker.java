@@ -7,6 +7,9 @@ import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.deadline.Accountability;
+import cn.onewindow.core.intake.NoticeTexts;
+import cn.onewindow.core.notify.Notification;
+import cn.onewindow.core.notify.Notifications;
 import cn.onewindow.core.ports.CaseRepository;
 import cn.onewindow.core.ports.CaseWrite;
 import cn.onewindow.core.ports.DeadlineTimer;
@@ -89,6 +92,7 @@ public final class DeadlineChecker {
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
             Outcome outcome = Outcome.NOTHING;
             List<Accountability> records = List.of();
+            List<Notification> notes = new java.util.ArrayList<>();
             if (before.overdueAt() == null && !now.isBefore(before.dueAt())) {
                 long late = calc.workingMinutesLate(before.dueAt(), now);
                 c.warn(before.dueAt(), now, CHECKER);
@@ -96,20 +100,42 @@ public final class DeadlineChecker {
                 records = List.of(new Accountability(before.id(), "CASE", before.departmentCode(), before.centerId(),
                         acceptedBy(before.id()), before.dueAt(), now, late));
                 outcome = Outcome.OVERDUE;
+                notes.addAll(reminders(before, Notification.Kind.OVERDUE, "已超过办理时限（红牌），请立即办结", now));
             } else if (before.warnedAt() == null
                     && !now.isBefore(calc.warningPoint(before.dueAt(), before.warningDaysBefore()))) {
                 c.warn(before.dueAt(), now, CHECKER);
                 outcome = Outcome.WARNED;
+                notes.addAll(reminders(before, Notification.Kind.WARNING,
+                        "将于" + NoticeTexts.localTime(before.dueAt()) + "到期，请抓紧办理（预警）", now));
             }
             if (outcome == Outcome.NOTHING) return outcome;
             try {
                 cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, calc), null, List.of(), records));
+                        deadlines.timersFor(c, calc), null, List.of(), records, notes));
                 return outcome;
             } catch (DomainException e) {
                 if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
             }
         }
+    }
+
+    /** 催办: whoever holds the work — the center's window, the agent of a 代办 case, the deciding departments. */
+    private static List<Notification> reminders(ServiceCase.Snapshot c, Notification.Kind kind, String what,
+                                                Instant now) {
+        String text = "【催办】办件" + c.id() + "（" + c.itemName() + "）" + what + "。";
+        List<Notification> out = new java.util.ArrayList<>();
+        out.add(Notifications.toHolder(c, kind, Notification.Recipient.WINDOW, c.centerId(), text, now));
+        if (c.agentId() != null) {
+            out.add(Notifications.toHolder(c, kind, Notification.Recipient.AGENT, c.agentId(), text, now));
+        }
+        if (c.taskDepartments().isEmpty()) {
+            out.add(Notifications.toHolder(c, kind, Notification.Recipient.DEPARTMENT, c.departmentCode(), text, now));
+        } else {
+            for (String d : c.taskDepartments()) {
+                out.add(Notifications.toHolder(c, kind, Notification.Recipient.DEPARTMENT, d, text, now));
+            }
+        }
+        return out;
     }
 
     /** The window staff who accepted the case, from its history. */

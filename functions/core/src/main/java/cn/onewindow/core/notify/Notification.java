@@ -1,0 +1,19 @@
+package cn.onewindow.core.notify;
+
+import java.time.Instant;
+
+/**
+ * A message to someone who holds or awaits the work (短信告知, 催办): written in the same transaction as the change
+ * that causes it (the outbox), then sent by the relay with retry.
+ *
+ * @param recipient   who: the applicant, the agent, the window staff, or a department
+ * @param recipientId the agent / staff id or department code; null for the applicant
+ * @param phone       the applicant's phone for an SMS; never logged in clear
+ */
+public record Notification(String id, String caseId, Kind kind, Recipient recipient, String recipientId,
+                           String phone, String text, Instant createdAt) {
+
+    public enum Kind { WARNING, OVERDUE, SUSPENDED, RESUMED, EXTENDED, SUPPLEMENT_REQUESTED, RESULT_READY, DENIED }
+
+    public enum Recipient { APPLICANT, AGENT, WINDOW, DEPARTMENT }
+}

@@ -1,0 +1,46 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.notify.Notification;
+import cn.onewindow.core.notify.NotificationSink;
+import cn.onewindow.core.ports.CaseRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends what the notification outbox holds, oldest first, and takes each out of the outbox once the sink accepted
+ * it. A failure leaves it for the next run (retry); delivery is at least once, each message carries its id.
+ */
+public final class NotificationRelay {
+    private static final Logger LOG = Logger.getLogger(NotificationRelay.class.getName());
+    private final CaseRepository cases;
+    private final NotificationSink sink;
+    private final Clock clock;
+
+    public NotificationRelay(CaseRepository cases, NotificationSink sink, Clock clock) {
+        this.cases = cases;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** @return how many were sent */
+    public int run(Duration lookBack) {
+        Instant now = clock.instant();
+        List<Notification> pending = cases.unsentNotifications(now.minus(lookBack), now, 1000);
+        int sent = 0;
+        for (Notification n : pending) {
+            try {
+                sink.send(n);
+                cases.markSent(n, clock.instant());
+                sent++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "notification " + n.id() + " not sent now, will retry: " + e);
+            }
+        }
+        return sent;
+    }
+}
