@@ -473,6 +473,22 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         return new Page<>(out, start == null ? null : encodeCursor(start));
     }
 
+    @Override
+    public List<ServiceCase.Snapshot> submittedBetween(String centerId, Instant from, Instant to) {
+        List<ServiceCase.Snapshot> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_CENTER)
+                    .keyConditionExpression("gsi1pk = :p AND gsi1sk BETWEEN :a AND :b")
+                    .expressionAttributeValues(Map.of(":p", s("CENTER#" + centerId), ":a", s(sortable(from)),
+                            ":b", s(sortable(to.minusNanos(1)) + "~")))
+                    .exclusiveStartKey(start).build());
+            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), ServiceCase.Snapshot.class)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     private static String encodeCursor(Map<String, AttributeValue> key) {
         Map<String, String> plain = new LinkedHashMap<>();
         key.forEach((k, v) -> plain.put(k, v.s()));

@@ -4,6 +4,7 @@ import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.ports.ApprovalQueue;
 import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.service.DeadlineChecker;
+import cn.onewindow.core.service.StatsService;
 import cn.onewindow.core.service.NotificationRelay;
 import cn.onewindow.core.notify.NotificationSink;
 import cn.onewindow.core.service.CalendarService;
@@ -37,6 +38,7 @@ public final class Platform {
     public final Authenticator authenticator;
     public final ApprovalService approvalService;
     public final DeadlineChecker deadlineChecker;
+    public final StatsService statsService;
     /** Null where the function has no notification sink configured. */
     public final NotificationRelay notificationRelay;
 
@@ -90,6 +92,7 @@ public final class Platform {
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines);
         this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock);
+        this.statsService = new StatsService(cases, deadlines);
         NotificationSink sink = settings.notificationLog() != null
                 ? new LogNotificationSink(java.nio.file.Path.of(settings.notificationLog()))
                 : settings.notificationQueueUrl() != null

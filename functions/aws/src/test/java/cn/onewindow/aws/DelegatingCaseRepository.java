@@ -34,6 +34,11 @@ class DelegatingCaseRepository implements CaseRepository {
     public Page<ServiceCase.Snapshot> list(CaseQuery query) { return real.list(query); }
 
     @Override
+    public List<ServiceCase.Snapshot> submittedBetween(String centerId, Instant from, Instant to) {
+        return real.submittedBetween(centerId, from, to);
+    }
+
+    @Override
     public Optional<DepartmentTask> findTask(String taskId) { return real.findTask(taskId); }
 
     @Override

@@ -28,6 +28,9 @@ public interface CaseRepository {
 
     Page<ServiceCase.Snapshot> list(CaseQuery query);
 
+    /** Every case of a center submitted in [from, to), for supervision figures. */
+    List<ServiceCase.Snapshot> submittedBetween(String centerId, Instant from, Instant to);
+
     Optional<DepartmentTask> findTask(String taskId);
 
     /** Every task of a case, read consistently. */

@@ -1,0 +1,53 @@
+package cn.onewindow.api;
+
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.service.StatsService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Supervision figures (电子监察): {@code GET /v1/stats?centerId=330110-ZX&from=2025-04-01&to=2025-06-30&groupBy=ITEM}
+ * (groupBy ITEM, DEPARTMENT, SERVICE_POINT, CHANNEL or CENTER). Supervisors and administrators; window staff for
+ * their own center.
+ */
+@Path("/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @GET
+    public StatsService.Report stats(@QueryParam("centerId") String centerId, @QueryParam("from") String from,
+                                     @QueryParam("to") String to, @QueryParam("groupBy") String groupBy) {
+        if (centerId == null || centerId.isBlank()) {
+            throw DomainException.validation(List.of(FieldError.of("centerId", "REQUIRED", "必填", "is required")));
+        }
+        StatsService.GroupBy g = CaseResource.parse(StatsService.GroupBy.class, groupBy, "groupBy");
+        return platform.statsService.figures(current.get(), centerId, date(from, "from"), date(to, "to"),
+                g == null ? StatsService.GroupBy.ITEM : g);
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            if (value == null) throw new DateTimeParseException("missing", "", 0);
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.validation(List.of(FieldError.of(field, "INVALID_DATE", "日期格式应为 YYYY-MM-DD",
+                    "use a date like 2025-04-01")));
+        }
+    }
+}
