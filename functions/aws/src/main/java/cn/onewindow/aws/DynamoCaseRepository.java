@@ -38,13 +38,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static cn.onewindow.aws.Attr.key;
 import static cn.onewindow.aws.Attr.n;
@@ -88,6 +86,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
 
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    private static String timerSk(String department, DeadlineTimer.Kind kind) {
+        return department == null ? "TIMER#" + kind : "TIMER#TASK#" + department + "#" + kind;
+    }
 
     /** An instant as a fixed-width UTC string, so that string order is time order in sort keys. */
     public static String sortable(Instant at) {
@@ -148,22 +150,30 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
 
-        Set<DeadlineTimer.Kind> present = EnumSet.noneOf(DeadlineTimer.Kind.class);
+        // timers of the case (TIMER#<kind>) and of each task written with it (TIMER#TASK#<dept>#<kind>): present
+        // ones are put, absent ones deleted, so the due-time index holds exactly the open deadlines
+        java.util.Set<String> present = new java.util.HashSet<>();
         for (DeadlineTimer t : w.timers()) {
-            present.add(t.kind());
-            Map<String, AttributeValue> ti = new HashMap<>(key(pk, "TIMER#" + t.kind()));
+            String sk = timerSk(t.department(), t.kind());
+            present.add(sk);
+            Map<String, AttributeValue> ti = new HashMap<>(key(pk, sk));
             ti.put("caseId", s(t.caseId()));
             ti.put("kind", s(t.kind().name()));
             ti.put("at", s(t.at().toString()));
+            if (t.department() != null) ti.put("department", s(t.department()));
             ti.put("dueBucket", s(dueBucket(t.at())));
-            ti.put("dueKey", s(sortable(t.at()) + "#" + t.caseId() + "#" + t.kind()));
+            ti.put("dueKey", s(sortable(t.at()) + "#" + t.caseId() + "#" + sk));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ti).build()).build());
         }
-        if (!w.create()) {
+        java.util.List<String> owners = new ArrayList<>();
+        if (!w.create()) owners.add(null);
+        w.tasks().stream().filter(tw -> !tw.create()).forEach(tw -> owners.add(tw.task().departmentCode()));
+        for (String owner : owners) {
             for (DeadlineTimer.Kind k : DeadlineTimer.Kind.values()) {
-                if (present.contains(k)) continue;
+                String sk = timerSk(owner, k);
+                if (present.contains(sk)) continue;
                 items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(casesTable)
-                        .key(key(pk, "TIMER#" + k)).build()).build());
+                        .key(key(pk, sk)).build()).build());
             }
         }
 
@@ -367,7 +377,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
                 timerItemsRead.addAndGet(r.count());
                 for (Map<String, AttributeValue> i : r.items()) {
                     out.add(new DeadlineTimer(str(i, "caseId"), DeadlineTimer.Kind.valueOf(str(i, "kind")),
-                            Instant.parse(str(i, "at"))));
+                            Instant.parse(str(i, "at")), str(i, "department")));
                 }
                 start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
             } while (start != null);

@@ -91,7 +91,7 @@ public final class Platform {
                 approvalService);
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines);
-        this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock);
+        this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock, approvalService);
         this.statsService = new StatsService(cases, deadlines);
         NotificationSink sink = settings.notificationLog() != null
                 ? new LogNotificationSink(java.nio.file.Path.of(settings.notificationLog()))

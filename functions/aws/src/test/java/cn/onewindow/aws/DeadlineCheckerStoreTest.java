@@ -175,7 +175,7 @@ class DeadlineCheckerStoreTest {
                 return real.save(w);
             }
         };
-        DeadlineChecker broken = new DeadlineChecker(crashing, real, p.deadlines, clock);
+        DeadlineChecker broken = new DeadlineChecker(crashing, real, p.deadlines, clock, p.approvalService);
         DeadlineChecker.Result first = broken.run();
         assertEquals(2, first.overdue());
         assertTrue(first.failures() > 0);

@@ -214,6 +214,11 @@ public final class ServiceCase {
                 + (reasons == null || reasons.isBlank() ? "" : ": " + reasons));
     }
 
+    /** Records something that happened to the case without changing its status (e.g. a task's deadline events). */
+    public void note(String event, String reason, Instant now, Actor actor) {
+        record(event, s.status(), s.status(), now, actor, reason);
+    }
+
     /** The local review passed; the case goes to the higher authority (上报). */
     public void escalated(String toDepartment, Instant now, Actor actor) {
         List<String> all = new ArrayList<>(s.taskDepartments());

@@ -183,7 +183,16 @@ public final class DemoData {
                                 m("M03", "居民身份证", MaterialForm.ORIGINAL_AND_COPY, 1, false),
                                 m("M04", "迁入地住房证明", MaterialForm.COPY, 1, true)),
                         List.of(), null, false, null))
-                .stream().map(i -> i.asVersion(1, ChangeType.ADDED, at)).toList();
+                .stream().map(i -> i.code().equals(ITEM_HAZCHEM_TRADE) ? deemedApproved(i) : i)
+                .map(i -> i.asVersion(1, ChangeType.ADDED, at)).toList();
+    }
+
+    /** 超时默认制: on this item a department that lets its task go overdue counts as approving. */
+    private static ServiceItem deemedApproved(ServiceItem i) {
+        return new ServiceItem(i.code(), i.version(), i.name(), i.departmentCode(), i.departmentName(), i.type(),
+                i.mode(), i.regionCode(), i.legalDays(), i.promisedDays(), i.fee(), i.feeBasis(), i.conditions(),
+                i.materials(), i.departments(), i.escalateTo(), i.controlled(), i.controlBasis(), true,
+                i.warningDaysBefore(), i.status(), i.changeType(), i.versionedAt());
     }
 
     private static ServiceItem item(String code, String name, String dept, ItemType type, HandlingMode mode,

@@ -101,7 +101,8 @@ public final class ApprovalService {
                                           Instant now) {
         ServiceCase.Snapshot s = c.snapshot();
         return new DepartmentTask(DepartmentTask.idFor(s.id(), dept), s.id(), s.itemCode(), s.itemName(), dept,
-                deptName, level, TaskStatus.CREATED, now, null, due, null, List.of(), List.of(), null, null, 0);
+                deptName, level, TaskStatus.CREATED, now, null, due, null, List.of(), List.of(), null, null, null, null,
+                0);
     }
 
     /** Puts the messages of new tasks on the queue; a failure is logged and left to {@link #redispatch}. */
@@ -145,10 +146,82 @@ public final class ApprovalService {
                     || t.status() != TaskStatus.CREATED);
             if (before.status().isOpen()) c.taskDelivered(task.departmentCode(), allDelivered, now, WORKER);
             try {
+                List<TaskWrite> writes = List.of(new TaskWrite(task.delivered(now), false, task.version()));
                 cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, deadlines.calculatorFor(before.centerId())), null,
-                        List.of(new TaskWrite(task.delivered(now), false, task.version()))));
+                        deadlines.timersFor(c, deadlines.calculatorFor(before.centerId()), writes), null, writes));
                 return Delivery.DELIVERED;
+            } catch (DomainException e) {
+                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
+                backoff(attempt);
+            }
+        }
+    }
+
+    // ---- task deadlines (called by the deadline checker) ------------------------------------------------------
+
+    /** What the deadline checker did with a task's timer. */
+    public enum TaskTimerOutcome { WARNED, OVERDUE, DEEMED_APPROVED, NOTHING }
+
+    private static final Actor CHECKER = new Actor(Role.SYSTEM, "deadline-checker", null, null, null);
+
+    /**
+     * A department task reached its warning point or due time: one warning, or one accountability record (问责) and
+     * 红牌; for items with 超时默认制 ({@code deemedApprovedOnTimeout}) the overdue task counts as approved, and the
+     * fan-in runs as for any decision. All in one transaction with the case.
+     */
+    public TaskTimerOutcome handleTaskTimer(String caseId, String department, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<DepartmentTask> found = cases.findTask(DepartmentTask.idFor(caseId, department));
+            if (found.isEmpty() || !found.get().clockRunning()) return TaskTimerOutcome.NOTHING;
+            DepartmentTask task = found.get();
+            ServiceCase.Snapshot before = cases.find(caseId).orElse(null);
+            if (before == null || !before.status().isOpen()) return TaskTimerOutcome.NOTHING;
+            ServiceCase c = ServiceCase.restore(before);
+            DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
+            List<DepartmentTask> created = new ArrayList<>();
+            List<Notification> notes = new ArrayList<>();
+            List<cn.onewindow.core.deadline.Accountability> records = List.of();
+            DepartmentTask after;
+            TaskTimerOutcome outcome;
+            if (task.overdueAt() == null && !now.isBefore(task.dueAt())) {
+                long late = calc.workingMinutesLate(task.dueAt(), now);
+                after = task.overdue(now);
+                c.note("TASK_OVERDUE", department + " due " + task.dueAt() + ", " + late + " working minutes late",
+                        now, CHECKER);
+                records = List.of(new cn.onewindow.core.deadline.Accountability(caseId, "TASK#" + department,
+                        department, before.centerId(), department, task.dueAt(), now, late));
+                notes.add(Notifications.toHolder(before, Notification.Kind.OVERDUE,
+                        Notification.Recipient.DEPARTMENT, department, "【催办】办件" + caseId + "的" + task.departmentName()
+                                + "审批任务已超时（红牌），请立即办理。", now));
+                outcome = TaskTimerOutcome.OVERDUE;
+                ServiceItem item = catalog.version(before.itemCode(), before.itemVersion()).orElseThrow();
+                if (item.deemedApprovedOnTimeout()) {
+                    after = after.decided(TaskStatus.APPROVED, "DEEMED_APPROVED", List.of("超时默认同意（超时默认制）"),
+                            List.of(), now, CHECKER);
+                    c.note("DEEMED_APPROVED", department + " did not decide in time: counted as approved", now,
+                            CHECKER);
+                    fanIn(c, after, replace(cases.tasksOf(caseId), after), calc, now, CHECKER, created);
+                    outcome = TaskTimerOutcome.DEEMED_APPROVED;
+                }
+            } else if (task.warnedAt() == null
+                    && !now.isBefore(calc.warningPoint(task.dueAt(), before.warningDaysBefore()))) {
+                after = task.warned(now);
+                c.note("TASK_WARNING", department + " due " + task.dueAt(), now, CHECKER);
+                notes.add(Notifications.toHolder(before, Notification.Kind.WARNING,
+                        Notification.Recipient.DEPARTMENT, department, "【催办】办件" + caseId + "的" + task.departmentName()
+                                + "审批任务将于" + NoticeTexts.localTime(task.dueAt()) + "到期，请抓紧办理。", now));
+                outcome = TaskTimerOutcome.WARNED;
+            } else {
+                return TaskTimerOutcome.NOTHING;
+            }
+            List<TaskWrite> writes = new ArrayList<>();
+            writes.add(new TaskWrite(after, false, task.version()));
+            created.forEach(t -> writes.add(new TaskWrite(t, true, 0)));
+            try {
+                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                        deadlines.timersFor(c, calc, writes), null, writes, records, notes));
+                publish(created);
+                return outcome;
             } catch (DomainException e) {
                 if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
                 backoff(attempt);
@@ -219,7 +292,7 @@ public final class ApprovalService {
             created.forEach(t -> writes.add(new TaskWrite(t, true, 0)));
             try {
                 ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), false, before.version(),
-                        c.pendingHistory(), deadlines.timersFor(c, calc), null, writes, List.of(), notes));
+                        c.pendingHistory(), deadlines.timersFor(c, calc, writes), null, writes, List.of(), notes));
                 publish(created);
                 return new Decided(after.withVersion(task.version() + 1), stored, false);
             } catch (DomainException e) {

@@ -359,7 +359,7 @@ public final class CaseService {
                          IdempotencyClaim claim, List<TaskWrite> tasks, List<Notification> notifications) {
         try {
             ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), create, expectedVersion,
-                    c.pendingHistory(), deadlines.timersFor(c, calc), claim, tasks, List.of(), notifications));
+                    c.pendingHistory(), deadlines.timersFor(c, calc, tasks), claim, tasks, List.of(), notifications));
             return new Written(stored, false);
         } catch (IdempotencyClaimTaken taken) {
             return replay(claim).orElseThrow(() -> DomainException.conflict("IDEMPOTENCY_IN_PROGRESS",

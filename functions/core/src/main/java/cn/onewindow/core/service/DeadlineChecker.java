@@ -45,7 +45,11 @@ public final class DeadlineChecker {
     private final Deadlines deadlines;
     private final Clock clock;
 
-    public DeadlineChecker(CaseRepository cases, TimerIndex timers, Deadlines deadlines, Clock clock) {
+    private final ApprovalService approvals;
+
+    public DeadlineChecker(CaseRepository cases, TimerIndex timers, Deadlines deadlines, Clock clock,
+                           ApprovalService approvals) {
+        this.approvals = approvals;
         this.cases = cases;
         this.timers = timers;
         this.deadlines = deadlines;
@@ -83,6 +87,13 @@ public final class DeadlineChecker {
     enum Outcome { WARNED, OVERDUE, NOTHING }
 
     private Outcome handle(DeadlineTimer timer, Instant now) {
+        if (timer.department() != null) {
+            return switch (approvals.handleTaskTimer(timer.caseId(), timer.department(), now)) {
+                case WARNED -> Outcome.WARNED;
+                case OVERDUE, DEEMED_APPROVED -> Outcome.OVERDUE;
+                case NOTHING -> Outcome.NOTHING;
+            };
+        }
         for (int attempt = 1; ; attempt++) {
             Optional<ServiceCase.Snapshot> found = cases.find(timer.caseId());
             if (found.isEmpty()) return Outcome.NOTHING;

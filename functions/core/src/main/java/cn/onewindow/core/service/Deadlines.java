@@ -76,4 +76,24 @@ public final class Deadlines {
         if (s.overdueAt() == null) timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.DUE, s.dueAt()));
         return timers;
     }
+
+    /** The case's timers and those of the department tasks written with it (each task's own due time). */
+    public List<DeadlineTimer> timersFor(ServiceCase c, DeadlineCalculator calc,
+                                         List<cn.onewindow.core.ports.TaskWrite> tasks) {
+        List<DeadlineTimer> timers = new java.util.ArrayList<>(timersFor(c, calc));
+        Instant now = clock.instant();
+        for (cn.onewindow.core.ports.TaskWrite tw : tasks) {
+            cn.onewindow.core.approval.DepartmentTask t = tw.task();
+            if (!t.clockRunning()) continue;
+            if (t.warnedAt() == null) {
+                Instant warn = calc.warningPoint(t.dueAt(), c.snapshot().warningDaysBefore());
+                timers.add(new DeadlineTimer(t.caseId(), DeadlineTimer.Kind.WARNING, warn.isBefore(now) ? now : warn,
+                        t.departmentCode()));
+            }
+            if (t.overdueAt() == null) {
+                timers.add(new DeadlineTimer(t.caseId(), DeadlineTimer.Kind.DUE, t.dueAt(), t.departmentCode()));
+            }
+        }
+        return timers;
+    }
 }
