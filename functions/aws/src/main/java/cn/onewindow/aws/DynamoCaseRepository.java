@@ -133,6 +133,12 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             meta.put("gsi2sk", s(listKey));
         }
         meta.put("doc", s(Json.write(stored)));
+        if (stored.dueProvisional() && stored.dueAt() != null) {
+            // waits for the calendar of its due year: recomputed when an administrator loads it
+            int year = stored.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable)
+                    .item(key("PROVISIONAL#" + year, stored.id())).build()).build());
+        }
         Put.Builder put = Put.builder().tableName(casesTable).item(meta);
         if (w.create()) {
             put.conditionExpression("attribute_not_exists(pk)");
@@ -481,6 +487,25 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null && out.size() < limit && ++rounds < 50);
         return new Page<>(out, start == null ? null : encodeCursor(start));
+    }
+
+    @Override
+    public List<String> provisionalCases(int year) {
+        List<String> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s("PROVISIONAL#" + year)))
+                    .exclusiveStartKey(start).build());
+            r.items().forEach(i -> out.add(str(i, "sk")));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public void clearProvisional(int year, String caseId) {
+        db.deleteItem(b -> b.tableName(casesTable).key(key("PROVISIONAL#" + year, caseId)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.ports.ApprovalQueue;
 import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.service.DeadlineChecker;
+import cn.onewindow.core.service.DeadlineRecompute;
 import cn.onewindow.core.service.StatsService;
 import cn.onewindow.core.service.NotificationRelay;
 import cn.onewindow.core.notify.NotificationSink;
@@ -90,7 +91,7 @@ public final class Platform {
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
                 approvalService);
         this.catalogService = new CatalogService(reference, clock);
-        this.calendarService = new CalendarService(reference, deadlines);
+        this.calendarService = new CalendarService(reference, deadlines, new DeadlineRecompute(cases, deadlines, clock));
         this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock, approvalService);
         this.statsService = new StatsService(cases, deadlines);
         NotificationSink sink = settings.notificationLog() != null

@@ -34,6 +34,16 @@ class DelegatingCaseRepository implements CaseRepository {
     public Page<ServiceCase.Snapshot> list(CaseQuery query) { return real.list(query); }
 
     @Override
+    public List<String> provisionalCases(int year) {
+        return real.provisionalCases(year);
+    }
+
+    @Override
+    public void clearProvisional(int year, String caseId) {
+        real.clearProvisional(year, caseId);
+    }
+
+    @Override
     public List<ServiceCase.Snapshot> submittedBetween(String centerId, Instant from, Instant to) {
         return real.submittedBetween(centerId, from, to);
     }

@@ -4,6 +4,7 @@ import cn.onewindow.aws.Platform;
 import cn.onewindow.core.calendar.CalendarYear;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.service.CalendarService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,8 @@ import java.util.List;
 public class CalendarResource {
 
     /** A calendar year as sent and shown. */
-    public record CalendarDto(String region, Integer year, List<LocalDate> holidays, List<LocalDate> makeupWorkdays) {
+    public record CalendarDto(String region, Integer year, List<LocalDate> holidays, List<LocalDate> makeupWorkdays,
+                              Integer recomputedCases) {
     }
 
     @Inject
@@ -53,11 +55,13 @@ public class CalendarResource {
             throw DomainException.validation(List.of(FieldError.of("body", "INVALID_CALENDAR", "日历数据无效：" + e.getMessage(),
                     "invalid calendar: " + e.getMessage())));
         }
-        return dto(platform.calendarService.put(current.get(), region, year, y));
+        CalendarService.Loaded loaded = platform.calendarService.put(current.get(), region, year, y);
+        CalendarDto d = dto(loaded.calendar());
+        return new CalendarDto(d.region(), d.year(), d.holidays(), d.makeupWorkdays(), loaded.recomputedCases());
     }
 
     private static CalendarDto dto(CalendarYear y) {
         return new CalendarDto(y.region(), y.year(), y.holidays().stream().sorted().toList(),
-                y.makeupWorkdays().stream().sorted().toList());
+                y.makeupWorkdays().stream().sorted().toList(), null);
     }
 }

@@ -28,6 +28,12 @@ public interface CaseRepository {
 
     Page<ServiceCase.Snapshot> list(CaseQuery query);
 
+    /** Cases whose deadline was computed without the calendar of {@code year} (provisional), by case id. */
+    List<String> provisionalCases(int year);
+
+    /** Forgets that a case waited for the calendar of {@code year}. */
+    void clearProvisional(int year, String caseId);
+
     /** Every case of a center submitted in [from, to), for supervision figures. */
     List<ServiceCase.Snapshot> submittedBetween(String centerId, Instant from, Instant to);
 

@@ -15,7 +15,10 @@ public final class CalendarService {
     private final CalendarRepository calendars;
     private final Deadlines deadlines;
 
-    public CalendarService(CalendarRepository calendars, Deadlines deadlines) {
+    private final DeadlineRecompute recompute;
+
+    public CalendarService(CalendarRepository calendars, Deadlines deadlines, DeadlineRecompute recompute) {
+        this.recompute = recompute;
         this.calendars = calendars;
         this.deadlines = deadlines;
     }
@@ -24,7 +27,11 @@ public final class CalendarService {
         return calendars.years(region);
     }
 
-    public CalendarYear put(Caller caller, String region, int year, CalendarYear body) {
+    /** The calendar as stored, and how many open cases had their provisional deadline recomputed with it. */
+    public record Loaded(CalendarYear calendar, int recomputedCases) {
+    }
+
+    public Loaded put(Caller caller, String region, int year, CalendarYear body) {
         AccessPolicy.requireRole(caller, Role.ADMIN);
         if (body == null || !region.equals(body.region()) || year != body.year()) {
             throw DomainException.validation(List.of(FieldError.of("region", "PATH_MISMATCH",
@@ -32,6 +39,6 @@ public final class CalendarService {
         }
         calendars.put(body);
         deadlines.invalidate();
-        return body;
+        return new Loaded(body, recompute.recompute(year));
     }
 }
