@@ -317,6 +317,21 @@ class IntakeApiTest {
     }
 
     @Test
+    void supervisorsReadFiguresAndOthersMayNot() {
+        intake("demo-window", intakeBody(DemoData.ITEM_EIA_FILING, "WINDOW", "M01", "M02", "M03")).statusCode(201);
+        as("demo-supervisor").queryParam("centerId", DemoData.COUNTY_CENTER).queryParam("from", "2025-04-25")
+                .queryParam("to", "2025-04-25").queryParam("groupBy", "ITEM").get("/v1/stats").then()
+                .statusCode(200)
+                .body("total.group", equalTo("ALL"))
+                .body("groups.group", hasItem(DemoData.ITEM_EIA_FILING));
+        as("demo-agent").queryParam("centerId", DemoData.COUNTY_CENTER).queryParam("from", "2025-04-25")
+                .queryParam("to", "2025-04-25").get("/v1/stats").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("demo-supervisor").queryParam("centerId", DemoData.COUNTY_CENTER).queryParam("from", "25-04-2025")
+                .get("/v1/stats").then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         RestAssured.given().get("/q/openapi").then().statusCode(200).body(containsString("/v1/cases"));
     }
