@@ -23,11 +23,13 @@ public final class SharedClock extends Clock {
     private final Clock base;
     private final Path file;
     private volatile Duration moved = Duration.ZERO;
-    private volatile long checkedAt = Long.MIN_VALUE;
+    private volatile long checkedAt;
 
     public SharedClock(Clock base, Path file) {
         this.base = base;
         this.file = file;
+        this.moved = read(file);
+        this.checkedAt = System.nanoTime();
     }
 
     @Override
