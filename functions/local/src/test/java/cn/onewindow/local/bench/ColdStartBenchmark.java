@@ -1,0 +1,347 @@
+// Run from the repository root after `mvn -B -o -q install -DskipTests` (which builds the function.zip files):
+//
+//   mvn -B -o -q -pl functions/local test-compile dependency:build-classpath -Dmdep.includeScope=test \
+//       -Dmdep.outputFile=target/bench-classpath.txt
+//   java -Dsqlite4java.library.path=functions/local/target/native-libs \
+//       -cp "functions/local/target/test-classes:functions/local/target/classes:$(cat functions/local/target/bench-classpath.txt)" \
+//       cn.onewindow.local.bench.ColdStartBenchmark --runs 10
+//
+// (exec:java is not used: exec-maven-plugin 3.5.0's parent POM, org.codehaus.mojo:mojo-parent:86, is not in the
+// local repository, so the plugin does not resolve offline.)
+//
+// Options (all optional): --runs N (timed rounds, default 10), --warmup N (untimed rounds first, default 1),
+// --memory MB (function memory, default 1024 as in template.yaml), --class-histogram (one extra untimed start of
+// each function with -Xlog:class+load, summarised by package), --jvm-opt OPTION (repeatable).
+// sqlite4java's natives default to functions/local/target/native-libs (-Dsqlite4java.library.path=... overrides).
+package cn.onewindow.local.bench;
+
+import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.DemoSeeder;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.infrastructure.EmbeddedAws;
+import cn.onewindow.infrastructure.ProvisionedResources;
+import cn.onewindow.infrastructure.TemplateModel;
+import cn.onewindow.local.lambda.LambdaHost;
+import cn.onewindow.local.lambda.LambdaInvocationException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static cn.onewindow.local.bench.BenchSupport.fmt;
+import static cn.onewindow.local.bench.BenchSupport.ms;
+import static cn.onewindow.local.bench.BenchSupport.percentile;
+import static cn.onewindow.local.bench.BenchSupport.sorted;
+
+/**
+ * Issue 8, item 3: cold start of each packaged function against the minimal baseline Lambda.
+ *
+ * <p>Each sample is one fresh child JVM started by {@link LambdaHost} from the deployable {@code function.zip}
+ * (extracted beforehand, like Lambda does into {@code /var/task}; the extraction is not timed) and measures
+ * <b>process start → response to the first event</b> = {@link LambdaHost#startupTimes()} (process start → first
+ * Runtime API poll, i.e. Lambda's init phase: handler class loaded, Quarkus booted) + the first invocation's round
+ * trip, measured from when the host saw the instance ready. Functions are started one at a time, round-robin, so
+ * that machine load drifts over all of them alike. Every child gets the same JVM options
+ * ({@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1}, as Lambda's java runtimes set by default, besides
+ * LambdaHost's {@code -XX:+UseSerialGC -Xshare:auto} and a heap of 85 % of the memory size).
+ */
+public final class ColdStartBenchmark {
+
+    private static final double TARGET_RATIO = 1.3;
+    private static final String BASELINE = "baseline-lambda";
+
+    /** Sends the first event and checks that it was handled; returns a short description of the outcome. */
+    @FunctionalInterface
+    private interface FirstEvent {
+        String send(LambdaHost host) throws Exception;
+    }
+
+    private record Function(String label, Path zip, LambdaHost.Flavour flavour, String handler,
+                            Map<String, String> environment, FirstEvent firstEvent) {
+    }
+
+    private record Sample(double initMs, double firstEventMs, String outcome) {
+        double totalMs() {
+            return initMs + firstEventMs;
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Keeps LambdaHost's per-start INFO lines out of the output (a strong reference: JUL holds loggers weakly). */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("cn.onewindow.local");
+
+    public static void main(String[] args) throws Exception {
+        QUIET.setLevel(java.util.logging.Level.WARNING);
+        int runs = BenchSupport.intArg(args, "--runs", 10);
+        int warmup = BenchSupport.intArg(args, "--warmup", 1);
+        int memoryMb = BenchSupport.intArg(args, "--memory", 1024);
+        boolean histogram = BenchSupport.flag(args, "--class-histogram");
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--jvm-opt")) {
+                jvmOptions.add(args[i + 1]);
+            }
+        }
+        Path root = BenchSupport.root();
+        BenchSupport.sqliteNatives(root);
+        Path logs = root.resolve("functions/local/target/bench-logs/cold-start");
+        Files.createDirectories(logs);
+
+        System.out.println("ColdStartBenchmark: " + runs + " timed rounds (+" + warmup + " warm-up), memory "
+                + memoryMb + " MB, child JVM options " + jvmOptions + " (+ LambdaHost defaults -XX:+UseSerialGC "
+                + "-Xshare:auto -XX:MaxHeapSize=" + memoryMb * 85 / 100 + "m)");
+        System.out.println("machine at start: " + BenchSupport.machine());
+
+        try (EmbeddedAws aws = EmbeddedAws.start()) {
+            ProvisionedResources resources = aws.provision(TemplateModel.load(), "bench");
+            Map<String, String> local = new HashMap<>();
+            local.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());
+            local.put(AwsSettings.ENV_SQS_ENDPOINT, aws.sqsEndpoint().toString());
+            local.put(AwsSettings.ENV_REGION, aws.region().id());
+            Map<String, String> apiEnv = env(resources, "IntakeApiFunction", local);
+            try (var ddb = aws.dynamoDbClient()) {
+                DemoSeeder.seed(new Platform(AwsSettings.fromEnvironment(apiEnv), Clock.systemUTC(), ddb),
+                        Instant.now());
+            }
+
+            Path intakeZip = BenchSupport.requirePackage(root.resolve("functions/intake-api/target/function.zip"));
+            Path workersZip = BenchSupport.requirePackage(root.resolve("functions/workers/target/function.zip"));
+            Path baselineZip = BenchSupport.requirePackage(
+                    root.resolve("functions/baseline-lambda/target/function.zip"));
+            String queueArn = resources.queueArn("ApprovalQueue");
+            String region = aws.region().id();
+
+            List<Function> functions = List.of(
+                    new Function(BASELINE, baselineZip, LambdaHost.Flavour.EVENT, null, Map.of(),
+                            host -> invoke(host, "{}")),
+                    new Function("intake-api GET /v1/items", intakeZip, LambdaHost.Flavour.HTTP, null, apiEnv,
+                            ColdStartBenchmark::listItems),
+                    new Function("workers approval (SQS)", workersZip, LambdaHost.Flavour.EVENT, "approval",
+                            env(resources, "ApprovalWorkerFunction", local),
+                            host -> invoke(host, sqsEvent(queueArn, region))),
+                    new Function("workers relay (schedule)", workersZip, LambdaHost.Flavour.EVENT, "relay",
+                            env(resources, "OutboxRelayFunction", local),
+                            host -> invoke(host, scheduledEvent(region))));
+
+            if (histogram) {
+                classHistograms(functions, logs, memoryMb, jvmOptions);
+            }
+
+            Map<String, List<Sample>> samples = new LinkedHashMap<>();
+            functions.forEach(f -> samples.put(f.label(), new ArrayList<>()));
+            for (int round = -warmup; round < runs; round++) {
+                StringBuilder line = new StringBuilder(round < 0 ? "warm-up" : "round " + (round + 1));
+                for (Function f : functions) {
+                    Sample s = once(f, logs, memoryMb, jvmOptions, List.of());
+                    if (round >= 0) {
+                        samples.get(f.label()).add(s);
+                    }
+                    line.append(fmt("  %s %s+%s ms", shortName(f.label()), ms(s.initMs()), ms(s.firstEventMs())));
+                }
+                System.out.println(line + "   (load " + BenchSupport.loadAverage() + ")");
+            }
+            report(functions, samples, runs);
+        }
+    }
+
+    private static Map<String, String> env(ProvisionedResources resources, String logicalId,
+                                           Map<String, String> local) {
+        Map<String, String> env = new HashMap<>(resources.environmentFor(logicalId));
+        env.putAll(local);
+        return env;
+    }
+
+    private static Sample once(Function f, Path logs, int memoryMb, List<String> jvmOptions, List<String> extra) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(extra);
+        LambdaHost.Builder b = LambdaHost.builder(f.label().split(" ")[0].replace("-lambda", "") + "-"
+                        + (f.handler() == null ? "fn" : f.handler()), f.zip())
+                .flavour(f.flavour()).environment(f.environment()).memoryMb(memoryMb).jvmOptions(options)
+                .logDirectory(logs).startupTimeout(Duration.ofSeconds(120));
+        if (f.handler() != null) {
+            b.handler(f.handler());
+        }
+        try (LambdaHost host = b.start()) {
+            long t0 = System.nanoTime();
+            String outcome;
+            try {
+                outcome = f.firstEvent().send(host);
+            } catch (Exception e) {
+                throw new IllegalStateException(f.label() + ": first event not handled: " + e + "; log "
+                        + host.logFiles().get(0), e);
+            }
+            double first = (System.nanoTime() - t0) / 1e6;
+            double init = host.startupTimes().get(0).toNanos() / 1e6;
+            return new Sample(init, first, outcome);
+        }
+    }
+
+    /** A response from the function, success or function error, counts; a host failure (no answer) does not. */
+    private static String invoke(LambdaHost host, String event) {
+        try {
+            String r = host.invoke(event);
+            return "ok " + abbreviate(r);
+        } catch (LambdaInvocationException e) {
+            if (e.status() > 0) {
+                return "function error " + e.status() + " " + abbreviate(e.body());
+            }
+            throw e;
+        }
+    }
+
+    private static String listItems(LambdaHost host) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(host.baseUri() + "/v1/items"))
+                .header("Authorization", "Bearer demo-window").timeout(Duration.ofSeconds(60)).GET().build();
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /v1/items answered " + r.statusCode() + ": " + abbreviate(r.body()));
+        }
+        return "HTTP 200, " + r.body().length() + " chars";
+    }
+
+    /** One SQS message for a task that does not exist (the worker reports it as a batch item failure). */
+    static String sqsEvent(String queueArn, String region) {
+        String caseId = "20250101-BENCH00000";
+        String body = "{\\\"taskId\\\":\\\"" + caseId + "~zrzy\\\",\\\"caseId\\\":\\\"" + caseId
+                + "\\\",\\\"departmentCode\\\":\\\"zrzy\\\"}";
+        long now = System.currentTimeMillis();
+        return "{\"Records\":[{\"messageId\":\"" + UUID.randomUUID() + "\",\"receiptHandle\":\"bench-" + now
+                + "\",\"body\":\"" + body + "\",\"attributes\":{\"ApproximateReceiveCount\":\"1\","
+                + "\"SentTimestamp\":\"" + now + "\",\"SenderId\":\"000000000000\","
+                + "\"ApproximateFirstReceiveTimestamp\":\"" + now + "\"},\"messageAttributes\":{},"
+                + "\"md5OfBody\":\"00000000000000000000000000000000\",\"eventSource\":\"aws:sqs\","
+                + "\"eventSourceARN\":\"" + queueArn + "\",\"awsRegion\":\"" + region + "\"}]}";
+    }
+
+    static String scheduledEvent(String region) {
+        String partition = region.startsWith("cn-") ? "aws-cn" : "aws";
+        return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"time\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"region\":\"" + region + "\","
+                + "\"resources\":[\"arn:" + partition + ":events:" + region
+                + ":000000000000:rule/outbox-relay-schedule\"],\"detail\":{}}";
+    }
+
+    private static void report(List<Function> functions, Map<String, List<Sample>> samples, int runs) {
+        List<Double> base = sorted(samples.get(BASELINE).stream().map(Sample::totalMs).toList());
+        double b50 = percentile(base, 50);
+        double b90 = percentile(base, 90);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"function", "p50 ms", "p90 ms", "init p50", "1st event p50", "p50 ratio",
+                "p90 ratio", "target", "result"});
+        for (Function f : functions) {
+            List<Sample> s = samples.get(f.label());
+            List<Double> total = sorted(s.stream().map(Sample::totalMs).toList());
+            double p50 = percentile(total, 50);
+            double p90 = percentile(total, 90);
+            double r50 = p50 / b50;
+            double r90 = p90 / b90;
+            boolean isBase = f.label().equals(BASELINE);
+            rows.add(new String[] {f.label(), ms(p50), ms(p90),
+                    ms(percentile(sorted(s.stream().map(Sample::initMs).toList()), 50)),
+                    ms(percentile(sorted(s.stream().map(Sample::firstEventMs).toList()), 50)),
+                    fmt("%.2fx", r50), fmt("%.2fx", r90), isBase ? "-" : "<= " + TARGET_RATIO + "x",
+                    isBase ? "(baseline)" : r50 <= TARGET_RATIO && r90 <= TARGET_RATIO ? "PASS" : "FAIL"});
+        }
+        System.out.println();
+        System.out.println("Cold start: process start -> response to the first event (" + runs
+                + " fresh JVMs each, round-robin)");
+        System.out.print(BenchSupport.table(rows));
+        System.out.println("init = process start -> first Runtime API poll (handler class loaded, Quarkus booted); "
+                + "1st event = that poll seen -> first response.");
+        System.out.println("PASS needs both p50 and p90 ratios <= " + TARGET_RATIO + "x the baseline's.");
+        System.out.println("first-event outcomes:");
+        for (Function f : functions) {
+            System.out.println("  " + f.label() + ": " + samples.get(f.label()).get(0).outcome());
+        }
+        System.out.println("machine at end: " + BenchSupport.machine());
+    }
+
+    /** One untimed start per function with class-load logging, summarised by package group. */
+    private static void classHistograms(List<Function> functions, Path logs, int memoryMb, List<String> jvmOptions)
+            throws IOException {
+        System.out.println();
+        System.out.println("Classes loaded up to the first response (one untimed start each, -Xlog:class+load):");
+        for (Function f : functions) {
+            Path file = logs.resolve(shortName(f.label()) + "-classes.log").toAbsolutePath();
+            Files.deleteIfExists(file);
+            Sample s = once(f, logs, memoryMb, jvmOptions,
+                    List.of("-Xlog:class+load=info:file=" + file + ":uptime"));
+            Map<String, Integer> groups = new TreeMap<>();
+            int total = 0;
+            int shared = 0;
+            try (Stream<String> lines = Files.lines(file)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    int at = line.indexOf("] ");
+                    if (at < 0) {
+                        continue;
+                    }
+                    String rest = line.substring(at + 2).trim();
+                    String name = rest.split(" ", 2)[0];
+                    total++;
+                    if (rest.contains("shared objects file")) {
+                        shared++;
+                    }
+                    groups.merge(group(name), 1, Integer::sum);
+                }
+            }
+            String top = groups.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(12).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            System.out.println(fmt("  %-26s %5d classes (%d from the CDS archive), %s ms: %s", f.label(), total,
+                    shared, ms(s.totalMs()), top));
+        }
+        System.out.println();
+    }
+
+    private static String group(String className) {
+        String[] prefixes = {"software.amazon.awssdk.services.dynamodb", "software.amazon.awssdk.services.sqs",
+                "software.amazon.awssdk", "com.fasterxml.jackson", "io.quarkus.resteasy.reactive",
+                "org.jboss.resteasy.reactive", "io.quarkus", "io.vertx", "io.netty", "io.smallrye", "org.jboss",
+                "jakarta", "cn.onewindow", "com.amazonaws", "org.apache", "org.eclipse", "org.mapstruct", "java.",
+                "javax.", "jdk.", "sun."};
+        for (String p : prefixes) {
+            if (className.startsWith(p)) {
+                return p.endsWith(".") ? p + "*" : p;
+            }
+        }
+        int dots = 0;
+        for (int i = 0; i < className.length(); i++) {
+            if (className.charAt(i) == '.' && ++dots == 2) {
+                return className.substring(0, i);
+            }
+        }
+        return className;
+    }
+
+    private static String shortName(String label) {
+        return label.split(" ")[0] + (label.contains("(") ? "-" + label.split(" ")[1] : "");
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String oneLine = s.replaceAll("\\s+", " ");
+        return oneLine.length() <= 140 ? oneLine : oneLine.substring(0, 140) + "…";
+    }
+}
