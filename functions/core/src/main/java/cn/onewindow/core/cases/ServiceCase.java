@@ -214,6 +214,11 @@ public final class ServiceCase {
                 + (reasons == null || reasons.isBlank() ? "" : ": " + reasons));
     }
 
+    /** Gives the applicant a new notice, the status unchanged (e.g. a one-time notice that lists more now). */
+    public void issueNotice(Notice notice) {
+        update(b -> b.notice(notice));
+    }
+
     /** Records something that happened to the case without changing its status (e.g. a task's deadline events). */
     public void note(String event, String reason, Instant now, Actor actor) {
         record(event, s.status(), s.status(), now, actor, reason);

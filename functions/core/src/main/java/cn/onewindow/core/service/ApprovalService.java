@@ -346,7 +346,10 @@ public final class ApprovalService {
         Notice notice = NoticeTexts.oneTimeNotice(s, item, List.copyOf(missing), now);
         String reason = after.departmentName() + "要求补正：" + String.join("、", cmd.reasons());
         if (s.status() == CaseStatus.SUSPENDED) {
+            // the clock already stands (another department's request, or a special procedure): the applicant's
+            // one-time notice must still list everything now missing
             c.taskDecided(after.departmentCode(), "REQUEST_SUPPLEMENT", reason, now, actor);
+            c.issueNotice(notice);
         } else {
             c.suspend(Suspension.Kind.SUPPLEMENT, reason, notice, now, actor);
         }
@@ -365,6 +368,25 @@ public final class ApprovalService {
         for (DepartmentTask t : tasks) {
             if (t.status() != TaskStatus.AWAITING_SUPPLEMENT) continue;
             Instant taskDue = t.dueAt() == null ? null : calc.resume(t.dueAt(), open.suspendedAt(), now).dueAt();
+            writes.add(new TaskWrite(t.returned(taskDue), false, t.version()));
+            c.taskDelivered(t.departmentCode(), true, now, actor);
+        }
+        return writes;
+    }
+
+    /**
+     * Called when the applicant supplemented a case that does not stand for a department's request (the clock was
+     * stopped for something else, e.g. a site inspection, or resumed by hand meanwhile): the tasks waiting for the
+     * supplement go back to their departments all the same (each task's clock stood from its request); the case's own
+     * clock is left as it is.
+     */
+    public static List<TaskWrite> returnWaitingTasks(ServiceCase c, List<DepartmentTask> tasks,
+                                                     DeadlineCalculator calc, Instant now, Actor actor) {
+        List<TaskWrite> writes = new ArrayList<>();
+        for (DepartmentTask t : tasks) {
+            if (t.status() != TaskStatus.AWAITING_SUPPLEMENT) continue;
+            Instant taskDue = t.dueAt() == null || t.decidedAt() == null ? t.dueAt()
+                    : calc.resume(t.dueAt(), t.decidedAt(), now).dueAt();
             writes.add(new TaskWrite(t.returned(taskDue), false, t.version()));
             c.taskDelivered(t.departmentCode(), true, now, actor);
         }

@@ -215,6 +215,9 @@ public final class CaseService {
             } else if (waitingForDepartment) {
                 ctx.tasks.addAll(ApprovalService.returnTasksAfterSupplement(c, cases.tasksOf(c.id()), ctx.calc,
                         ctx.now, ctx.actor));
+            } else if (!c.snapshot().taskDepartments().isEmpty()) {
+                ctx.tasks.addAll(ApprovalService.returnWaitingTasks(c, cases.tasksOf(c.id()), ctx.calc, ctx.now,
+                        ctx.actor));
             }
         });
     }
