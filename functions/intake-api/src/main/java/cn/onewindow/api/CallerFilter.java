@@ -5,7 +5,11 @@ import cn.onewindow.core.access.Caller;
 import cn.onewindow.core.common.DomainException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import cn.onewindow.api.problem.ProblemMappers;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -22,8 +26,21 @@ public class CallerFilter {
     @Inject
     CurrentCaller current;
 
+    /**
+     * Answers a refused request here (aborting with the problem response) rather than by throwing: an exception
+     * out of a request filter intermittently hung the Lambda HTTP bridge until the function timed out.
+     */
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext ctx) {
+    public Optional<Response> authenticate(ContainerRequestContext ctx) {
+        try {
+            check(ctx);
+            return Optional.empty();
+        } catch (DomainException e) {
+            return Optional.of(ProblemMappers.toResponse(e, ProblemMappers.requestId(ctx.getHeaders())));
+        }
+    }
+
+    private void check(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
         if (!path.startsWith("/v1")) return;
         String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);

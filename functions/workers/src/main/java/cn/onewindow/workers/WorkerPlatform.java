@@ -4,6 +4,7 @@ import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -13,8 +14,10 @@ import java.time.Clock;
 /** Builds the platform once per function instance from the environment {@code template.yaml} sets. */
 @ApplicationScoped
 public class WorkerPlatform {
+    /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
     @Produces
     @Singleton
+    @Startup
     Platform platform() {
         Config config = ConfigProvider.getConfig();
         Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));

@@ -27,6 +27,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers) {
+        return toResponse(e, requestId(headers));
+    }
+
+    /** The problem response of a domain refusal. */
+    public static Response toResponse(DomainException e, String requestId) {
         int status = switch (e.kind()) {
             case VALIDATION -> 400;
             case UNAUTHORIZED -> 401;
@@ -36,7 +41,7 @@ public class ProblemMappers {
             case UNPROCESSABLE -> 422;
         };
         Response.ResponseBuilder r = response(Problem.of(status, e.code(), e.messageZh(), e.messageEn(),
-                e.fieldErrors(), requestId(headers)));
+                e.fieldErrors(), requestId));
         if (status == 401) r.header("WWW-Authenticate", "Bearer");
         return r.build();
     }
@@ -144,9 +149,14 @@ public class ProblemMappers {
     }
 
     static String requestId(HttpHeaders headers) {
-        String id = headers == null ? null : headers.getHeaderString("X-Request-Id");
+        return requestId(headers == null ? null : headers.getRequestHeaders());
+    }
+
+    /** The caller's X-Request-Id (or API Gateway's trace id), else a new one. */
+    public static String requestId(jakarta.ws.rs.core.MultivaluedMap<String, String> headers) {
+        String id = headers == null ? null : headers.getFirst("X-Request-Id");
         if (id == null || id.isBlank() || id.length() > 100) {
-            id = headers == null ? null : headers.getHeaderString("X-Amzn-Trace-Id");
+            id = headers == null ? null : headers.getFirst("X-Amzn-Trace-Id");
         }
         return id == null || id.length() > 100 ? UUID.randomUUID().toString() : id;
     }
