@@ -1,0 +1,23 @@
+package cn.onewindow.sdk.model;
+
+/**
+ * Person or company.
+ * <p>Open for values the server adds later: they read as {@link #UNKNOWN} (the raw value stays available on
+ * the model), never as an error.
+ */
+public enum ApplicantType {
+    /** a natural person */
+    PERSON,
+    /** a company or organisation */
+    COMPANY,
+    /** A value this SDK version does not know yet; it cannot be sent. */
+    UNKNOWN;
+
+    /**
+     * @param value a value as the server sends it
+     * @return the constant, {@link #UNKNOWN} for a value this SDK version does not know, {@code null} for {@code null}
+     */
+    public static ApplicantType of(String value) {
+        return OpenEnums.of(ApplicantType.class, value);
+    }
+}

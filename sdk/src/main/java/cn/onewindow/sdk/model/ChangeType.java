@@ -1,0 +1,27 @@
+package cn.onewindow.sdk.model;
+
+/**
+ * How a catalog version came about.
+ * <p>Open for values the server adds later: they read as {@link #UNKNOWN} (the raw value stays available on
+ * the model), never as an error.
+ */
+public enum ChangeType {
+    /** added */
+    ADDED,
+    /** changed */
+    CHANGED,
+    /** delegated to a lower level */
+    DELEGATED,
+    /** cancelled */
+    CANCELLED,
+    /** A value this SDK version does not know yet; it cannot be sent. */
+    UNKNOWN;
+
+    /**
+     * @param value a value as the server sends it
+     * @return the constant, {@link #UNKNOWN} for a value this SDK version does not know, {@code null} for {@code null}
+     */
+    public static ChangeType of(String value) {
+        return OpenEnums.of(ChangeType.class, value);
+    }
+}
