@@ -27,7 +27,7 @@ class TemplateModelTest {
     void resourcesByIdAndType() {
         assertEquals(List.of("CasesTable", "ReferenceTable", "IdempotencyTable", "CallersTable"),
                 MODEL.resourcesOfType(TemplateModel.TABLE_TYPE).stream().map(ResourceSpec::logicalId).toList());
-        assertEquals(List.of("ApprovalQueue", "ApprovalDeadLetterQueue"),
+        assertEquals(List.of("ApprovalQueue", "ApprovalDeadLetterQueue", "NotificationQueue", "NotificationDeadLetterQueue"),
                 MODEL.resourcesOfType(TemplateModel.QUEUE_TYPE).stream().map(ResourceSpec::logicalId).toList());
         assertEquals("AWS::Serverless::HttpApi", MODEL.resource("HttpApi").orElseThrow().type());
         assertEquals(Optional.empty(), MODEL.resource("NoSuchThing"));
@@ -89,7 +89,7 @@ class TemplateModelTest {
         assertFalse(dlq.hasDeadLetterQueue());
         assertFalse(dlq.fifo());
 
-        assertEquals(List.of("ApprovalDeadLetterQueue", "ApprovalQueue"),
+        assertEquals(List.of("ApprovalDeadLetterQueue", "ApprovalQueue", "NotificationDeadLetterQueue", "NotificationQueue"),
                 LocalProvisioner.dependencyOrder(MODEL.queues("dev")).stream().map(QueueSpec::logicalId).toList());
     }
 
