@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The outbox relay, run on a schedule: a task written with its case whose queue message was lost (the function
  * stopped between the commit and the send) gets its message again, and the notification outbox (reminders, overdue
- * notices, suspension / extension / result-ready SMS) is sent with retry. Looks two days back.
+ * notices, suspension / extension / result-ready SMS) is sent with retry. Looks two days back at most, from a
+ * checkpoint that never passes an item still pending.
  */
 @Named("relay")
 public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -25,8 +26,9 @@ public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, M
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
-        int resent = platform.approvalService.redispatch(LOOK_BACK);
-        int notified = platform.notificationRelay == null ? 0 : platform.notificationRelay.run(LOOK_BACK);
+        // each part keeps a checkpoint in the cases table: an idle tick reads one or two hour buckets of the index
+        int resent = platform.approvalService.redispatch(LOOK_BACK, platform.cases);
+        int notified = platform.notificationRelay == null ? 0 : platform.notificationRelay.run(LOOK_BACK, platform.cases);
         if (resent > 0 || notified > 0) {
             LOG.infof("outbox relay: %d approval messages resent, %d notifications sent", resent, notified);
         }

@@ -126,6 +126,24 @@ public final class ApprovalService {
         return stale.size();
     }
 
+    /**
+     * The scheduled relay: like {@link #redispatch(Duration)}, but reads the index from a checkpoint (see
+     * {@link OutboxCheckpoint}), so an idle run costs a checkpoint read and one or two bucket queries. A resent task
+     * stays pending until the worker delivers it, so the checkpoint does not pass it.
+     */
+    public int redispatch(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints) {
+        Instant now = clock.instant();
+        OutboxCheckpoint checkpoint = new OutboxCheckpoint(checkpoints, "outbox-approval", now, lookBack);
+        Instant before = now.minus(Duration.ofMinutes(1));
+        List<DepartmentTask> stale = cases.undispatched(checkpoint.from(), before, 500);
+        publish(stale);
+        stale.forEach(t -> checkpoint.pending(t.createdAt()));
+        // tasks written in the last minute are not resent yet: still pending
+        checkpoint.pending(before);
+        checkpoint.advance();
+        return stale.size();
+    }
+
     // ---- the approval worker ---------------------------------------------------------------------------------
 
     /** What the worker did with one message. */

@@ -43,4 +43,32 @@ public final class NotificationRelay {
         }
         return sent;
     }
+
+    /**
+     * The scheduled relay: like {@link #run(Duration)}, but reads the index from a checkpoint (see
+     * {@link OutboxCheckpoint}), so an idle run costs a checkpoint read and one or two bucket queries. A notification
+     * the sink refused stays pending and holds the checkpoint.
+     *
+     * @return how many were sent
+     */
+    public int run(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints) {
+        Instant now = clock.instant();
+        OutboxCheckpoint checkpoint = new OutboxCheckpoint(checkpoints, "outbox-notifications", now, lookBack);
+        List<Notification> pending = cases.unsentNotifications(checkpoint.from(), now, 1000);
+        int sent = 0;
+        for (Notification n : pending) {
+            try {
+                sink.send(n);
+                cases.markSent(n, clock.instant());
+                sent++;
+            } catch (RuntimeException e) {
+                checkpoint.pending(n.createdAt());
+                LOG.log(Level.WARNING, "notification " + n.id() + " not sent now, will retry: " + e);
+            }
+        }
+        // a full page: what lies beyond its last item was not read, so the checkpoint stays before it
+        if (pending.size() >= 1000) checkpoint.pending(pending.get(pending.size() - 1).createdAt());
+        checkpoint.advance();
+        return sent;
+    }
 }

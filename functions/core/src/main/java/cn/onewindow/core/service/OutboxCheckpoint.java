@@ -1,0 +1,63 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.ports.TimerIndex;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Where a scheduled outbox sweep (undelivered approval messages, unsent notifications) starts reading the hour
+ * buckets of the due-time index, so that an idle run reads one or two buckets, not every hour of its look-back.
+ *
+ * <p>The checkpoint is an hour boundary stored like the deadline checker's ({@code CHECKPOINT#<name>}); it only moves
+ * forward, and only up to the oldest item the run left pending (a task still undelivered, a notification the sink
+ * refused), and never closer to the run's own instant than {@link #OVERLAP}: an item whose write committed a little
+ * after the instant it carries, or that a function with a slightly slower clock wrote, still falls in a bucket the
+ * next run reads. Items older than the look-back are given up as before.
+ */
+final class OutboxCheckpoint {
+    /** How far behind the run's instant the checkpoint always stays. */
+    static final Duration OVERLAP = Duration.ofMinutes(15);
+
+    private final TimerIndex index;
+    private final String name;
+    private final Instant now;
+    private final Optional<Instant> stored;
+    private final Instant from;
+    private Instant oldestPending;
+
+    OutboxCheckpoint(TimerIndex index, String name, Instant now, Duration lookBack) {
+        this.index = index;
+        this.name = name;
+        this.now = now;
+        // a checkpoint ahead of this run's clock (a clock moved back in a test) is ignored, never trusted
+        this.stored = index.checkpoint(name).filter(c -> !c.isAfter(now));
+        Instant floor = now.minus(lookBack);
+        this.from = stored.filter(c -> c.isAfter(floor)).orElse(floor);
+    }
+
+    /** The instant the sweep reads from. */
+    Instant from() {
+        return from;
+    }
+
+    /** An item this run saw and left pending: the checkpoint will not move past it. */
+    void pending(Instant createdAt) {
+        if (oldestPending == null || createdAt.isBefore(oldestPending)) oldestPending = createdAt;
+    }
+
+    /** Moves the checkpoint as far as this run allows; returns the stored checkpoint after the run. */
+    Instant advance() {
+        Instant target = now.minus(OVERLAP);
+        if (oldestPending != null && oldestPending.isBefore(target)) target = oldestPending;
+        if (target.isBefore(from)) target = from;
+        target = target.truncatedTo(ChronoUnit.HOURS);
+        if (stored.isEmpty() || target.isAfter(stored.get())) {
+            index.advanceCheckpoint(name, target);
+            return target;
+        }
+        return stored.get();
+    }
+}
