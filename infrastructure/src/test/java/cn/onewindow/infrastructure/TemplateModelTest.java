@@ -27,7 +27,8 @@ class TemplateModelTest {
     void resourcesByIdAndType() {
         assertEquals(List.of("CasesTable", "ReferenceTable", "IdempotencyTable", "CallersTable"),
                 MODEL.resourcesOfType(TemplateModel.TABLE_TYPE).stream().map(ResourceSpec::logicalId).toList());
-        assertEquals(List.of("ApprovalQueue", "ApprovalDeadLetterQueue", "NotificationQueue", "NotificationDeadLetterQueue"),
+        assertEquals(List.of("ApprovalQueue", "ApprovalDeadLetterQueue", "NotificationQueue", "NotificationDeadLetterQueue",
+                        "EvaluationQueue", "EvaluationDeadLetterQueue"),
                 MODEL.resourcesOfType(TemplateModel.QUEUE_TYPE).stream().map(ResourceSpec::logicalId).toList());
         assertEquals("AWS::Serverless::HttpApi", MODEL.resource("HttpApi").orElseThrow().type());
         assertEquals(Optional.empty(), MODEL.resource("NoSuchThing"));
@@ -89,7 +90,8 @@ class TemplateModelTest {
         assertFalse(dlq.hasDeadLetterQueue());
         assertFalse(dlq.fifo());
 
-        assertEquals(List.of("ApprovalDeadLetterQueue", "ApprovalQueue", "NotificationDeadLetterQueue", "NotificationQueue"),
+        assertEquals(List.of("ApprovalDeadLetterQueue", "ApprovalQueue", "NotificationDeadLetterQueue", "NotificationQueue",
+                        "EvaluationDeadLetterQueue", "EvaluationQueue"),
                 LocalProvisioner.dependencyOrder(MODEL.queues("dev")).stream().map(QueueSpec::logicalId).toList());
     }
 
@@ -112,7 +114,7 @@ class TemplateModelTest {
         assertEquals(Map.of("Ref", "RegionCode"), env.get("REGION_CODE"));
         assertEquals("true", env.get("DISABLE_SIGNAL_HANDLERS"));
 
-        assertEquals(5, intake.policies().size());
+        assertEquals(6, intake.policies().size());
         assertTrue(intake.policies().contains(Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "CasesTable")))));
         assertTrue(intake.policies().contains(Map.of("SQSSendMessagePolicy",
                 Map.of("QueueName", Map.of("Fn::GetAtt", List.of("ApprovalQueue", "QueueName"))))));

@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable,
                           String referenceTable, String idempotencyTable, String callersTable,
-                          String approvalQueueUrl, String notificationQueueUrl, String notificationLog) {
+                          String approvalQueueUrl, String notificationQueueUrl, String notificationLog,
+                          String evaluationQueueUrl, String provincialEvaluationEndpoint, String evaluationLog) {
 
     public static final String ENV_REGION = "AWS_REGION";
     public static final String ENV_DYNAMODB_ENDPOINT = "ONEWINDOW_DYNAMODB_ENDPOINT";
@@ -26,18 +27,33 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
     public static final String ENV_NOTIFICATION_QUEUE_URL = "NOTIFICATION_QUEUE_URL";
     /** Local only: the file the local notification sink writes to. */
     public static final String ENV_NOTIFICATION_LOG = "ONEWINDOW_NOTIFICATION_LOG";
+    /** The queue of evaluation batch chunks (好差评 batch ingestion). */
+    public static final String ENV_EVALUATION_QUEUE_URL = "EVALUATION_QUEUE_URL";
+    /** The provincial 好差评 system; empty = forwarding disabled (ratings are logged instead). */
+    public static final String ENV_PROVINCIAL_EVALUATION_ENDPOINT = "PROVINCIAL_EVALUATION_ENDPOINT";
+    /** Local only: the file the local provincial-evaluation sink writes to. */
+    public static final String ENV_EVALUATION_LOG = "ONEWINDOW_EVALUATION_LOG";
+
+    /** Without evaluation settings. */
+    public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
+                       String idempotencyTable, String callersTable, String approvalQueueUrl,
+                       String notificationQueueUrl, String notificationLog) {
+        this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
+                approvalQueueUrl, notificationQueueUrl, notificationLog, null, null, null);
+    }
 
     /** Without notification settings (functions and tests that send none). */
     public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
                        String idempotencyTable, String callersTable, String approvalQueueUrl) {
         this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
-                approvalQueueUrl, null, null);
+                approvalQueueUrl, null, null, null, null, null);
     }
 
     /** Every variable the settings read, for functions that look them up through their own configuration. */
     public static final java.util.List<String> VARIABLES = java.util.List.of(ENV_REGION, ENV_DYNAMODB_ENDPOINT,
             ENV_SQS_ENDPOINT, ENV_CASES_TABLE, ENV_REFERENCE_TABLE, ENV_IDEMPOTENCY_TABLE, ENV_CALLERS_TABLE,
-            ENV_APPROVAL_QUEUE_URL, ENV_NOTIFICATION_QUEUE_URL, ENV_NOTIFICATION_LOG);
+            ENV_APPROVAL_QUEUE_URL, ENV_NOTIFICATION_QUEUE_URL, ENV_NOTIFICATION_LOG, ENV_EVALUATION_QUEUE_URL,
+            ENV_PROVINCIAL_EVALUATION_ENDPOINT, ENV_EVALUATION_LOG);
 
     /** Reads the settings through a lookup (a function's configuration, which sees the environment). */
     public static AwsSettings lookup(java.util.function.Function<String, Optional<String>> lookup) {
@@ -58,7 +74,14 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
                 require(env, ENV_CALLERS_TABLE),
                 env.get(ENV_APPROVAL_QUEUE_URL),
                 env.get(ENV_NOTIFICATION_QUEUE_URL),
-                env.get(ENV_NOTIFICATION_LOG));
+                env.get(ENV_NOTIFICATION_LOG),
+                blankToNull(env.get(ENV_EVALUATION_QUEUE_URL)),
+                blankToNull(env.get(ENV_PROVINCIAL_EVALUATION_ENDPOINT)),
+                blankToNull(env.get(ENV_EVALUATION_LOG)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static URI uri(String s) {

@@ -176,6 +176,9 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         w.tasks().stream().filter(tw -> !tw.create()).forEach(tw -> owners.add(tw.task().departmentCode()));
         for (String owner : owners) {
             for (DeadlineTimer.Kind k : DeadlineTimer.Kind.values()) {
+                // evaluation timers (invitation, rectification) are kept by their own writers; a case write puts an
+                // INVITE timer when it carries one and never deletes it
+                if (!k.caseDeadline()) continue;
                 String sk = timerSk(owner, k);
                 if (present.contains(sk)) continue;
                 items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(casesTable)

@@ -40,6 +40,10 @@ public final class Platform {
     public final ApprovalService approvalService;
     public final DeadlineChecker deadlineChecker;
     public final StatsService statsService;
+    public final DynamoEvaluationRepository evaluations;
+    public final cn.onewindow.core.service.EvaluationService evaluationService;
+    /** Forwards ratings to the provincial 好差评 system (HTTPS, or a log where no endpoint is configured). */
+    public final cn.onewindow.core.service.EvaluationForwarder evaluationForwarder;
     /** Null where the function has no notification sink configured. */
     public final NotificationRelay notificationRelay;
 
@@ -92,7 +96,19 @@ public final class Platform {
                 approvalService);
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines, new DeadlineRecompute(cases, deadlines, clock));
-        this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock, approvalService);
+        this.evaluations = new DynamoEvaluationRepository(dynamoDb, settings.casesTable(), settings.idempotencyTable());
+        cn.onewindow.core.ports.EvaluationBatchQueue evaluationQueue = settings.evaluationQueueUrl() == null
+                ? chunks -> {
+                    throw new IllegalStateException("no evaluation queue configured");
+                } : new SqsEvaluationBatchQueue(AwsClients.sqs(settings), settings.evaluationQueueUrl());
+        this.evaluationService = new cn.onewindow.core.service.EvaluationService(evaluations, evaluationQueue,
+                deadlines, clock);
+        String endpoint = settings.provincialEvaluationEndpoint();
+        this.evaluationForwarder = new cn.onewindow.core.service.EvaluationForwarder(evaluations,
+                endpoint != null && !endpoint.isBlank() ? new HttpEvaluationSink(java.net.URI.create(endpoint))
+                        : new LogEvaluationSink(settings.evaluationLog() == null ? null
+                        : java.nio.file.Path.of(settings.evaluationLog())), clock);
+        this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock, approvalService, evaluationService);
         this.statsService = new StatsService(cases, deadlines);
         NotificationSink sink = settings.notificationLog() != null
                 ? new LogNotificationSink(java.nio.file.Path.of(settings.notificationLog()))

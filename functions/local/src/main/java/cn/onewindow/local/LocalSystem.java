@@ -78,6 +78,7 @@ public final class LocalSystem implements AutoCloseable {
     private Platform platform;
     private LambdaHost api;
     private SqsEventSourcePoller approvalPoller;
+    private SqsEventSourcePoller evaluationPoller;
     private ScheduleTicker relayTicker;
     private ScheduleTicker deadlineTicker;
     private Path clockFile;
@@ -124,6 +125,9 @@ public final class LocalSystem implements AutoCloseable {
         local.put(Platform.CLOCK_FILE, clockFile.toString());
         notificationLog = options.logDirectory().resolve("notifications.log");
         local.put(AwsSettings.ENV_NOTIFICATION_LOG, notificationLog.toString());
+        // the local provincial 好差评 system: one JSON line per forwarded rating (nothing personal in it)
+        local.put(AwsSettings.ENV_EVALUATION_LOG, options.logDirectory().resolve("provincial-evaluations.log")
+                .toString());
         clock = Platform.clockFrom(name -> java.util.Optional.ofNullable(local.get(name)));
 
         Map<String, String> apiEnv = env("IntakeApiFunction", local);
@@ -144,6 +148,16 @@ public final class LocalSystem implements AutoCloseable {
                 .queueArn(resources.queueArn("ApprovalQueue")).batchSize(10)
                 .concurrency(options.workerInstances()).start();
         parts.add(0, approvalPoller);
+
+        // 好差评 batch ingestion, fed by the evaluation queue like the approval worker
+        LambdaHost evaluationIngest = LambdaHost.builder("evaluation-ingest", workersZip)
+                .flavour(LambdaHost.Flavour.EVENT).instances(options.workerInstances())
+                .environment(env("EvaluationIngestFunction", local)).logDirectory(options.logDirectory()).start();
+        parts.add(evaluationIngest);
+        evaluationPoller = SqsEventSourcePoller.builder(aws.sqsClient(), resources.queueUrl("EvaluationQueue"),
+                        evaluationIngest).queueArn(resources.queueArn("EvaluationQueue")).batchSize(5)
+                .concurrency(options.workerInstances()).start();
+        parts.add(0, evaluationPoller);
 
         LambdaHost relay = LambdaHost.builder("outbox-relay", workersZip).flavour(LambdaHost.Flavour.EVENT)
                 .instances(1).environment(env("OutboxRelayFunction", local))
@@ -199,6 +213,8 @@ public final class LocalSystem implements AutoCloseable {
     public LambdaHost api() { return api; }
 
     public SqsEventSourcePoller approvalPoller() { return approvalPoller; }
+
+    public SqsEventSourcePoller evaluationPoller() { return evaluationPoller; }
 
     public ScheduleTicker relayTicker() { return relayTicker; }
 

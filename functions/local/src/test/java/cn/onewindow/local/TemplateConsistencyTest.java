@@ -66,10 +66,10 @@ class TemplateConsistencyTest {
     /** Never set by the template: endpoints of the local emulators, the local SMS log, and AWS_REGION (Lambda's). */
     static final Set<String> LOCAL_ONLY = Set.of(AwsSettings.ENV_DYNAMODB_ENDPOINT, AwsSettings.ENV_SQS_ENDPOINT,
             AwsSettings.ENV_NOTIFICATION_LOG, AwsSettings.ENV_REGION, Platform.CLOCK_START, Platform.CLOCK_ANCHOR,
-            Platform.CLOCK_FILE);
+            Platform.CLOCK_FILE, AwsSettings.ENV_EVALUATION_LOG);
 
     /** What a part of {@link Platform} may touch. */
-    enum Need { CASES, REFERENCE, IDEMPOTENCY, CALLERS, APPROVAL_QUEUE, NOTIFICATION_QUEUE }
+    enum Need { CASES, REFERENCE, IDEMPOTENCY, CALLERS, APPROVAL_QUEUE, NOTIFICATION_QUEUE, EVALUATION_QUEUE }
 
     /** The variable naming each table or queue a {@link Need} stands for. */
     static final Map<Need, String> VARIABLE_OF = Map.of(
@@ -78,7 +78,8 @@ class TemplateConsistencyTest {
             Need.IDEMPOTENCY, AwsSettings.ENV_IDEMPOTENCY_TABLE,
             Need.CALLERS, AwsSettings.ENV_CALLERS_TABLE,
             Need.APPROVAL_QUEUE, AwsSettings.ENV_APPROVAL_QUEUE_URL,
-            Need.NOTIFICATION_QUEUE, AwsSettings.ENV_NOTIFICATION_QUEUE_URL);
+            Need.NOTIFICATION_QUEUE, AwsSettings.ENV_NOTIFICATION_QUEUE_URL,
+            Need.EVALUATION_QUEUE, AwsSettings.ENV_EVALUATION_QUEUE_URL);
 
     /**
      * The tables and queues each public member of {@link Platform} reaches, by reading the wiring in its constructor
@@ -107,7 +108,19 @@ class TemplateConsistencyTest {
         REACHES.put("approvalService.redispatch", EnumSet.of(Need.CASES, Need.APPROVAL_QUEUE));
         REACHES.put("deadlineChecker", EnumSet.of(Need.CASES, Need.REFERENCE));
         REACHES.put("statsService", EnumSet.of(Need.CASES, Need.REFERENCE));
+        REACHES.put("servicePoints", EnumSet.of(Need.REFERENCE));
+        REACHES.put("servicePointService", EnumSet.of(Need.REFERENCE));
+        REACHES.put("callerService", EnumSet.of(Need.CALLERS, Need.REFERENCE));
+        REACHES.put("ledgerService", EnumSet.of(Need.CASES, Need.REFERENCE));
+        REACHES.put("accessLog", EnumSet.of(Need.CASES));
         REACHES.put("notificationRelay", EnumSet.of(Need.CASES, Need.NOTIFICATION_QUEUE));
+        // 好差评: ratings, rectifications and batches live in the cases table; accepting a batch enqueues its chunks;
+        // ingesting a chunk and forwarding ratings touch the cases table only
+        REACHES.put("evaluations", EnumSet.of(Need.CASES, Need.IDEMPOTENCY));
+        REACHES.put("evaluationService", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.REFERENCE,
+                Need.EVALUATION_QUEUE));
+        REACHES.put("evaluationService.ingest", EnumSet.of(Need.CASES));
+        REACHES.put("evaluationForwarder", EnumSet.of(Need.CASES));
     }
 
     static TemplateModel template;
@@ -183,6 +196,9 @@ class TemplateConsistencyTest {
         classified.addAll(LOCAL_ONLY);
         classified.add(AwsSettings.ENV_APPROVAL_QUEUE_URL);
         classified.add(AwsSettings.ENV_NOTIFICATION_QUEUE_URL);
+        classified.add(AwsSettings.ENV_EVALUATION_QUEUE_URL);
+        // a stack parameter every function gets from Globals (empty = forwarding disabled)
+        classified.add(AwsSettings.ENV_PROVINCIAL_EVALUATION_ENDPOINT);
         Set<String> unclassified = new TreeSet<>(AwsSettings.VARIABLES);
         unclassified.removeAll(classified);
         assertEquals(Set.of(), unclassified, "AwsSettings.VARIABLES has variables this test does not know: say whether"
@@ -205,7 +221,9 @@ class TemplateConsistencyTest {
             String id = f.logicalId();
             Set<String> needed = new TreeSet<>(REQUIRED);
             for (Need n : needs(f)) {
-                if (n == Need.APPROVAL_QUEUE || n == Need.NOTIFICATION_QUEUE) needed.add(VARIABLE_OF.get(n));
+                if (n == Need.APPROVAL_QUEUE || n == Need.NOTIFICATION_QUEUE || n == Need.EVALUATION_QUEUE) {
+                    needed.add(VARIABLE_OF.get(n));
+                }
             }
             for (String variable : needed) {
                 if (!f.environment().containsKey(variable)) {

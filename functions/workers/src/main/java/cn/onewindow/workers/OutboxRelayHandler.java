@@ -29,9 +29,12 @@ public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, M
         // each part keeps a checkpoint in the cases table: an idle tick reads one or two hour buckets of the index
         int resent = platform.approvalService.redispatch(LOOK_BACK, platform.cases);
         int notified = platform.notificationRelay == null ? 0 : platform.notificationRelay.run(LOOK_BACK, platform.cases);
-        if (resent > 0 || notified > 0) {
-            LOG.infof("outbox relay: %d approval messages resent, %d notifications sent", resent, notified);
+        // 好差评: every rating to the provincial system, in order per case, with backoff; never blocks ingestion
+        int forwarded = platform.evaluationForwarder.run(LOOK_BACK).forwarded();
+        if (resent > 0 || notified > 0 || forwarded > 0) {
+            LOG.infof("outbox relay: %d approval messages resent, %d notifications sent, %d ratings forwarded",
+                    resent, notified, forwarded);
         }
-        return Map.of("resent", resent, "notified", notified);
+        return Map.of("resent", resent, "notified", notified, "forwarded", forwarded);
     }
 }

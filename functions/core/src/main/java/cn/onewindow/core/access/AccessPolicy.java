@@ -80,6 +80,65 @@ public final class AccessPolicy {
         throw DomainException.forbidden("FORBIDDEN", "无权执行此操作", "your role may not do this");
     }
 
+    // ---- evaluations (好差评) and rectifications (整改) -------------------------------------------------------
+
+    /**
+     * Ratings come from evaluation devices only (TERMINAL: PAD, evaluator, terminal, and the SMS / web gateways),
+     * never from staff, who would be rating themselves. A device of a center rates that center's cases, a device of a
+     * service point that point's cases; a device bound to neither (a provincial gateway) any case.
+     */
+    public static boolean canRate(Caller caller, ServiceCase.Snapshot c) {
+        if (caller.role() == Role.SYSTEM) return true;
+        if (caller.role() != Role.TERMINAL) return false;
+        if (caller.centerId() != null) return caller.centerId().equals(c.centerId());
+        if (caller.servicePointId() != null) return caller.servicePointId().equals(c.servicePointId());
+        return true;
+    }
+
+    public static void requireRater(Caller caller) {
+        requireRole(caller, Role.TERMINAL, Role.SYSTEM);
+    }
+
+    /** An evaluation batch: the device that uploaded it, supervisors and administrators. */
+    public static boolean canReadBatch(Caller caller, String submittedBy) {
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case TERMINAL -> caller.id().equals(submittedBy);
+            default -> false;
+        };
+    }
+
+    /** A rectification: supervisors; the rated department; window staff of its center; agents of its point. */
+    public static boolean canReadRectification(Caller caller, String departmentCode, String centerId,
+                                               String servicePointId) {
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case DEPARTMENT -> caller.departmentCode() != null && caller.departmentCode().equals(departmentCode);
+            case WINDOW -> caller.centerId() != null && caller.centerId().equals(centerId);
+            case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(servicePointId);
+            default -> false;
+        };
+    }
+
+    /** Judging, call-back, fix and extension: a supervisor or the rated department. */
+    public static boolean canHandleRectification(Caller caller, String departmentCode) {
+        return caller.role() == Role.SUPERVISOR || caller.role() == Role.SYSTEM
+                || (caller.role() == Role.DEPARTMENT && caller.departmentCode() != null
+                && caller.departmentCode().equals(departmentCode));
+    }
+
+    /** Listing rectifications of a scope ({@code department}, {@code servicePoint} or {@code center}). */
+    public static boolean canListRectifications(Caller caller, String scope, String scopeId) {
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case DEPARTMENT -> "department".equals(scope) && scopeId.equals(caller.departmentCode());
+            case WINDOW -> ("center".equals(scope) && scopeId.equals(caller.centerId()))
+                    || ("servicePoint".equals(scope) && scopeId.equals(caller.servicePointId()));
+            case AGENT -> "servicePoint".equals(scope) && scopeId.equals(caller.servicePointId());
+            default -> false;
+        };
+    }
+
     public static DomainException caseNotFound(String id) {
         return DomainException.notFound("CASE_NOT_FOUND", "办件不存在", "no case " + id);
     }

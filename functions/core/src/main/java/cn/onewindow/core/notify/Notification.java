@@ -13,7 +13,8 @@ import java.time.Instant;
 public record Notification(String id, String caseId, Kind kind, Recipient recipient, String recipientId,
                            String phone, String text, Instant createdAt) {
 
-    public enum Kind { WARNING, OVERDUE, SUSPENDED, RESUMED, EXTENDED, SUPPLEMENT_REQUESTED, RESULT_READY, DENIED }
+    public enum Kind { WARNING, OVERDUE, SUSPENDED, RESUMED, EXTENDED, SUPPLEMENT_REQUESTED, RESULT_READY, DENIED,
+        EVALUATION_INVITATION, RECTIFICATION_OPENED, RECTIFICATION_WARNING, RECTIFICATION_OVERDUE }
 
     public enum Recipient { APPLICANT, AGENT, WINDOW, DEPARTMENT }
 }

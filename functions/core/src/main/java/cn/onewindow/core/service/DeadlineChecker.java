@@ -47,8 +47,17 @@ public final class DeadlineChecker {
 
     private final ApprovalService approvals;
 
+    /** Null where evaluation timers (invitation, rectification deadlines) are not handled. */
+    private final EvaluationService evaluations;
+
     public DeadlineChecker(CaseRepository cases, TimerIndex timers, Deadlines deadlines, Clock clock,
                            ApprovalService approvals) {
+        this(cases, timers, deadlines, clock, approvals, null);
+    }
+
+    public DeadlineChecker(CaseRepository cases, TimerIndex timers, Deadlines deadlines, Clock clock,
+                           ApprovalService approvals, EvaluationService evaluations) {
+        this.evaluations = evaluations;
         this.approvals = approvals;
         this.cases = cases;
         this.timers = timers;
@@ -87,6 +96,15 @@ public final class DeadlineChecker {
     enum Outcome { WARNED, OVERDUE, NOTHING }
 
     private Outcome handle(DeadlineTimer timer, Instant now) {
+        if (!timer.kind().caseDeadline()) {
+            // 好差评 invitation and rectification (整改) deadlines: warnings and one accountability record each
+            if (evaluations == null) return Outcome.NOTHING;
+            return switch (evaluations.handleTimer(timer, now)) {
+                case WARNED -> Outcome.WARNED;
+                case OVERDUE -> Outcome.OVERDUE;
+                case INVITED, NOTHING -> Outcome.NOTHING;
+            };
+        }
         if (timer.department() != null) {
             return switch (approvals.handleTaskTimer(timer.caseId(), timer.department(), now)) {
                 case WARNED -> Outcome.WARNED;

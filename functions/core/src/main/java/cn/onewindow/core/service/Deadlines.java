@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Deadlines {
     private static final Duration CACHE_FOR = Duration.ofSeconds(60);
     private static final String DEFAULT_REGION = "CN";
+    /** A delivered case with no rating this long after delivery gets one invitation to rate (SPEC §2.5). */
+    public static final Duration INVITE_AFTER = Duration.ofDays(3);
 
     private final CalendarRepository calendars;
     private final CenterDirectory centers;
@@ -65,8 +67,12 @@ public final class Deadlines {
      * at the next check.
      */
     public List<DeadlineTimer> timersFor(ServiceCase c, DeadlineCalculator calc) {
-        if (!c.clockRunning()) return List.of();
         ServiceCase.Snapshot s = c.snapshot();
+        if (s.status() == cn.onewindow.core.cases.CaseStatus.DELIVERED && s.deliveredAt() != null) {
+            // 好差评: a case still unrated this long after delivery gets one invitation (fired by the deadline checker)
+            return List.of(new DeadlineTimer(s.id(), DeadlineTimer.Kind.INVITE, s.deliveredAt().plus(INVITE_AFTER)));
+        }
+        if (!c.clockRunning()) return List.of();
         List<DeadlineTimer> timers = new java.util.ArrayList<>(2);
         if (s.warnedAt() == null) {
             Instant warn = calc.warningPoint(s.dueAt(), s.warningDaysBefore());

@@ -1,0 +1,93 @@
+package cn.onewindow.aws.evaluation;
+
+import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.DemoSeeder;
+import cn.onewindow.aws.LocalDynamo;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.cases.Applicant;
+import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.Decision;
+import cn.onewindow.core.cases.IdType;
+import cn.onewindow.core.cases.IdentityNumbers;
+import cn.onewindow.core.cases.SubmittedMaterial;
+import cn.onewindow.core.catalog.MaterialRequirement;
+import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.common.AdjustableClock;
+import cn.onewindow.core.demo.DemoData;
+import cn.onewindow.core.evaluation.RatingRequest;
+import cn.onewindow.core.service.Commands;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform on one test class's tables (DynamoDB Local) and its own evaluation queue (ElasticMQ, provisioned from
+ * template.yaml), with demo data; delivered cases to rate.
+ */
+final class EvaluationRig {
+    static final Map<String, Caller> CALLERS = DemoData.callers();
+    static final Caller WINDOW = CALLERS.get("demo-window");
+    static final Caller TERMINAL = CALLERS.get("demo-terminal");
+    static final Caller SUPERVISOR = CALLERS.get("demo-supervisor");
+    static final Caller DEPT_SCJG = CALLERS.get("demo-dept-scjg");
+    static final Caller DEPT_FGW = CALLERS.get("demo-dept-fgw");
+    static final String PHONE_LAST4 = "5678";
+
+    final LocalDynamo.Tables tables;
+    final AdjustableClock clock;
+    final Platform platform;
+    final String evaluationQueue;
+
+    EvaluationRig(LocalDynamo.Tables tables, Instant start) {
+        this.tables = tables;
+        this.clock = AdjustableClock.startingAt(start);
+        this.evaluationQueue = tables.resources().queueUrl("EvaluationQueue");
+        AwsSettings base = tables.settings();
+        Map<String, String> env = new HashMap<>();
+        env.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, tables.aws().dynamoDbEndpoint().toString());
+        env.put(AwsSettings.ENV_SQS_ENDPOINT, tables.aws().sqsEndpoint().toString());
+        env.put(AwsSettings.ENV_CASES_TABLE, base.casesTable());
+        env.put(AwsSettings.ENV_REFERENCE_TABLE, base.referenceTable());
+        env.put(AwsSettings.ENV_IDEMPOTENCY_TABLE, base.idempotencyTable());
+        env.put(AwsSettings.ENV_CALLERS_TABLE, base.callersTable());
+        env.put(AwsSettings.ENV_EVALUATION_QUEUE_URL, evaluationQueue);
+        this.platform = new Platform(AwsSettings.fromEnvironment(env), clock, tables.client());
+        DemoSeeder.seed(platform, clock.instant());
+    }
+
+    static Applicant person(String name) {
+        String first17 = "33011019850101" + String.format("%03d", Math.floorMod(name.hashCode(), 1000));
+        return new Applicant(name, null, IdType.RESIDENT_ID, first17 + IdentityNumbers.checkCharacter(first17),
+                "1381234" + PHONE_LAST4);
+    }
+
+    /** A 企业设立登记 case (immediate) accepted, approved, result issued and delivered; returns its id. */
+    String delivered(String applicant) {
+        String id = resultReady(applicant);
+        platform.caseService.deliver(WINDOW, id, new Commands.Deliver(applicant, "本人签收"), null);
+        return id;
+    }
+
+    String resultReady(String applicant) {
+        String id = accepted(applicant);
+        platform.caseService.decide(WINDOW, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        platform.caseService.issueResult(WINDOW, id, new Commands.IssueResult("R-" + id), null);
+        return id;
+    }
+
+    String accepted(String applicant) {
+        ServiceItem item = DemoData.items(Instant.EPOCH).stream()
+                .filter(i -> i.code().equals(DemoData.ITEM_COMPANY_REGISTRATION)).findFirst().orElseThrow();
+        List<SubmittedMaterial> materials = item.materials().stream().filter(MaterialRequirement::mandatory)
+                .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
+        return platform.caseService.intake(WINDOW, new Commands.Intake(item.code(), person(applicant), Channel.WINDOW,
+                null, null, materials, List.of()), null).snapshot().id();
+    }
+
+    static RatingRequest rating(String caseId, String level, String channel) {
+        return new RatingRequest(caseId, level, channel, PHONE_LAST4, "W01", null, null, null);
+    }
+}
