@@ -18,6 +18,7 @@ public final class DemoSeeder {
     public static void seed(Platform p, Instant at) {
         CalendarCodec.nationalDemoCalendars().forEach(p.reference::put);
         DemoData.centers().forEach(p.reference::put);
+        DemoData.servicePoints(at).forEach(p.servicePoints::putIfAbsent);
         for (ServiceItem item : DemoData.items(at)) {
             if (p.reference.current(item.code()).isEmpty()) {
                 p.reference.saveVersion(item, 0);

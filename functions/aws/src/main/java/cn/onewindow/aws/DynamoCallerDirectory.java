@@ -1,19 +1,34 @@
 package cn.onewindow.aws;
 
 import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.ports.CallerDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static cn.onewindow.aws.Attr.s;
 import static cn.onewindow.aws.Attr.str;
 
-/** Callers keyed by the SHA-256 hash of their token ({@code pk = TOKEN#<hash>}); tokens are never stored. */
+/**
+ * Callers keyed by the SHA-256 hash of their token ({@code pk = TOKEN#<hash>}; tokens are never stored), and one
+ * account item per caller ({@code pk = CALLER#<id>}) naming its current token hash. Rotation, profile changes and
+ * deactivation write both in one transaction, so a revoked token is refused by the very next request.
+ */
 public final class DynamoCallerDirectory implements CallerDirectory {
     private final DynamoDbClient db;
     private final String table;
@@ -25,19 +40,139 @@ public final class DynamoCallerDirectory implements CallerDirectory {
 
     @Override
     public Optional<Caller> byTokenHash(String tokenHash) {
-        GetItemResponse r = db.getItem(b -> b.tableName(table).key(Map.of("pk", s("TOKEN#" + tokenHash))));
+        GetItemResponse r = db.getItem(b -> b.tableName(table).key(Map.of("pk", s("TOKEN#" + tokenHash)))
+                .consistentRead(true));
         if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
-        if ("REVOKED".equals(str(r.item(), "state"))) return Optional.empty();
+        if (!"ACTIVE".equals(str(r.item(), "state"))) return Optional.empty();
         return Optional.of(Json.read(str(r.item(), "doc"), Caller.class));
     }
 
     @Override
     public void put(String tokenHash, Caller caller) {
+        Optional<Map<String, AttributeValue>> acct = accountItem(caller.id());
+        String old = acct.map(i -> str(i, "tokenHash")).orElse(null);
+        List<TransactWriteItem> w = new ArrayList<>();
+        w.add(put(tokenItem(tokenHash, caller, "ACTIVE"), null));
+        w.add(put(accountItem(caller, tokenHash, true, Instant.now()), null));
+        if (old != null && !old.equals(tokenHash)) w.add(revoke(old));
+        db.transactWriteItems(b -> b.transactItems(w));
+    }
+
+    @Override
+    public Optional<Account> account(String callerId) {
+        return accountItem(callerId).map(DynamoCallerDirectory::account);
+    }
+
+    @Override
+    public List<Account> accounts() {
+        // administrators only; the callers table holds a few items per caller (hundreds to thousands in all)
+        List<Account> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanResponse r = db.scan(ScanRequest.builder().tableName(table).filterExpression("begins_with(pk, :c)")
+                    .expressionAttributeValues(Map.of(":c", s("CALLER#"))).exclusiveStartKey(start).build());
+            r.items().forEach(i -> out.add(account(i)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        out.sort(Comparator.comparing(a -> a.caller().id()));
+        return out;
+    }
+
+    @Override
+    public void create(Caller caller, String tokenHash, Instant at) {
+        try {
+            db.transactWriteItems(b -> b.transactItems(
+                    put(accountItem(caller, tokenHash, true, at), "attribute_not_exists(pk)"),
+                    put(tokenItem(tokenHash, caller, "ACTIVE"), "attribute_not_exists(pk)")));
+        } catch (TransactionCanceledException e) {
+            throw DomainException.conflict("CALLER_EXISTS", "该编号的调用方已存在", "a caller with this id exists");
+        }
+    }
+
+    @Override
+    public void rotate(String callerId, String newTokenHash, Instant at) {
+        Map<String, AttributeValue> acct = accountItem(callerId).orElseThrow();
+        Caller caller = Json.read(str(acct, "doc"), Caller.class);
+        String old = str(acct, "tokenHash");
+        Map<String, AttributeValue> next = accountItem(caller, newTokenHash, true, at);
+        try {
+            db.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(next)
+                            .conditionExpression("tokenHash = :old")
+                            .expressionAttributeValues(Map.of(":old", s(old))).build()).build(),
+                    put(tokenItem(newTokenHash, caller, "ACTIVE"), "attribute_not_exists(pk)"),
+                    revoke(old)));
+        } catch (TransactionCanceledException e) {
+            throw DomainException.conflict("CONCURRENT_UPDATE", "令牌正被同时更换，请重试",
+                    "the token was changed meanwhile; retry");
+        }
+    }
+
+    @Override
+    public void update(Caller caller) {
+        Map<String, AttributeValue> acct = accountItem(caller.id()).orElseThrow();
+        String hash = str(acct, "tokenHash");
+        boolean active = "ACTIVE".equals(str(acct, "state"));
+        Map<String, AttributeValue> next = accountItem(caller, hash, active, Instant.parse(str(acct, "tokenIssuedAt")));
+        db.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(next)
+                        .conditionExpression("tokenHash = :h").expressionAttributeValues(Map.of(":h", s(hash)))
+                        .build()).build(),
+                put(tokenItem(hash, caller, active ? "ACTIVE" : "REVOKED"), "attribute_exists(pk)")));
+    }
+
+    @Override
+    public void deactivate(String callerId, Instant at) {
+        Map<String, AttributeValue> acct = accountItem(callerId).orElseThrow();
+        String hash = str(acct, "tokenHash");
+        Map<String, AttributeValue> next = new HashMap<>(acct);
+        next.put("state", s("INACTIVE"));
+        next.put("deactivatedAt", s(at.toString()));
+        db.transactWriteItems(b -> b.transactItems(put(next, null), revoke(hash)));
+    }
+
+    private Optional<Map<String, AttributeValue>> accountItem(String callerId) {
+        GetItemResponse r = db.getItem(b -> b.tableName(table).key(Map.of("pk", s("CALLER#" + callerId)))
+                .consistentRead(true));
+        return !r.hasItem() || r.item().isEmpty() ? Optional.empty() : Optional.of(r.item());
+    }
+
+    private static Account account(Map<String, AttributeValue> i) {
+        String issued = str(i, "tokenIssuedAt");
+        return new Account(Json.read(str(i, "doc"), Caller.class), "ACTIVE".equals(str(i, "state")),
+                issued == null ? null : Instant.parse(issued));
+    }
+
+    private static Map<String, AttributeValue> tokenItem(String hash, Caller caller, String state) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("TOKEN#" + tokenHash));
+        item.put("pk", s("TOKEN#" + hash));
         item.put("callerId", s(caller.id()));
-        item.put("state", s("ACTIVE"));
+        item.put("state", s(state));
         item.put("doc", s(Json.write(caller)));
-        db.putItem(b -> b.tableName(table).item(item));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> accountItem(Caller caller, String hash, boolean active, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("CALLER#" + caller.id()));
+        item.put("tokenHash", s(hash));
+        item.put("state", s(active ? "ACTIVE" : "INACTIVE"));
+        item.put("tokenIssuedAt", s(at.toString()));
+        item.put("doc", s(Json.write(caller)));
+        return item;
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+        Put.Builder p = Put.builder().tableName(table).item(item);
+        if (condition != null) p.conditionExpression(condition);
+        return TransactWriteItem.builder().put(p.build()).build();
+    }
+
+    private TransactWriteItem revoke(String hash) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("pk", s("TOKEN#" + hash))).updateExpression("SET #s = :r")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#s", "state"))
+                .expressionAttributeValues(Map.of(":r", s("REVOKED"))).build()).build();
     }
 }

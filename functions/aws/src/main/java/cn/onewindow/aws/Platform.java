@@ -40,6 +40,11 @@ public final class Platform {
     public final ApprovalService approvalService;
     public final DeadlineChecker deadlineChecker;
     public final StatsService statsService;
+    public final DynamoServicePointDirectory servicePoints;
+    public final cn.onewindow.core.service.ServicePointService servicePointService;
+    public final cn.onewindow.core.service.CallerService callerService;
+    public final cn.onewindow.core.service.LedgerService ledgerService;
+    public final DynamoAccessLog accessLog;
     public final DynamoEvaluationRepository evaluations;
     public final cn.onewindow.core.service.EvaluationService evaluationService;
     /** Forwards ratings to the provincial 好差评 system (HTTPS, or a log where no endpoint is configured). */
@@ -92,8 +97,14 @@ public final class Platform {
             throw new IllegalStateException("no approval queue configured");
         };
         this.approvalService = new ApprovalService(cases, reference, queue, deadlines, clock);
+        this.servicePoints = new DynamoServicePointDirectory(dynamoDb, settings.referenceTable());
+        this.servicePointService = new cn.onewindow.core.service.ServicePointService(servicePoints, clock);
+        this.accessLog = new DynamoAccessLog(dynamoDb, settings.casesTable());
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
-                approvalService);
+                approvalService, servicePointService, servicePoints, accessLog);
+        this.callerService = new cn.onewindow.core.service.CallerService(callers, servicePoints, clock);
+        this.ledgerService = new cn.onewindow.core.service.LedgerService(
+                new DynamoLedger(dynamoDb, settings.casesTable()), servicePointService);
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines, new DeadlineRecompute(cases, deadlines, clock));
         this.evaluations = new DynamoEvaluationRepository(dynamoDb, settings.casesTable(), settings.idempotencyTable());

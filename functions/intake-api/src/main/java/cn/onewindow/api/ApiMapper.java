@@ -28,7 +28,15 @@ import java.util.List;
 public interface ApiMapper {
     DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Asia/Shanghai"));
 
-    Commands.Intake toCommand(IntakeRequest request);
+    default Commands.Intake toCommand(IntakeRequest r) {
+        if (r == null) return null;
+        IntakeRequest.ApplicantDto a = r.applicant();
+        IntakeRequest.ConsentDto c = r.consent();
+        return new Commands.Intake(r.itemCode(), a == null ? null : new cn.onewindow.core.cases.Applicant(a.name(),
+                a.type(), a.idType(), a.idNumber(), a.phone()), r.channel(), r.servicePointId(), r.agentId(),
+                r.materials() == null ? null : toMaterials(r.materials()), r.unmetConditions(),
+                c == null ? null : new cn.onewindow.core.cases.Consent(c.method(), c.reference(), c.givenAt()));
+    }
 
     SubmittedMaterial toMaterial(IntakeRequest.MaterialDto dto);
 
@@ -42,7 +50,9 @@ public interface ApiMapper {
 
     Commands.IssueResult toCommand(CaseRequests.Result request);
 
-    Commands.Deliver toCommand(CaseRequests.Delivery request);
+    default Commands.Deliver toCommand(CaseRequests.Delivery r) {
+        return new Commands.Deliver(r.deliveredTo(), r.confirmation(), r.confirmationCode(), r.signature());
+    }
 
     Commands.Withdraw toCommand(CaseRequests.Withdrawal request);
 

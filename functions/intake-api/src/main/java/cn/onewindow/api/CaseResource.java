@@ -55,6 +55,7 @@ public class CaseResource {
     public Response intake(@HeaderParam(IDEMPOTENCY_KEY) String key, IntakeRequest body) {
         requireBody(body);
         Written w = platform.caseService.intake(current.get(), mapper.toCommand(body), key);
+        platform.caseService.recordIdentityRead(current.get(), w.snapshot(), "POST /v1/cases");
         return written(w, 201).location(URI.create("/v1/cases/" + w.snapshot().id())).build();
     }
 
@@ -71,13 +72,23 @@ public class CaseResource {
         }
         Caller caller = current.get();
         Page<ServiceCase.Snapshot> page = platform.caseService.list(caller, q);
-        return new CasePage(page.items().stream().map(s -> view(caller, s)).toList(), page.nextCursor());
+        // listings never show a clear identity: open the case to see it (and be recorded in its access log)
+        return new CasePage(page.items().stream().map(s -> masked(mapper.toView(s))).toList(), page.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     public CaseView get(@PathParam("id") String id) {
-        return view(current.get(), platform.caseService.get(current.get(), id));
+        ServiceCase.Snapshot s = platform.caseService.get(current.get(), id);
+        platform.caseService.recordIdentityRead(current.get(), s, "GET /v1/cases/{id}");
+        return view(current.get(), s);
+    }
+
+    /** Who was shown the applicant's identity in clear, when (身份信息查阅记录): supervisors. */
+    @GET
+    @Path("/{id}/identity-reads")
+    public List<cn.onewindow.core.ports.AccessLog.Entry> identityReads(@PathParam("id") String id) {
+        return platform.caseService.identityReads(current.get(), id);
     }
 
     @GET
@@ -151,7 +162,9 @@ public class CaseResource {
     }
 
     private Response ok(Supplier<Written> action) {
-        return written(action.get(), 200).build();
+        Written w = action.get();
+        platform.caseService.recordIdentityRead(current.get(), w.snapshot(), "POST /v1/cases/{id}/…");
+        return written(w, 200).build();
     }
 
     private Response.ResponseBuilder written(Written w, int status) {
@@ -163,7 +176,12 @@ public class CaseResource {
     /** Window staff and agents deal with the applicant and see the clear identity; other roles see it masked. */
     CaseView view(Caller caller, ServiceCase.Snapshot s) {
         CaseView v = mapper.toView(s);
-        if (caller.role() == Role.WINDOW || caller.role() == Role.AGENT || v.applicant() == null) return v;
+        if (cn.onewindow.core.access.AccessPolicy.seesClearIdentity(caller)) return v;
+        return masked(v);
+    }
+
+    private static CaseView masked(CaseView v) {
+        if (v.applicant() == null) return v;
         CaseView.ApplicantView a = v.applicant();
         CaseView.ApplicantView masked = new CaseView.ApplicantView(Masking.name(a.name()), a.type(), a.idType(),
                 Masking.idNumber(a.idNumber()), Masking.phone(a.phone()));
@@ -175,7 +193,7 @@ public class CaseResource {
                 v.deliveredTo(), v.notice() == null ? null : maskNotice(v.notice(), a.name()),
                 v.notices().stream().map(n -> maskNotice(n, a.name())).toList(), v.taskDepartments(),
                 v.distributionDueAt(), v.distributedAt(), v.warnedAt(), v.overdueAt(), v.overdueWorkingMinutes(),
-                v.version());
+                v.version(), v.consent(), v.deliveryMethod());
     }
 
     private static CaseView.NoticeView maskNotice(CaseView.NoticeView n, String name) {

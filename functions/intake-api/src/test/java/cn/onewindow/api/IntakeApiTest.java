@@ -325,7 +325,7 @@ class IntakeApiTest {
                 .body("total.group", equalTo("ALL"))
                 .body("groups.group", hasItem(DemoData.ITEM_EIA_FILING));
         as("demo-agent").queryParam("centerId", DemoData.COUNTY_CENTER).queryParam("from", "2025-04-25")
-                .queryParam("to", "2025-04-25").get("/v1/stats").then().statusCode(403)
+                .queryParam("to", "2025-04-25").get("/v1/stats").then().statusCode(404)
                 .contentType("application/problem+json");
         as("demo-supervisor").queryParam("centerId", DemoData.COUNTY_CENTER).queryParam("from", "25-04-2025")
                 .get("/v1/stats").then().statusCode(400).body("errors[0].field", equalTo("from"));

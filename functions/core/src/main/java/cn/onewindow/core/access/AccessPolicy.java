@@ -18,10 +18,19 @@ public final class AccessPolicy {
     }
 
     public static boolean canRead(Caller caller, ServiceCase.Snapshot c) {
+        return canRead(caller, c, PointTree.FLAT);
+    }
+
+    /**
+     * WINDOW: its center's cases; AGENT: its point's cases; STAFF: the cases of every point in its point's subtree;
+     * DEPARTMENT: the cases of its own item or with one of its tasks; SUPERVISOR, ADMIN: all; TERMINAL: none.
+     */
+    public static boolean canRead(Caller caller, ServiceCase.Snapshot c, PointTree tree) {
         return switch (caller.role()) {
             case SUPERVISOR, ADMIN, SYSTEM -> true;
             case WINDOW -> caller.centerId() != null && caller.centerId().equals(c.centerId());
             case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(c.servicePointId());
+            case STAFF -> tree.within(c.servicePointId(), caller.servicePointId());
             case DEPARTMENT -> caller.departmentCode() != null && (caller.departmentCode().equals(c.departmentCode())
                     || c.taskDepartments().contains(caller.departmentCode()));
             case TERMINAL -> false;
@@ -29,7 +38,11 @@ public final class AccessPolicy {
     }
 
     public static boolean canDo(Caller caller, ServiceCase.Snapshot c, CaseAction action) {
-        if (!canRead(caller, c)) return false;
+        return canDo(caller, c, action, PointTree.FLAT);
+    }
+
+    public static boolean canDo(Caller caller, ServiceCase.Snapshot c, CaseAction action, PointTree tree) {
+        if (!canRead(caller, c, tree)) return false;
         return switch (caller.role()) {
             case SYSTEM -> true;
             case WINDOW -> true;
@@ -40,10 +53,29 @@ public final class AccessPolicy {
         };
     }
 
+    /** Window staff and agents deal with the applicant in person and see the identity in clear; others masked. */
+    public static boolean seesClearIdentity(Caller caller) {
+        return caller.role() == Role.WINDOW || caller.role() == Role.AGENT;
+    }
+
+    /** The ledger (台帐) of a point: its agents, staff above it, supervisors. */
+    public static boolean canReadLedger(Caller caller, String pointId, PointTree tree) {
+        return switch (caller.role()) {
+            case SUPERVISOR, SYSTEM -> true;
+            case AGENT -> pointId.equals(caller.servicePointId());
+            case STAFF -> tree.within(pointId, caller.servicePointId());
+            default -> false;
+        };
+    }
+
     /** Throws NOT_FOUND when the caller may not even see the case, FORBIDDEN when it may see but not act. */
     public static void requireCase(Caller caller, ServiceCase.Snapshot c, CaseAction action) {
-        if (!canRead(caller, c)) throw caseNotFound(c.id());
-        if (action != null && !canDo(caller, c, action)) {
+        requireCase(caller, c, action, PointTree.FLAT);
+    }
+
+    public static void requireCase(Caller caller, ServiceCase.Snapshot c, CaseAction action, PointTree tree) {
+        if (!canRead(caller, c, tree)) throw caseNotFound(c.id());
+        if (action != null && !canDo(caller, c, action, tree)) {
             throw DomainException.forbidden("FORBIDDEN", "无权对该办件执行此操作",
                     "your role may not " + action.name().toLowerCase() + " this case");
         }

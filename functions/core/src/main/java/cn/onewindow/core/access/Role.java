@@ -8,6 +8,11 @@ public enum Role {
     DEPARTMENT,
     /** 代办员 at a village or township service point. */
     AGENT,
+    /**
+     * Staff of a township or county center (街道/乡镇便民服务中心, 县级中心) attached to a service point: read the cases
+     * and ledgers of every point in that point's subtree. Read-only.
+     */
+    STAFF,
     /** 电子监察 / 督查. */
     SUPERVISOR,
     /** An evaluation device (PAD, evaluator, terminal): ratings only. */

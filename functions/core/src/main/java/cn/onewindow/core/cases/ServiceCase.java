@@ -30,7 +30,8 @@ public final class ServiceCase {
             String resultNumber, Instant resultIssuedAt, Instant deliveredAt, String deliveredTo,
             String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices,
             List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
-            Instant overdueAt, Long overdueWorkingMinutes, long version, int historySize) {
+            Instant overdueAt, Long overdueWorkingMinutes, long version, int historySize, Consent consent,
+            String pickupCodeHash, String deliveryMethod) {
         public Snapshot {
             materials = materials == null ? List.of() : List.copyOf(materials);
             missing = missing == null ? List.of() : List.copyOf(missing);
@@ -47,7 +48,8 @@ public final class ServiceCase {
                     submittedAt, acceptedAt, dueAt, dueProvisional, promisedDays, legalDays, warningDaysBefore,
                     suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt,
                     deliveredTo, deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
-                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, newVersion, historySize);
+                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, newVersion, historySize, consent,
+                    pickupCodeHash, deliveryMethod);
         }
     }
 
@@ -70,7 +72,8 @@ public final class ServiceCase {
                 item.departmentCode(), item.regionCode(), CaseStatus.SUBMITTED, channel, applicant, centerId,
                 servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
                 false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
-                null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, 0L, 0);
+                null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, 0L, 0,
+                null, null, null);
         ServiceCase c = new ServiceCase(snap);
         c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
                 "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
@@ -263,8 +266,25 @@ public final class ServiceCase {
     }
 
     public void deliver(String deliveredTo, String confirmation, Instant now, Actor actor) {
-        move(CaseStatus.DELIVERED, "DELIVERED", "to " + deliveredTo, now, actor);
-        update(b -> b.deliveredAt(now).deliveredTo(deliveredTo).deliveryConfirmation(confirmation).closedAt(now));
+        deliver(deliveredTo, confirmation, null, now, actor);
+    }
+
+    /** @param method how the hand-over was confirmed: SIGNATURE, CONFIRMATION_CODE, or null (at the window) */
+    public void deliver(String deliveredTo, String confirmation, String method, Instant now, Actor actor) {
+        move(CaseStatus.DELIVERED, "DELIVERED", "to " + deliveredTo + (method == null ? "" : " (" + method + ")"),
+                now, actor);
+        update(b -> b.deliveredAt(now).deliveredTo(deliveredTo).deliveryConfirmation(confirmation)
+                .deliveryMethod(method).closedAt(now));
+    }
+
+    /** The villager's consent to the agent acting for them, recorded at submission. */
+    public void recordConsent(Consent consent) {
+        update(b -> b.consent(consent));
+    }
+
+    /** The hash of the pick-up code (取件码) sent to the applicant when the result of a 代办 case is ready. */
+    public void pickupCode(String hash) {
+        update(b -> b.pickupCodeHash(hash));
     }
 
     public void withdraw(String reason, Instant now, Actor actor) {
@@ -336,6 +356,9 @@ public final class ServiceCase {
         private Instant overdueAt;
         private Long overdueWorkingMinutes;
         private int historySize;
+        private Consent consent;
+        private String pickupCodeHash;
+        private String deliveryMethod;
         private final Snapshot base;
 
         SnapshotBuilder(Snapshot s) {
@@ -366,7 +389,14 @@ public final class ServiceCase {
             overdueAt = s.overdueAt();
             overdueWorkingMinutes = s.overdueWorkingMinutes();
             historySize = s.historySize();
+            consent = s.consent();
+            pickupCodeHash = s.pickupCodeHash();
+            deliveryMethod = s.deliveryMethod();
         }
+
+        SnapshotBuilder consent(Consent v) { consent = v; return this; }
+        SnapshotBuilder pickupCodeHash(String v) { pickupCodeHash = v; return this; }
+        SnapshotBuilder deliveryMethod(String v) { deliveryMethod = v; return this; }
 
         SnapshotBuilder status(CaseStatus v) { status = v; return this; }
         SnapshotBuilder materials(List<SubmittedMaterial> v) { materials = v; return this; }
@@ -410,7 +440,8 @@ public final class ServiceCase {
                     b.promisedDays(), b.legalDays(), b.warningDaysBefore(), suspensions, extensionDays,
                     extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
                     deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
-                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, b.version(), historySize);
+                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, b.version(), historySize, consent,
+                    pickupCodeHash, deliveryMethod);
         }
     }
 }

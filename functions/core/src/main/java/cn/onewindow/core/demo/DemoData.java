@@ -12,6 +12,7 @@ import cn.onewindow.core.catalog.MaterialForm;
 import cn.onewindow.core.catalog.MaterialRequirement;
 import cn.onewindow.core.catalog.ParticipatingDepartment;
 import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.points.ServicePoint;
 import cn.onewindow.core.service.ServiceCenter;
 
 import java.math.BigDecimal;
@@ -29,6 +30,8 @@ public final class DemoData {
     public static final String COUNTY_CENTER = "330110-ZX";
     public static final String TOWNSHIP_POINT = "330110-T01";
     public static final String VILLAGE_POINT = "330110-T01-V01";
+    /** A second village point of the same township (another agent's scope). */
+    public static final String VILLAGE_POINT_2 = "330110-T01-V02";
 
     public static final String ITEM_COMPANY_REGISTRATION = "330100-XK-0001";
     public static final String ITEM_EIA_REPORT = "330100-XK-0002-01";
@@ -71,6 +74,23 @@ public final class DemoData {
                 new ServiceCenter(VILLAGE_POINT, "良渚街道港南村便民服务点", CITY, "CN", OfficeHours.standard()));
     }
 
+    /** The demo service point tree: the county center, one township center, two village points. */
+    public static List<ServicePoint> servicePoints(Instant at) {
+        List<String> county = List.of(COUNTY_CENTER);
+        List<String> town = List.of(COUNTY_CENTER, TOWNSHIP_POINT);
+        return List.of(
+                new ServicePoint(COUNTY_CENTER, "余杭区政务服务中心", ServicePoint.Level.COUNTY, null, CITY, county,
+                        ServicePoint.Status.OPEN, at, null, null, 0),
+                new ServicePoint(TOWNSHIP_POINT, "良渚街道便民服务中心", ServicePoint.Level.TOWNSHIP, COUNTY_CENTER, CITY,
+                        town, ServicePoint.Status.OPEN, at, null, null, 0),
+                new ServicePoint(VILLAGE_POINT, "良渚街道港南村便民服务点", ServicePoint.Level.VILLAGE, TOWNSHIP_POINT,
+                        CITY, List.of(COUNTY_CENTER, TOWNSHIP_POINT, VILLAGE_POINT), ServicePoint.Status.OPEN, at,
+                        null, null, 0),
+                new ServicePoint(VILLAGE_POINT_2, "良渚街道新港村便民服务点", ServicePoint.Level.VILLAGE, TOWNSHIP_POINT,
+                        CITY, List.of(COUNTY_CENTER, TOWNSHIP_POINT, VILLAGE_POINT_2), ServicePoint.Status.OPEN, at,
+                        null, null, 0));
+    }
+
     /** Demo tokens (plain here; stored only as hashes) and the callers they stand for. */
     public static Map<String, Caller> callers() {
         Map<String, Caller> m = new LinkedHashMap<>();
@@ -78,6 +98,10 @@ public final class DemoData {
                 COUNTY_CENTER, null));
         m.put("demo-agent", new Caller("agent-001", Role.AGENT, "港南村代办员", COUNTY_CENTER, CITY, VILLAGE_POINT,
                 null));
+        m.put("demo-agent-2", new Caller("agent-002", Role.AGENT, "新港村代办员", COUNTY_CENTER, CITY, VILLAGE_POINT_2,
+                null));
+        m.put("demo-township", new Caller("staff-t01", Role.STAFF, "良渚街道便民服务中心", COUNTY_CENTER, CITY,
+                TOWNSHIP_POINT, null));
         m.put("demo-supervisor", new Caller("supervisor-001", Role.SUPERVISOR, "电子监察室", null, CITY, null, null));
         m.put("demo-admin", new Caller("admin-001", Role.ADMIN, "系统管理员", null, CITY, null, null));
         m.put("demo-terminal", new Caller("terminal-001", Role.TERMINAL, "评价器 1号", COUNTY_CENTER, CITY,

@@ -267,6 +267,8 @@ public final class ApprovalService {
         validate(cmd);
         for (int attempt = 1; ; attempt++) {
             DepartmentTask task = visibleTask(caller, taskId);
+            // supervisors and administrators see tasks; only the department itself decides them
+            AccessPolicy.requireRole(caller, Role.DEPARTMENT, Role.SYSTEM);
             if (task.status().decided()) return replayOrConflict(task, cmd);
             if (task.status() == TaskStatus.AWAITING_SUPPLEMENT) {
                 if (cmd.outcome() == TaskCommand.Outcome.REQUEST_SUPPLEMENT && task.missing().equals(cmd.missing())) {

@@ -4,6 +4,10 @@ import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.AccessPolicy.CaseAction;
 import cn.onewindow.core.access.Actor;
 import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.PointTree;
+import cn.onewindow.core.cases.Consent;
+import cn.onewindow.core.ports.AccessLog;
+import cn.onewindow.core.ports.ServicePointDirectory;
 import cn.onewindow.core.access.Role;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.calendar.Deadline;
@@ -71,9 +75,26 @@ public final class CaseService {
     private final Clock clock;
     private final Supplier<String> caseIds;
     private final ApprovalService approvals;
+    private final PointTree tree;
+    private final ServicePointDirectory points;
+    private final AccessLog accessLog;
 
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals) {
+        this(cases, catalog, idempotency, deadlines, clock, caseIds, approvals, PointTree.FLAT, null, null);
+    }
+
+    /**
+     * @param tree      where service points sit (township and county staff read their subtree)
+     * @param points    the service points (an agent of a closed point submits nothing new); may be null
+     * @param accessLog where reads of a clear identity are recorded; may be null
+     */
+    public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
+                       Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals,
+                       PointTree tree, ServicePointDirectory points, AccessLog accessLog) {
+        this.tree = tree;
+        this.points = points;
+        this.accessLog = accessLog;
         this.approvals = approvals;
         this.cases = cases;
         this.catalog = catalog;
@@ -94,6 +115,23 @@ public final class CaseService {
         ServiceItem item = catalog.current(cmd.itemCode()).orElseThrow(() -> DomainException.unprocessable(
                 "UNKNOWN_ITEM", "事项不存在：" + cmd.itemCode(), "no catalog item " + cmd.itemCode()));
         AccessPolicy.requireIntake(caller, item, cmd.channel());
+        if (caller.role() == Role.AGENT && points != null && caller.servicePointId() != null
+                && points.find(caller.servicePointId()).map(p -> !p.open()).orElse(false)) {
+            throw DomainException.illegalState("SERVICE_POINT_CLOSED", "本服务点已撤销，不能再受理新的代办件",
+                    "this service point is closed and takes no new cases");
+        }
+        if (cmd.consent() != null) {
+            Instant given = cmd.consent().givenAt();
+            new Validator().require(cmd.channel() == Channel.VILLAGE_AGENT, "consent", "CONSENT_NOT_APPLICABLE",
+                            "只有代办件记录委托", "consent is recorded for VILLAGE_AGENT cases only")
+                    .notNull(cmd.consent().method(), "consent.method")
+                    .maxLength(cmd.consent().reference(), 100, "consent.reference")
+                    .require(given == null || (!given.isAfter(clock.instant().plusSeconds(300))
+                                    && given.isAfter(clock.instant().minus(java.time.Duration.ofDays(366)))),
+                            "consent.givenAt", "OUT_OF_RANGE", "委托时间应在一年内且不晚于当前时间",
+                            "consent is given within the last year and not in the future")
+                    .throwIfInvalid();
+        }
         List<String> unknown = IntakeRules.unknownMaterials(item, cmd.materials());
         if (!unknown.isEmpty()) {
             Validator v = new Validator();
@@ -117,6 +155,10 @@ public final class CaseService {
         String agent = cmd.channel() == Channel.VILLAGE_AGENT ? caller.id() : null;
         ServiceCase c = ServiceCase.submit(caseIds.get(), item, cmd.applicant(), cmd.channel(), caller.centerId(),
                 servicePoint, agent, cmd.materials(), now, actor);
+        if (cmd.channel() == Channel.VILLAGE_AGENT && cmd.consent() != null) {
+            c.recordConsent(new Consent(cmd.consent().method(), cmd.consent().reference(),
+                    cmd.consent().givenAt() == null ? now : cmd.consent().givenAt()));
+        }
         DeadlineCalculator calc = deadlines.calculatorFor(caller.centerId());
         List<DepartmentTask> tasks = applyAssessment(c, item,
                 IntakeRules.assess(item, cmd.materials(), cmd.unmetConditions()), calc, now, actor);
@@ -153,8 +195,30 @@ public final class CaseService {
 
     public ServiceCase.Snapshot get(Caller caller, String caseId) {
         ServiceCase.Snapshot s = cases.find(caseId).orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
-        AccessPolicy.requireCase(caller, s, null);
+        AccessPolicy.requireCase(caller, s, null, tree);
         return s;
+    }
+
+    /** Records that the caller was shown the applicant's identity in clear (when its role sees it so). */
+    public void recordIdentityRead(Caller caller, ServiceCase.Snapshot s, String what) {
+        if (accessLog == null || s.applicant() == null || !AccessPolicy.seesClearIdentity(caller)) return;
+        accessLog.record(new AccessLog.Entry(s.id(), caller.id(), caller.role().name(), caller.servicePointId(),
+                caller.centerId(), clock.instant(), what));
+    }
+
+    /** Who read the applicant's identity in clear: supervisors only. */
+    public List<AccessLog.Entry> identityReads(Caller caller, String caseId) {
+        if (caller.role() != Role.SUPERVISOR) {
+            cases.find(caseId).ifPresent(s -> {
+                if (AccessPolicy.canRead(caller, s, tree)) {
+                    throw DomainException.forbidden("FORBIDDEN", "仅电子监察可查看身份信息查阅记录",
+                            "only supervisors read the identity access log");
+                }
+            });
+            throw AccessPolicy.caseNotFound(caseId);
+        }
+        cases.find(caseId).orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
+        return accessLog == null ? List.of() : accessLog.of(caseId);
     }
 
     public List<HistoryEntry> history(Caller caller, String caseId) {
@@ -168,9 +232,30 @@ public final class CaseService {
                 if (q.servicePointId() != null) {
                     throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心办件", "window staff list their own center");
                 }
+                if (q.centerId() != null && !q.centerId().equals(caller.centerId())) {
+                    throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心办件", "window staff list their own center");
+                }
                 yield withScope(q, caller.centerId(), null);
             }
-            case AGENT -> withScope(q, null, caller.servicePointId());
+            case AGENT -> {
+                if (q.centerId() != null || (q.servicePointId() != null
+                        && !q.servicePointId().equals(caller.servicePointId()))) {
+                    throw DomainException.forbidden("FORBIDDEN", "代办员只能查看本服务点办件",
+                            "agents list their own service point");
+                }
+                yield withScope(q, null, caller.servicePointId());
+            }
+            case STAFF -> {
+                if (q.centerId() != null) {
+                    throw DomainException.forbidden("FORBIDDEN", "请按服务点查询", "staff list by servicePointId");
+                }
+                String point = q.servicePointId() == null ? caller.servicePointId() : q.servicePointId();
+                if (!tree.within(point, caller.servicePointId())) {
+                    throw DomainException.forbidden("FORBIDDEN", "只能查看本辖区服务点的办件",
+                            "staff list the points of their own subtree");
+                }
+                yield withScope(q, null, point);
+            }
             case SUPERVISOR, ADMIN -> {
                 if ((q.centerId() == null) == (q.servicePointId() == null)) {
                     throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("centerId",
@@ -296,17 +381,69 @@ public final class CaseService {
             String number = cmd.resultNumber() != null && !cmd.resultNumber().isBlank() ? cmd.resultNumber()
                     : "R-" + c.id();
             c.issueResult(number, NoticeTexts.resultReady(c.snapshot(), number, ctx.now), ctx.now, ctx.actor);
-            ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.RESULT_READY,
-                    sms(c.snapshot(), "已办结，请凭受理回执领取结果" + (c.snapshot().agentId() != null
-                            ? "，或由代办员送达" : "")), ctx.now));
+            if (c.snapshot().agentId() == null) {
+                ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.RESULT_READY,
+                        sms(c.snapshot(), "已办结，请凭受理回执领取结果"), ctx.now));
+            } else {
+                // 代办: the villager gets a pick-up code (取件码) that the agent enters at the hand-over; the agent is
+                // told the result is ready, without the code
+                String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+                c.pickupCode(pickupHash(c.id(), code));
+                for (Notification n : Notifications.toApplicant(c.snapshot(), Notification.Kind.RESULT_READY,
+                        sms(c.snapshot(), "已办结，代办员将为您送达，取件码" + code + "，请在签收时告知代办员"), ctx.now)) {
+                    ctx.notifications().add(n.recipient() == Notification.Recipient.APPLICANT ? n
+                            : new Notification(n.id(), n.caseId(), n.kind(), n.recipient(), n.recipientId(), null,
+                            "【代办提醒】办件" + c.id() + "（" + c.snapshot().itemName()
+                                    + "）已出件，请领取结果并送达申请人，签收时核验取件码或请申请人签名。", n.createdAt()));
+                }
+            }
         });
     }
 
+    /**
+     * The hand-over of the result. An agent confirms it with the pick-up code the applicant received
+     * ({@code confirmationCode}) or the recipient's signature ({@code signature}); window staff hand over in person.
+     */
     public Written deliver(Caller caller, String caseId, Commands.Deliver cmd, String key) {
-        new Validator().notBlank(cmd.deliveredTo(), "deliveredTo").maxLength(cmd.deliveredTo(), 100, "deliveredTo")
-                .maxLength(cmd.confirmation(), 100, "confirmation").throwIfInvalid();
-        return mutate(caller, caseId, CaseAction.DELIVER, "deliver", cmd, key,
-                (c, ctx) -> c.deliver(cmd.deliveredTo(), cmd.confirmation(), ctx.now, ctx.actor));
+        Validator v = new Validator().notBlank(cmd.deliveredTo(), "deliveredTo")
+                .maxLength(cmd.deliveredTo(), 100, "deliveredTo").maxLength(cmd.confirmation(), 100, "confirmation")
+                .maxLength(cmd.signature(), 200, "signature");
+        if (cmd.confirmationCode() != null) {
+            v.require(cmd.confirmationCode().matches("\\d{6}"), "confirmationCode", "INVALID_CODE",
+                    "取件码应为6位数字", "the pick-up code has 6 digits");
+        }
+        if (caller.role() == Role.AGENT) {
+            v.require(cmd.confirmationCode() != null || (cmd.signature() != null && !cmd.signature().isBlank())
+                            || (cmd.confirmation() != null && !cmd.confirmation().isBlank()),
+                    "confirmationCode", "CONFIRMATION_REQUIRED", "代办送达须核验取件码或由申请人签名",
+                    "an agent's hand-over needs the applicant's pick-up code or signature");
+        }
+        v.throwIfInvalid();
+        return mutate(caller, caseId, CaseAction.DELIVER, "deliver", cmd, key, (c, ctx) -> {
+            String method = null;
+            String confirmation = cmd.confirmation();
+            if (cmd.confirmationCode() != null) {
+                String expected = c.snapshot().pickupCodeHash();
+                if (expected == null || !expected.equals(pickupHash(c.id(), cmd.confirmationCode()))) {
+                    throw DomainException.unprocessable("CONFIRMATION_CODE_MISMATCH", "取件码不正确",
+                            "the pick-up code does not match");
+                }
+                method = "CONFIRMATION_CODE";
+                if (confirmation == null) confirmation = "取件码核验通过";
+            } else if (cmd.signature() != null && !cmd.signature().isBlank()) {
+                method = "SIGNATURE";
+                if (confirmation == null) confirmation = cmd.signature();
+            } else if (caller.role() == Role.AGENT) {
+                method = "SIGNATURE"; // the recipient's signed confirmation, referenced in `confirmation`
+            }
+            c.deliver(cmd.deliveredTo(), confirmation, method, ctx.now, ctx.actor);
+        });
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String pickupHash(String caseId, String code) {
+        return sha256(caseId + ":" + code);
     }
 
     public Written withdraw(Caller caller, String caseId, Commands.Withdraw cmd, String key) {
@@ -329,7 +466,7 @@ public final class CaseService {
         if (replay.isPresent()) return replay.get();
         for (int attempt = 1; ; attempt++) {
             ServiceCase.Snapshot before = cases.find(caseId).orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
-            AccessPolicy.requireCase(caller, before, action);
+            AccessPolicy.requireCase(caller, before, action, tree);
             ServiceCase c = ServiceCase.restore(before);
             Instant now = clock.instant();
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());

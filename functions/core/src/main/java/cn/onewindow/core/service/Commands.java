@@ -2,6 +2,7 @@ package cn.onewindow.core.service;
 
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;
+import cn.onewindow.core.cases.Consent;
 import cn.onewindow.core.cases.Decision;
 import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.cases.Suspension;
@@ -15,10 +16,16 @@ public final class Commands {
 
     /** @param unmetConditions codes of acceptance conditions the window found not met */
     public record Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId,
-                         String agentId, List<SubmittedMaterial> materials, List<String> unmetConditions) {
+                         String agentId, List<SubmittedMaterial> materials, List<String> unmetConditions,
+                         Consent consent) {
         public Intake {
             materials = materials == null ? List.of() : List.copyOf(materials);
             unmetConditions = unmetConditions == null ? List.of() : List.copyOf(unmetConditions);
+        }
+
+        public Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId, String agentId,
+                      List<SubmittedMaterial> materials, List<String> unmetConditions) {
+            this(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, null);
         }
     }
 
@@ -46,7 +53,14 @@ public final class Commands {
     public record IssueResult(String resultNumber) {
     }
 
-    public record Deliver(String deliveredTo, String confirmation) {
+    /**
+     * @param confirmationCode the pick-up code (取件码) the applicant received by SMS, checked against the case
+     * @param signature        a reference to the recipient's signature (e.g. the terminal's capture id)
+     */
+    public record Deliver(String deliveredTo, String confirmation, String confirmationCode, String signature) {
+        public Deliver(String deliveredTo, String confirmation) {
+            this(deliveredTo, confirmation, null, null);
+        }
     }
 
     public record Withdraw(String reason) {

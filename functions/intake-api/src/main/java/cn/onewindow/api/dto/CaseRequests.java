@@ -28,7 +28,11 @@ public final class CaseRequests {
     public record Result(String resultNumber) {
     }
 
-    public record Delivery(String deliveredTo, String confirmation) {
+    /**
+     * @param confirmationCode the 6-digit pick-up code (取件码) the applicant received by SMS (agents)
+     * @param signature        a reference to the recipient's signature capture (agents)
+     */
+    public record Delivery(String deliveredTo, String confirmation, String confirmationCode, String signature) {
     }
 
     public record Withdrawal(String reason) {

@@ -20,7 +20,10 @@ public record CaseView(
         String extensionReason, DecisionView decision, String resultNumber, Instant resultIssuedAt,
         Instant deliveredAt, String deliveredTo, NoticeView notice, List<NoticeView> notices,
         List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
-        Instant overdueAt, Long overdueWorkingMinutes, long version) {
+        Instant overdueAt, Long overdueWorkingMinutes, long version, ConsentView consent, String deliveryMethod) {
+
+    public record ConsentView(String method, String reference, Instant givenAt) {
+    }
 
     public record ApplicantView(String name, ApplicantType type, IdType idType, String idNumber, String phone) {
     }

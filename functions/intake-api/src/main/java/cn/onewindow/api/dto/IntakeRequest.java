@@ -13,7 +13,16 @@ import java.util.List;
  * @param unmetConditions codes of acceptance conditions the window found not met (→ 不予受理)
  */
 public record IntakeRequest(String itemCode, ApplicantDto applicant, Channel channel, String servicePointId,
-                            String agentId, List<MaterialDto> materials, List<String> unmetConditions) {
+                            String agentId, List<MaterialDto> materials, List<String> unmetConditions,
+                            ConsentDto consent) {
+
+    /**
+     * The villager's consent to a 代办 application: {@code method} WRITTEN_AUTHORIZATION, SIGNED_ON_TERMINAL or
+     * BIOMETRIC_ON_TERMINAL, a reference to the record, and when it was given (default: now).
+     */
+    public record ConsentDto(cn.onewindow.core.cases.Consent.Method method, String reference,
+                             java.time.Instant givenAt) {
+    }
 
     public record ApplicantDto(String name, ApplicantType type, IdType idType, String idNumber, String phone) {
     }

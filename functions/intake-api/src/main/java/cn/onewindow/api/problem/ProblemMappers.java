@@ -26,7 +26,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response domain(DomainException e, HttpHeaders headers) {
+    public Response domain(DomainException e, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
+        if (e.kind() == DomainException.Kind.FORBIDDEN && request != null
+                && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            // a read outside the caller's reach is answered as if there were nothing there (no existence leak)
+            e = DomainException.notFound("NOT_FOUND", "请求的资源不存在", "not found");
+        }
         return toResponse(e, requestId(headers));
     }
 

@@ -1,0 +1,147 @@
+package cn.onewindow.core.service;
+
+import cn.onewindow.core.access.AccessPolicy;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.access.Tokens;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.Validator;
+import cn.onewindow.core.points.ServicePoint;
+import cn.onewindow.core.ports.CallerDirectory;
+import cn.onewindow.core.ports.ServicePointDirectory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+/** Callers and their credentials, managed by administrators: create, move, rotate the token, deactivate. */
+public final class CallerService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A caller with a token shown this once (only its hash is kept). */
+    public record Issued(CallerDirectory.Account account, String token) {
+    }
+
+    /** What an administrator sends to create or change a caller (null = unchanged on a change). */
+    public record Spec(String id, Role role, String name, String centerId, String cityCode, String servicePointId,
+                       String departmentCode) {
+    }
+
+    private final CallerDirectory callers;
+    private final ServicePointDirectory points;
+    private final Clock clock;
+
+    public CallerService(CallerDirectory callers, ServicePointDirectory points, Clock clock) {
+        this.callers = callers;
+        this.points = points;
+        this.clock = clock;
+    }
+
+    public Issued create(Caller admin, Spec spec) {
+        AccessPolicy.requireRole(admin, Role.ADMIN);
+        Validator v = new Validator();
+        v.notBlank(spec.id(), "id");
+        if (spec.id() != null) {
+            v.require(spec.id().matches("[A-Za-z0-9][A-Za-z0-9_.-]{2,63}"), "id", "INVALID_ID",
+                    "编号应为3至64位字母、数字、点、下划线或连字符", "3–64 letters, digits, '.', '_' or '-'");
+        }
+        v.notNull(spec.role(), "role");
+        v.require(spec.role() != Role.SYSTEM, "role", "INVALID_VALUE", "不能创建系统角色", "SYSTEM callers are not created");
+        Caller c = new Caller(spec.id(), spec.role(), spec.name(), spec.centerId(), spec.cityCode(),
+                spec.servicePointId(), spec.departmentCode());
+        checkProfile(v, c);
+        v.throwIfInvalid();
+        String token = newToken();
+        callers.create(c, Tokens.hash(token), clock.instant());
+        return new Issued(get(admin, c.id()), token);
+    }
+
+    public Issued rotate(Caller admin, String callerId) {
+        AccessPolicy.requireRole(admin, Role.ADMIN);
+        get(admin, callerId);
+        String token = newToken();
+        callers.rotate(callerId, Tokens.hash(token), clock.instant());
+        return new Issued(get(admin, callerId), token);
+    }
+
+    public CallerDirectory.Account deactivate(Caller admin, String callerId) {
+        AccessPolicy.requireRole(admin, Role.ADMIN);
+        get(admin, callerId);
+        callers.deactivate(callerId, clock.instant());
+        return get(admin, callerId);
+    }
+
+    /** Moves or renames a caller; the cases it handled keep its id and their own service point. */
+    public CallerDirectory.Account change(Caller admin, String callerId, Spec change) {
+        AccessPolicy.requireRole(admin, Role.ADMIN);
+        Caller was = get(admin, callerId).caller();
+        Caller c = new Caller(was.id(), was.role(), or(change.name(), was.name()), or(change.centerId(), was.centerId()),
+                or(change.cityCode(), was.cityCode()), or(change.servicePointId(), was.servicePointId()),
+                or(change.departmentCode(), was.departmentCode()));
+        Validator v = new Validator();
+        v.require(change.role() == null || change.role() == was.role(), "role", "IMMUTABLE",
+                "角色不能修改，请新建调用方", "the role cannot change; create another caller");
+        v.require(change.id() == null || change.id().equals(callerId), "id", "IMMUTABLE", "编号不能修改",
+                "the id cannot change");
+        checkProfile(v, c);
+        v.throwIfInvalid();
+        callers.update(c);
+        return get(admin, callerId);
+    }
+
+    public CallerDirectory.Account get(Caller admin, String callerId) {
+        if (admin.role() != Role.ADMIN) throw notFound(callerId);
+        return callers.account(callerId).orElseThrow(() -> notFound(callerId));
+    }
+
+    public List<CallerDirectory.Account> list(Caller admin) {
+        AccessPolicy.requireRole(admin, Role.ADMIN);
+        return callers.accounts();
+    }
+
+    private void checkProfile(Validator v, Caller c) {
+        v.notBlank(c.name(), "name").maxLength(c.name(), 100, "name");
+        v.maxLength(c.centerId(), 64, "centerId").maxLength(c.servicePointId(), 64, "servicePointId")
+                .maxLength(c.departmentCode(), 32, "departmentCode");
+        if (c.cityCode() != null) {
+            v.require(c.cityCode().matches("\\d{6}"), "cityCode", "INVALID_VALUE", "城市代码应为6位数字",
+                    "cityCode has 6 digits");
+        }
+        if (c.role() == null) return;
+        switch (c.role()) {
+            case WINDOW -> v.notBlank(c.centerId(), "centerId").notBlank(c.cityCode(), "cityCode");
+            case AGENT, STAFF -> {
+                v.notBlank(c.servicePointId(), "servicePointId").notBlank(c.cityCode(), "cityCode");
+                if (c.servicePointId() != null && !c.servicePointId().isBlank()) {
+                    ServicePoint p = points.find(c.servicePointId()).orElse(null);
+                    v.require(p != null, "servicePointId", "UNKNOWN_SERVICE_POINT", "服务点不存在",
+                            "no such service point");
+                    v.require(p == null || p.open(), "servicePointId", "SERVICE_POINT_CLOSED", "服务点已撤销",
+                            "the service point is closed");
+                    v.require(p == null || c.role() != Role.STAFF || p.level() != ServicePoint.Level.VILLAGE,
+                            "servicePointId", "NOT_A_CENTER", "辖区人员须属于县级或乡镇中心",
+                            "staff belong to a county or township center");
+                }
+            }
+            case DEPARTMENT -> v.notBlank(c.departmentCode(), "departmentCode");
+            default -> {
+            }
+        }
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static DomainException notFound(String id) {
+        return DomainException.notFound("CALLER_NOT_FOUND", "调用方不存在", "no caller " + id);
+    }
+
+    /** 32 random bytes, URL-safe: about 256 bits. */
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return "ow_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

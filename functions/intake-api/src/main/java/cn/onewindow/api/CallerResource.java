@@ -1,0 +1,99 @@
+package cn.onewindow.api;
+
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.access.Role;
+import cn.onewindow.core.ports.CallerDirectory;
+import cn.onewindow.core.service.CallerService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Callers and credentials (administrators): create a caller (its token is shown once), move or rename it, rotate
+ * its token (the old one stops working at once), deactivate it (its token stops working at once; the cases it
+ * handled keep its id).
+ */
+@Path("/v1/callers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CallerResource {
+
+    /** A caller as shown: never a token or its hash. */
+    public record CallerView(String id, Role role, String name, String centerId, String cityCode,
+                             String servicePointId, String departmentCode, boolean active, Instant tokenIssuedAt) {
+        static CallerView of(CallerDirectory.Account a) {
+            Caller c = a.caller();
+            return new CallerView(c.id(), c.role(), c.name(), c.centerId(), c.cityCode(), c.servicePointId(),
+                    c.departmentCode(), a.active(), a.tokenIssuedAt());
+        }
+    }
+
+    /** A caller with its new token: the only time the token is shown. */
+    public record IssuedView(CallerView caller, String token) {
+    }
+
+    public record CallerBody(String id, Role role, String name, String centerId, String cityCode,
+                             String servicePointId, String departmentCode) {
+        CallerService.Spec spec() {
+            return new CallerService.Spec(id, role, name, centerId, cityCode, servicePointId, departmentCode);
+        }
+    }
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @POST
+    public Response create(CallerBody body) {
+        CaseResource.requireBody(body);
+        CallerService.Issued i = platform.callerService.create(current.get(), body.spec());
+        return Response.created(URI.create("/v1/callers/" + i.account().caller().id()))
+                .entity(new IssuedView(CallerView.of(i.account()), i.token())).build();
+    }
+
+    @GET
+    public List<CallerView> list() {
+        return platform.callerService.list(current.get()).stream().map(CallerView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CallerView get(@PathParam("id") String id) {
+        return CallerView.of(platform.callerService.get(current.get(), id));
+    }
+
+    /** Moves (servicePointId, centerId) or renames a caller; role and id do not change. */
+    @PATCH
+    @Path("/{id}")
+    public CallerView change(@PathParam("id") String id, CallerBody body) {
+        CaseResource.requireBody(body);
+        return CallerView.of(platform.callerService.change(current.get(), id, body.spec()));
+    }
+
+    @POST
+    @Path("/{id}/token-rotation")
+    public IssuedView rotate(@PathParam("id") String id) {
+        CallerService.Issued i = platform.callerService.rotate(current.get(), id);
+        return new IssuedView(CallerView.of(i.account()), i.token());
+    }
+
+    @POST
+    @Path("/{id}/deactivation")
+    public CallerView deactivate(@PathParam("id") String id) {
+        return CallerView.of(platform.callerService.deactivate(current.get(), id));
+    }
+}

@@ -1,0 +1,425 @@
+package cn.onewindow.api;
+
+import cn.onewindow.core.demo.DemoData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The authorization matrix over the real HTTP API: every route × every role × a request inside and one outside
+ * the caller's reach. The routes are read from the JAX-RS resources by reflection, so a new route without a row
+ * here fails the test.
+ *
+ * <p>Expected: {@code OK} = the caller got past authorization (2xx, or a 409/422 about the state of the thing);
+ * {@code 403} = a write the caller may see but not do; {@code 404} = a read outside its reach, or anything on a
+ * resource it may not even see (no existence leak). 403/404 come as problem+json.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalAwsResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    enum R { WINDOW, DEPARTMENT, AGENT, STAFF, SUPERVISOR, TERMINAL, ADMIN }
+
+    enum E { OK, FORBIDDEN, NOT_FOUND }
+
+    record Req(String method, String path, String body) {
+    }
+
+    /** One route: the request a role makes (in or out of its reach) and what it must get. */
+    record Row(String route, BiFunction<R, Boolean, Req> request, BiFunction<R, Boolean, E> expect) {
+    }
+
+    static final E OK = E.OK;
+    static final E F = E.FORBIDDEN;
+    static final E N = E.NOT_FOUND;
+
+    /** The caller of each role inside its reach (for the fixtures below) and one outside it. */
+    static final Map<R, String> IN = new EnumMap<>(R.class);
+    static final Map<R, String> OUT = new EnumMap<>(R.class);
+    static final String NINGBO_CENTER = "330203-ZX";
+    final AtomicInteger seq = new AtomicInteger();
+    final Map<String, String> outTokens = new LinkedHashMap<>();
+
+    /** Read-only fixtures: a 代办 joint case at the village point, its yjgl task. */
+    String caseId;
+    String taskId;
+
+    static RequestSpecification as(String token) {
+        return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    void fixtures() {
+        IN.put(R.WINDOW, "demo-window");
+        IN.put(R.DEPARTMENT, "demo-dept-yjgl");
+        IN.put(R.AGENT, "demo-agent");
+        IN.put(R.STAFF, "demo-township");
+        IN.put(R.SUPERVISOR, "demo-supervisor");
+        IN.put(R.TERMINAL, "demo-terminal");
+        IN.put(R.ADMIN, "demo-admin");
+        // outside callers: another city's center and point, another department
+        as("demo-admin").body("{\"id\":\"" + NINGBO_CENTER + "\",\"name\":\"宁波市海曙区政务服务中心\",\"level\":\"COUNTY\","
+                + "\"cityCode\":\"330200\"}").post("/v1/service-points").then().statusCode(201);
+        OUT.put(R.WINDOW, newCaller("window-nb", "WINDOW", NINGBO_CENTER, null));
+        OUT.put(R.DEPARTMENT, "demo-dept-fgw");
+        OUT.put(R.AGENT, newCaller("agent-nb", "AGENT", NINGBO_CENTER, NINGBO_CENTER));
+        OUT.put(R.STAFF, newCaller("staff-nb", "STAFF", NINGBO_CENTER, NINGBO_CENTER));
+        OUT.put(R.SUPERVISOR, "demo-supervisor");
+        OUT.put(R.TERMINAL, newCaller("terminal-nb", "TERMINAL", NINGBO_CENTER, NINGBO_CENTER));
+        OUT.put(R.ADMIN, "demo-admin");
+        caseId = agentJointCase();
+        taskId = caseId + "~yjgl";
+        as("demo-dept-yjgl").get("/v1/tasks/" + taskId).then().statusCode(200);
+        if (!routes().contains("POST /v1/evaluations")) return;
+        // a rated 代办 case of the village point (yjgl's item), its bad rating, the rectification it opened, a batch
+        ratedCase = as("demo-agent").body(agentBody(DemoData.ITEM_FIREWORKS_WHOLESALE)).post("/v1/cases").then()
+                .statusCode(201).extract().path("id");
+        as("demo-window").body("{\"outcome\":\"APPROVE\"}").post("/v1/cases/" + ratedCase + "/decision").then()
+                .statusCode(200);
+        as("demo-window").body("{}").post("/v1/cases/" + ratedCase + "/result").then().statusCode(200);
+        rating = "{\"caseId\":\"" + ratedCase + "\",\"level\":\"VERY_DISSATISFIED\",\"channel\":\"PAD\","
+                + "\"applicantConfirmation\":\"5678\"}";
+        evaluationId = as("demo-terminal").body(rating).post("/v1/evaluations").then().statusCode(201)
+                .extract().path("id");
+        batchId = as("demo-terminal").body("{\"records\":[" + rating + "]}").post("/v1/evaluation-batches").then()
+                .statusCode(202).extract().path("id");
+        rectificationId = as("demo-supervisor").queryParam("center", DemoData.COUNTY_CENTER)
+                .get("/v1/rectifications").then().statusCode(200).extract()
+                .path("items.find { it.caseId == '" + ratedCase + "' }.id");
+    }
+
+    String ratedCase;
+    String rating;
+    String evaluationId;
+    String batchId;
+    String rectificationId;
+
+    /** Ratings and rectifications: the rated department, the case's center and point, supervisors, admins. */
+    static E rectificationRead(R r, boolean in) {
+        return switch (r) {
+            case SUPERVISOR, ADMIN -> OK;
+            case DEPARTMENT, WINDOW, AGENT -> in ? OK : N;
+            default -> N;
+        };
+    }
+
+    /** Handling a rectification: supervisors and the rated department; others who see it get 403. */
+    static E rectificationWrite(R r, boolean in) {
+        if (rectificationRead(r, in) == N) return N;
+        return r == R.SUPERVISOR || r == R.DEPARTMENT ? OK : F;
+    }
+
+    String newCaller(String id, String role, String center, String point) {
+        return as("demo-admin").body("{\"id\":\"" + id + "\",\"role\":\"" + role + "\",\"name\":\"宁波" + role
+                        + "\",\"centerId\":\"" + center + "\",\"cityCode\":\"330200\""
+                        + (point == null ? "" : ",\"servicePointId\":\"" + point + "\"")
+                        + (role.equals("DEPARTMENT") ? ",\"departmentCode\":\"nb\"" : "") + "}")
+                .post("/v1/callers").then().statusCode(201).extract().path("token");
+    }
+
+    /** A joint case (危险化学品经营许可, yjgl + xf + scjg) submitted by the village agent with every material. */
+    static String agentJointCase() {
+        return as("demo-agent").body(agentBody(DemoData.ITEM_HAZCHEM_TRADE)).post("/v1/cases").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    static String agentBody(String item) {
+        String b = IntakeApiTest.intakeBody(item, "VILLAGE_AGENT", "M01", "M02", "M03", "M04");
+        return b.substring(0, b.length() - 1) + ServicePointsAndAgentsTest.CONSENT;
+    }
+
+    // ------------------------------------------------------------------ expectations shared by rows
+
+    /** Reading a case of the village point: its center's window, its department, its agent, staff above it. */
+    static E caseRead(R r, boolean in) {
+        return switch (r) {
+            case SUPERVISOR, ADMIN -> OK;
+            case TERMINAL -> N;
+            default -> in ? OK : N;
+        };
+    }
+
+    /** Acting on that case: who may do which kind of action; seeing but not doing is 403. */
+    static BiFunction<R, Boolean, E> caseWrite(String kind) {
+        return (r, in) -> {
+            if (caseRead(r, in) == N) return N;
+            return switch (r) {
+                case WINDOW -> OK;
+                case DEPARTMENT -> kind.equals("DECIDE") || kind.equals("CLOCK") ? OK : F;
+                case AGENT -> kind.equals("SUPPLEMENT") || kind.equals("DELIVER") || kind.equals("WITHDRAW") ? OK : F;
+                default -> F;
+            };
+        };
+    }
+
+    static BiFunction<R, Boolean, E> only(E otherwise, R... allowed) {
+        return (r, in) -> List.of(allowed).contains(r) ? OK : otherwise;
+    }
+
+    static BiFunction<R, Boolean, E> everyone() {
+        return (r, in) -> OK;
+    }
+
+    /** A write on a fresh case, so that each cell starts from the same state. */
+    BiFunction<R, Boolean, Req> onFreshCase(String method, String suffix, String body) {
+        return (r, in) -> new Req(method, "/v1/cases/" + agentJointCase() + suffix, body);
+    }
+
+    String uniq(String prefix) {
+        return prefix + "-" + seq.incrementAndGet();
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // cases
+        rows.add(new Row("POST /v1/cases", (r, in) -> new Req("POST", "/v1/cases", r == R.AGENT
+                ? agentBody(DemoData.ITEM_TREE_FELLING)
+                : IntakeApiTest.intakeBody(DemoData.ITEM_TREE_FELLING, "WINDOW", "M01", "M02", "M03", "M04")),
+                (r, in) -> (r == R.WINDOW || r == R.AGENT) && in ? OK : F));
+        rows.add(new Row("GET /v1/cases", (r, in) -> new Req("GET", r == R.WINDOW
+                ? "/v1/cases?centerId=" + DemoData.COUNTY_CENTER : "/v1/cases?servicePointId=" + DemoData.VILLAGE_POINT,
+                null), (r, in) -> r == R.DEPARTMENT ? N : caseRead(r, in)));
+        rows.add(new Row("GET /v1/cases/{id}", (r, in) -> new Req("GET", "/v1/cases/" + caseId, null),
+                AuthorizationMatrixTest::caseRead));
+        rows.add(new Row("GET /v1/cases/{id}/history", (r, in) -> new Req("GET", "/v1/cases/" + caseId + "/history",
+                null), AuthorizationMatrixTest::caseRead));
+        rows.add(new Row("GET /v1/cases/{id}/identity-reads", (r, in) -> new Req("GET",
+                "/v1/cases/" + caseId + "/identity-reads", null), only(N, R.SUPERVISOR)));
+        rows.add(new Row("POST /v1/cases/{id}/materials", onFreshCase("POST", "/materials",
+                "{\"materials\":[{\"code\":\"M01\",\"copies\":1}]}"), caseWrite("SUPPLEMENT")));
+        rows.add(new Row("POST /v1/cases/{id}/decision", onFreshCase("POST", "/decision", "{\"outcome\":\"APPROVE\"}"),
+                caseWrite("DECIDE")));
+        rows.add(new Row("POST /v1/cases/{id}/suspensions", onFreshCase("POST", "/suspensions",
+                "{\"kind\":\"SITE_INSPECTION\",\"reason\":\"现场核查\"}"), caseWrite("CLOCK")));
+        rows.add(new Row("POST /v1/cases/{id}/resume", onFreshCase("POST", "/resume", "{}"), caseWrite("CLOCK")));
+        rows.add(new Row("POST /v1/cases/{id}/extension", onFreshCase("POST", "/extension",
+                "{\"days\":1,\"reason\":\"专家论证\"}"), caseWrite("CLOCK")));
+        rows.add(new Row("POST /v1/cases/{id}/result", onFreshCase("POST", "/result", "{}"), caseWrite("RESULT")));
+        rows.add(new Row("POST /v1/cases/{id}/delivery", onFreshCase("POST", "/delivery",
+                "{\"deliveredTo\":\"张三丰\",\"confirmation\":\"签收单QS-1\"}"), caseWrite("DELIVER")));
+        rows.add(new Row("POST /v1/cases/{id}/withdrawal", onFreshCase("POST", "/withdrawal",
+                "{\"reason\":\"申请人撤回\"}"), caseWrite("WITHDRAW")));
+        // department tasks
+        rows.add(new Row("GET /v1/departments/{dept}/tasks", (r, in) -> new Req("GET", "/v1/departments/yjgl/tasks",
+                null), (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.DEPARTMENT && in ? OK : N));
+        rows.add(new Row("GET /v1/tasks/{taskId}", (r, in) -> new Req("GET", "/v1/tasks/" + taskId, null),
+                (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.DEPARTMENT && in ? OK : N));
+        rows.add(new Row("POST /v1/tasks/{taskId}/decision", (r, in) -> new Req("POST", "/v1/tasks/"
+                + (r == R.DEPARTMENT && in ? agentJointCase() : caseId) + "~yjgl/decision", "{\"decision\":\"APPROVE\"}"),
+                (r, in) -> r == R.DEPARTMENT && in ? OK : r == R.SUPERVISOR || r == R.ADMIN ? F : N));
+        // catalog and calendars
+        rows.add(new Row("GET /v1/items", (r, in) -> new Req("GET", "/v1/items", null), everyone()));
+        rows.add(new Row("GET /v1/items/{code}", (r, in) -> new Req("GET", "/v1/items/" + DemoData.ITEM_TREE_FELLING,
+                null), everyone()));
+        rows.add(new Row("PUT /v1/items/{code}", (r, in) -> new Req("PUT", "/v1/items/" + DemoData.ITEM_TREE_FELLING,
+                as("demo-admin").get("/v1/items/" + DemoData.ITEM_TREE_FELLING).then().extract().asString()),
+                only(F, R.ADMIN)));
+        rows.add(new Row("GET /v1/calendars/{region}", (r, in) -> new Req("GET", "/v1/calendars/CN", null), everyone()));
+        rows.add(new Row("PUT /v1/calendars/{region}/{year}", (r, in) -> new Req("PUT", "/v1/calendars/CN/2026",
+                "{\"holidays\":[\"2026-01-01\"],\"makeupWorkdays\":[]}".replace("[\"2026-01-01\"]",
+                        calendarHolidays())), only(F, R.ADMIN)));
+        rows.add(new Row("GET /v1/stats", (r, in) -> new Req("GET", "/v1/stats?centerId=" + DemoData.COUNTY_CENTER
+                + "&from=2025-04-01&to=2025-04-30", null),
+                (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.WINDOW && in ? OK : N));
+        // service points and ledgers
+        rows.add(new Row("POST /v1/service-points", (r, in) -> new Req("POST", "/v1/service-points",
+                "{\"id\":\"" + uniq("330110-T01-M") + "\",\"name\":\"矩阵村\",\"level\":\"VILLAGE\",\"parentId\":\""
+                        + DemoData.TOWNSHIP_POINT + "\"}"), only(F, R.ADMIN, R.SUPERVISOR)));
+        rows.add(new Row("GET /v1/service-points", (r, in) -> new Req("GET", "/v1/service-points", null), everyone()));
+        rows.add(new Row("GET /v1/service-points/{id}", (r, in) -> new Req("GET", "/v1/service-points/"
+                + DemoData.VILLAGE_POINT, null), everyone()));
+        rows.add(new Row("PATCH /v1/service-points/{id}", (r, in) -> new Req("PATCH", "/v1/service-points/"
+                + DemoData.VILLAGE_POINT_2, "{\"name\":\"良渚街道新港村便民服务点\"}"), only(F, R.ADMIN, R.SUPERVISOR)));
+        rows.add(new Row("POST /v1/service-points/{id}/closure", (r, in) -> new Req("POST", "/v1/service-points/"
+                + freshPoint(r) + "/closure", "{\"reason\":\"撤并\"}"), only(F, R.ADMIN, R.SUPERVISOR)));
+        rows.add(new Row("GET /v1/service-points/{id}/ledger", (r, in) -> new Req("GET", "/v1/service-points/"
+                + DemoData.VILLAGE_POINT + "/ledger?month=2025-04", null),
+                (r, in) -> r == R.SUPERVISOR || (r == R.AGENT || r == R.STAFF) && in ? OK : N));
+        // callers
+        rows.add(new Row("POST /v1/callers", (r, in) -> new Req("POST", "/v1/callers", "{\"id\":\"" + uniq("m-agent")
+                + "\",\"role\":\"AGENT\",\"name\":\"矩阵\",\"cityCode\":\"330100\",\"servicePointId\":\""
+                + DemoData.VILLAGE_POINT + "\"}"), only(F, R.ADMIN)));
+        rows.add(new Row("GET /v1/callers", (r, in) -> new Req("GET", "/v1/callers", null), only(N, R.ADMIN)));
+        rows.add(new Row("GET /v1/callers/{id}", (r, in) -> new Req("GET", "/v1/callers/agent-001", null),
+                only(N, R.ADMIN)));
+        rows.add(new Row("PATCH /v1/callers/{id}", (r, in) -> new Req("PATCH", "/v1/callers/" + freshCaller(r),
+                "{\"name\":\"改名\"}"), only(F, R.ADMIN)));
+        rows.add(new Row("POST /v1/callers/{id}/token-rotation", (r, in) -> new Req("POST", "/v1/callers/"
+                + freshCaller(r) + "/token-rotation", null), only(F, R.ADMIN)));
+        rows.add(new Row("POST /v1/callers/{id}/deactivation", (r, in) -> new Req("POST", "/v1/callers/"
+                + freshCaller(r) + "/deactivation", null), only(F, R.ADMIN)));
+        // evaluations (好差评) and rectifications (整改), once the API serves them
+        if (!routes().contains("POST /v1/evaluations")) return rows;
+        rows.add(new Row("POST /v1/evaluations", (r, in) -> new Req("POST", "/v1/evaluations", rating),
+                (r, in) -> r == R.TERMINAL ? (in ? OK : N) : F));
+        rows.add(new Row("GET /v1/evaluations/{id}", (r, in) -> new Req("GET", "/v1/evaluations/" + evaluationId,
+                null), (r, in) -> r == R.TERMINAL ? (in ? OK : N) : rectificationRead(r, in)));
+        rows.add(new Row("POST /v1/evaluation-batches", (r, in) -> new Req("POST", "/v1/evaluation-batches",
+                "{\"records\":[" + rating + "]}"), (r, in) -> r == R.TERMINAL ? OK : F));
+        rows.add(new Row("GET /v1/evaluation-batches/{id}", (r, in) -> new Req("GET", "/v1/evaluation-batches/"
+                + batchId, null), (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.TERMINAL && in ? OK : N));
+        rows.add(new Row("GET /v1/rectifications", (r, in) -> new Req("GET", "/v1/rectifications?" + switch (r) {
+            case AGENT -> "servicePoint=" + DemoData.VILLAGE_POINT;
+            case DEPARTMENT -> "department=yjgl";
+            default -> "center=" + DemoData.COUNTY_CENTER;
+        }, null), AuthorizationMatrixTest::rectificationRead));
+        rows.add(new Row("GET /v1/rectifications/{id}", (r, in) -> new Req("GET", "/v1/rectifications/"
+                + rectificationId, null), AuthorizationMatrixTest::rectificationRead));
+        rows.add(new Row("POST /v1/rectifications/{id}/judgement", (r, in) -> new Req("POST", "/v1/rectifications/"
+                + rectificationId + "/judgement", "{\"valid\":true,\"reason\":\"情况属实\"}"),
+                AuthorizationMatrixTest::rectificationWrite));
+        rows.add(new Row("POST /v1/rectifications/{id}/callback", (r, in) -> new Req("POST", "/v1/rectifications/"
+                + rectificationId + "/callback", "{\"note\":\"已电话回访\"}"), AuthorizationMatrixTest::rectificationWrite));
+        rows.add(new Row("POST /v1/rectifications/{id}/extension", (r, in) -> new Req("POST", "/v1/rectifications/"
+                + rectificationId + "/extension", "{\"days\":3,\"reason\":\"等待配件\"}"),
+                AuthorizationMatrixTest::rectificationWrite));
+        rows.add(new Row("POST /v1/rectifications/{id}/fix", (r, in) -> new Req("POST", "/v1/rectifications/"
+                + rectificationId + "/fix", "{\"note\":\"已整改\"}"), AuthorizationMatrixTest::rectificationWrite));
+        return rows;
+    }
+
+    String calendarHolidays() {
+        List<String> h = as("demo-admin").get("/v1/calendars/CN").then().extract()
+                .path("find { it.year == 2026 }.holidays");
+        return h.stream().map(d -> "\"" + d + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+    }
+
+    /** A point only an allowed caller's request will close (others are refused before anything happens). */
+    String freshPoint(R r) {
+        if (r != R.ADMIN && r != R.SUPERVISOR) return DemoData.VILLAGE_POINT_2;
+        String id = uniq("330110-T01-C");
+        as("demo-admin").body("{\"id\":\"" + id + "\",\"name\":\"待撤并村\",\"level\":\"VILLAGE\",\"parentId\":\""
+                + DemoData.TOWNSHIP_POINT + "\"}").post("/v1/service-points").then().statusCode(201);
+        return id;
+    }
+
+    String freshCaller(R r) {
+        if (r != R.ADMIN) return "agent-002";
+        String id = uniq("m-caller");
+        as("demo-admin").body("{\"id\":\"" + id + "\",\"role\":\"AGENT\",\"name\":\"矩阵\",\"cityCode\":\"330100\","
+                + "\"servicePointId\":\"" + DemoData.VILLAGE_POINT + "\"}").post("/v1/callers").then().statusCode(201);
+        return id;
+    }
+
+    // ------------------------------------------------------------------ the walk
+
+    @Test
+    void everyRouteForEveryRoleInsideAndOutsideItsReach() {
+        fixtures();
+        List<Row> rows = rows();
+        TreeSet<String> declared = routes();
+        TreeSet<String> covered = new TreeSet<>();
+        rows.forEach(row -> covered.add(row.route()));
+        TreeSet<String> missing = new TreeSet<>(declared);
+        missing.removeAll(covered);
+        TreeSet<String> stale = new TreeSet<>(covered);
+        stale.removeAll(declared);
+        assertEquals(new TreeSet<>(), missing, "routes of the JAX-RS resources without a row in the matrix");
+        assertEquals(new TreeSet<>(), stale, "matrix rows for routes that no longer exist");
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Row row : rows) {
+            for (R role : R.values()) {
+                for (boolean in : new boolean[]{true, false}) {
+                    Req req = row.request().apply(role, in);
+                    E expected = row.expect().apply(role, in);
+                    Response res = send(in ? IN.get(role) : OUT.get(role), req);
+                    cells++;
+                    String got = verdict(res);
+                    if (!got.equals(expected.name())) {
+                        wrong.add(String.format("%-40s %-10s %-3s expected %-9s got %d %s", row.route(), role,
+                                in ? "in" : "out", expected, res.statusCode(), res.asString().replaceAll("\\s+", " ")
+                                        .substring(0, Math.min(160, res.asString().length()))));
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + cells + " cells differ:\n" + String.join("\n", wrong));
+        // unauthenticated: every route answers 401 before anything else
+        for (Row row : rows) {
+            Req req = row.request().apply(R.SUPERVISOR, true);
+            Response res = RestAssured.given().contentType(ContentType.JSON).body(req.body() == null ? "" : req.body())
+                    .request(req.method(), req.path());
+            assertEquals(401, res.statusCode(), row.route() + " without a token");
+        }
+    }
+
+    static Response send(String token, Req req) {
+        RequestSpecification s = as(token);
+        if (req.body() != null) s.body(req.body());
+        return s.request(req.method(), req.path());
+    }
+
+    /** OK (past authorization), FORBIDDEN or NOT_FOUND as problem+json, or a description of anything else. */
+    static String verdict(Response res) {
+        int st = res.statusCode();
+        if (st == 403 || st == 404) {
+            String ct = res.contentType();
+            if (ct == null || !ct.startsWith("application/problem+json")) return "non-problem " + st;
+            return st == 403 ? "FORBIDDEN" : "NOT_FOUND";
+        }
+        if (st >= 200 && st < 300 || st == 409 || st == 422) return "OK";
+        return "status " + st;
+    }
+
+    /** Every route the JAX-RS resources of the API declare, as "METHOD /path/{param}". */
+    static TreeSet<String> routes() {
+        TreeSet<String> out = new TreeSet<>();
+        Path dir = Path.of("target/classes/cn/onewindow/api");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList()) {
+                String name = "cn.onewindow.api." + f.getFileName().toString().replace(".class", "");
+                Class<?> c = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+                jakarta.ws.rs.Path base = c.getAnnotation(jakarta.ws.rs.Path.class);
+                if (base == null) continue;
+                for (Method m : c.getDeclaredMethods()) {
+                    String http = httpMethod(m);
+                    if (http == null) continue;
+                    jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                    String path = (base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
+                    if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+                    out.add(http + " " + path);
+                }
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError("cannot enumerate the resources in " + dir.toAbsolutePath(), e);
+        }
+        assertTrue(out.size() > 20, "found only " + out);
+        return out;
+    }
+
+    private static String httpMethod(Method m) {
+        for (Class<? extends java.lang.annotation.Annotation> a : List.of(jakarta.ws.rs.GET.class,
+                jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class, jakarta.ws.rs.PATCH.class,
+                jakarta.ws.rs.DELETE.class)) {
+            if (m.isAnnotationPresent(a)) return a.getSimpleName();
+        }
+        return null;
+    }
+
+    static final Function<String, String> UNUSED = Function.identity();
+}
