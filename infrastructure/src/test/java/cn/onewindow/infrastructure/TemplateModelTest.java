@@ -114,8 +114,9 @@ class TemplateModelTest {
         assertEquals(Map.of("Ref", "RegionCode"), env.get("REGION_CODE"));
         assertEquals("true", env.get("DISABLE_SIGNAL_HANDLERS"));
 
-        assertEquals(6, intake.policies().size());
-        assertTrue(intake.policies().contains(Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "CasesTable")))));
+        // one inline statement list naming each table and index, and the queues it sends to
+        assertEquals(3, intake.policies().size());
+        assertTrue(intake.policies().stream().anyMatch(p -> p instanceof Map<?, ?> m && m.containsKey("Statement")));
         assertTrue(intake.policies().contains(Map.of("SQSSendMessagePolicy",
                 Map.of("QueueName", Map.of("Fn::GetAtt", List.of("ApprovalQueue", "QueueName"))))));
 

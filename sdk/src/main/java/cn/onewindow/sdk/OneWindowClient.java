@@ -47,6 +47,7 @@ public final class OneWindowClient {
     private final TasksApi tasks;
     private final CatalogApi catalog;
     private final StatsApi stats;
+    private final ServicePointsApi servicePoints;
     private final Outbox outbox;
 
     private OneWindowClient(Builder b) {
@@ -63,6 +64,7 @@ public final class OneWindowClient {
         this.tasks = new TasksApi(http);
         this.catalog = new CatalogApi(http);
         this.stats = new StatsApi(http);
+        this.servicePoints = new ServicePointsApi(http);
         this.outbox = b.outbox == null ? null : new Outbox(b.outbox, http);
     }
 
@@ -89,6 +91,11 @@ public final class OneWindowClient {
     /** @return supervision figures */
     public StatsApi stats() {
         return stats;
+    }
+
+    /** @return service points: the monthly ledger (台帐) */
+    public ServicePointsApi servicePoints() {
+        return servicePoints;
     }
 
     /**

@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Builds the AWS SDK clients once per function instance, with the light URL-connection HTTP client. Static dummy
- * credentials are used only when a local endpoint is configured.
+ * credentials are used only when a local endpoint is configured. A function's DynamoDB client carries its
+ * {@link AccessGuard}.
  */
 public final class AwsClients {
     private AwsClients() {
@@ -24,7 +25,8 @@ public final class AwsClients {
     public static DynamoDbClient dynamoDb(AwsSettings s) {
         DynamoDbClientBuilder b = DynamoDbClient.builder()
                 .httpClient(http())
-                .region(Region.of(s.region()));
+                .region(Region.of(s.region()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(AccessGuard.of(s)));
         if (s.dynamoDbEndpoint() != null) {
             b.endpointOverride(s.dynamoDbEndpoint()).credentialsProvider(localCredentials());
         } else {

@@ -8,18 +8,27 @@ import java.util.Optional;
  * Where the tables and queues are. In the cloud the names come from the environment that {@code template.yaml}
  * sets; locally an endpoint override points the same clients at DynamoDB Local and ElasticMQ.
  *
+ * <p>Least privilege: each function's environment names only the tables, indexes and queues its code uses (and its
+ * IAM policy grants exactly those, checked by TemplateConsistencyTest). A table whose variable is unset is null here;
+ * the clients built by {@link AwsClients#dynamoDb} refuse any request to an unnamed table and any query of a cases
+ * index not listed in {@value #ENV_CASES_TABLE_INDEXES} ({@link AccessGuard}).
+ *
  * @param dynamoDbEndpoint null in the cloud
  * @param sqsEndpoint      null in the cloud
+ * @param casesIndexes     the indexes of the cases table the function may query; null = not restricted (tests)
  */
 public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable,
                           String referenceTable, String idempotencyTable, String callersTable,
                           String approvalQueueUrl, String notificationQueueUrl, String notificationLog,
-                          String evaluationQueueUrl, String provincialEvaluationEndpoint, String evaluationLog) {
+                          java.util.Set<String> casesIndexes, String evaluationQueueUrl,
+                          String provincialEvaluationEndpoint, String evaluationLog) {
 
     public static final String ENV_REGION = "AWS_REGION";
     public static final String ENV_DYNAMODB_ENDPOINT = "ONEWINDOW_DYNAMODB_ENDPOINT";
     public static final String ENV_SQS_ENDPOINT = "ONEWINDOW_SQS_ENDPOINT";
     public static final String ENV_CASES_TABLE = "CASES_TABLE";
+    /** Comma-separated: the indexes of the cases table the function queries (none when unset). */
+    public static final String ENV_CASES_TABLE_INDEXES = "CASES_TABLE_INDEXES";
     public static final String ENV_REFERENCE_TABLE = "REFERENCE_TABLE";
     public static final String ENV_IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     public static final String ENV_CALLERS_TABLE = "CALLERS_TABLE";
@@ -37,21 +46,30 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
     /** Without evaluation settings. */
     public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
                        String idempotencyTable, String callersTable, String approvalQueueUrl,
-                       String notificationQueueUrl, String notificationLog) {
+                       String notificationQueueUrl, String notificationLog, java.util.Set<String> casesIndexes) {
         this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
-                approvalQueueUrl, notificationQueueUrl, notificationLog, null, null, null);
+                approvalQueueUrl, notificationQueueUrl, notificationLog, casesIndexes, null, null, null);
     }
 
     /** Without notification settings (functions and tests that send none). */
     public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
                        String idempotencyTable, String callersTable, String approvalQueueUrl) {
         this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
-                approvalQueueUrl, null, null, null, null, null);
+                approvalQueueUrl, null, null);
+    }
+
+    /** Every index of the cases table allowed (tests and tools that build their own settings). */
+    public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
+                       String idempotencyTable, String callersTable, String approvalQueueUrl,
+                       String notificationQueueUrl, String notificationLog) {
+        this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
+                approvalQueueUrl, notificationQueueUrl, notificationLog, null);
     }
 
     /** Every variable the settings read, for functions that look them up through their own configuration. */
     public static final java.util.List<String> VARIABLES = java.util.List.of(ENV_REGION, ENV_DYNAMODB_ENDPOINT,
-            ENV_SQS_ENDPOINT, ENV_CASES_TABLE, ENV_REFERENCE_TABLE, ENV_IDEMPOTENCY_TABLE, ENV_CALLERS_TABLE,
+            ENV_SQS_ENDPOINT, ENV_CASES_TABLE, ENV_CASES_TABLE_INDEXES, ENV_REFERENCE_TABLE, ENV_IDEMPOTENCY_TABLE,
+            ENV_CALLERS_TABLE,
             ENV_APPROVAL_QUEUE_URL, ENV_NOTIFICATION_QUEUE_URL, ENV_NOTIFICATION_LOG, ENV_EVALUATION_QUEUE_URL,
             ENV_PROVINCIAL_EVALUATION_ENDPOINT, ENV_EVALUATION_LOG);
 
@@ -62,37 +80,44 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
         return fromEnvironment(env);
     }
 
-    /** Reads the settings from an environment map (the real environment in a Lambda). */
+    /**
+     * Reads the settings from an environment map (the real environment in a Lambda). Every table and queue is
+     * optional: a function is given only those it uses.
+     */
     public static AwsSettings fromEnvironment(Map<String, String> env) {
         return new AwsSettings(
                 Optional.ofNullable(env.get(ENV_REGION)).orElse("cn-north-1"),
                 uri(env.get(ENV_DYNAMODB_ENDPOINT)),
                 uri(env.get(ENV_SQS_ENDPOINT)),
-                require(env, ENV_CASES_TABLE),
-                require(env, ENV_REFERENCE_TABLE),
-                require(env, ENV_IDEMPOTENCY_TABLE),
-                require(env, ENV_CALLERS_TABLE),
-                env.get(ENV_APPROVAL_QUEUE_URL),
-                env.get(ENV_NOTIFICATION_QUEUE_URL),
-                env.get(ENV_NOTIFICATION_LOG),
-                blankToNull(env.get(ENV_EVALUATION_QUEUE_URL)),
-                blankToNull(env.get(ENV_PROVINCIAL_EVALUATION_ENDPOINT)),
-                blankToNull(env.get(ENV_EVALUATION_LOG)));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+                optional(env, ENV_CASES_TABLE),
+                optional(env, ENV_REFERENCE_TABLE),
+                optional(env, ENV_IDEMPOTENCY_TABLE),
+                optional(env, ENV_CALLERS_TABLE),
+                optional(env, ENV_APPROVAL_QUEUE_URL),
+                optional(env, ENV_NOTIFICATION_QUEUE_URL),
+                optional(env, ENV_NOTIFICATION_LOG),
+                list(env.get(ENV_CASES_TABLE_INDEXES)),
+                optional(env, ENV_EVALUATION_QUEUE_URL),
+                optional(env, ENV_PROVINCIAL_EVALUATION_ENDPOINT),
+                optional(env, ENV_EVALUATION_LOG));
     }
 
     private static URI uri(String s) {
         return s == null || s.isBlank() ? null : URI.create(s);
     }
 
-    private static String require(Map<String, String> env, String name) {
+    private static String optional(Map<String, String> env, String name) {
         String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static java.util.Set<String> list(String value) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) out.add(part.trim());
+            }
         }
-        return v;
+        return java.util.Collections.unmodifiableSet(out);
     }
 }

@@ -7,8 +7,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -30,6 +28,7 @@ import static cn.onewindow.aws.Attr.str;
  * deactivation write both in one transaction, so a revoked token is refused by the very next request.
  */
 public final class DynamoCallerDirectory implements CallerDirectory {
+    static final String INDEX = "CALLER_INDEX";
     private final DynamoDbClient db;
     private final String table;
 
@@ -54,6 +53,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         List<TransactWriteItem> w = new ArrayList<>();
         w.add(put(tokenItem(tokenHash, caller, "ACTIVE"), null));
         w.add(put(accountItem(caller, tokenHash, true, Instant.now()), null));
+        w.add(indexed(caller.id()));
         if (old != null && !old.equals(tokenHash)) w.add(revoke(old));
         db.transactWriteItems(b -> b.transactItems(w));
     }
@@ -63,19 +63,39 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         return accountItem(callerId).map(DynamoCallerDirectory::account);
     }
 
+    /**
+     * Every caller, by id: the ids are kept in one index item ({@code CALLER_INDEX}, a string set added to when a
+     * caller is created), the accounts read by batches of 100 — no scan (the table's key is {@code pk} alone).
+     */
     @Override
     public List<Account> accounts() {
-        // administrators only; the callers table holds a few items per caller (hundreds to thousands in all)
+        GetItemResponse idx = db.getItem(b -> b.tableName(table).key(Map.of("pk", s(INDEX))).consistentRead(true));
+        List<String> ids = idx.hasItem() && idx.item().containsKey("ids")
+                ? new ArrayList<>(idx.item().get("ids").ss()) : new ArrayList<>();
+        java.util.Collections.sort(ids);
         List<Account> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            ScanResponse r = db.scan(ScanRequest.builder().tableName(table).filterExpression("begins_with(pk, :c)")
-                    .expressionAttributeValues(Map.of(":c", s("CALLER#"))).exclusiveStartKey(start).build());
-            r.items().forEach(i -> out.add(account(i)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .map(id -> Map.of("pk", s("CALLER#" + id))).toList();
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
+                    Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(keys).consistentRead(true).build());
+            while (request != null && !request.isEmpty()) {
+                var r = db.batchGetItem(software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest.builder()
+                        .requestItems(request).build());
+                r.responses().getOrDefault(table, List.of()).forEach(i -> out.add(account(i)));
+                request = r.hasUnprocessedKeys() && !r.unprocessedKeys().isEmpty() ? r.unprocessedKeys() : null;
+            }
+        }
         out.sort(Comparator.comparing(a -> a.caller().id()));
         return out;
+    }
+
+    /** Adds a caller id to the index item. */
+    private TransactWriteItem indexed(String callerId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(Map.of("pk", s(INDEX)))
+                .updateExpression("ADD ids :id").expressionAttributeValues(Map.of(":id",
+                        AttributeValue.builder().ss(callerId).build())).build()).build();
     }
 
     @Override
@@ -83,7 +103,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         try {
             db.transactWriteItems(b -> b.transactItems(
                     put(accountItem(caller, tokenHash, true, at), "attribute_not_exists(pk)"),
-                    put(tokenItem(tokenHash, caller, "ACTIVE"), "attribute_not_exists(pk)")));
+                    put(tokenItem(tokenHash, caller, "ACTIVE"), "attribute_not_exists(pk)"), indexed(caller.id())));
         } catch (TransactionCanceledException e) {
             throw DomainException.conflict("CALLER_EXISTS", "该编号的调用方已存在", "a caller with this id exists");
         }

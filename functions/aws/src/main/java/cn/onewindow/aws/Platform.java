@@ -53,8 +53,22 @@ public final class Platform {
     public final NotificationRelay notificationRelay;
 
     public Platform(AwsSettings settings, Clock clock) {
-        this(settings, clock, AwsClients.dynamoDb(settings), settings.approvalQueueUrl() == null ? null
-                : new SqsApprovalQueue(AwsClients.sqs(settings), settings.approvalQueueUrl()));
+        this(settings, clock, AwsClients.dynamoDb(settings), sqs(settings));
+    }
+
+    /** One SQS client per function, and only in a function that is given a queue. */
+    private static SqsClientHolder sqs(AwsSettings settings) {
+        boolean any = settings.approvalQueueUrl() != null || settings.notificationQueueUrl() != null
+                && settings.notificationLog() == null;
+        return new SqsClientHolder(any ? AwsClients.sqs(settings) : null);
+    }
+
+    private Platform(AwsSettings settings, Clock clock, DynamoDbClient dynamoDb, SqsClientHolder sqs) {
+        this(settings, clock, dynamoDb, settings.approvalQueueUrl() == null ? null
+                : new SqsApprovalQueue(sqs.client(), settings.approvalQueueUrl()), sqs.client());
+    }
+
+    private record SqsClientHolder(software.amazon.awssdk.services.sqs.SqsClient client) {
     }
 
     /** Local system and tests only: the simulated instant the clock shows at {@link #CLOCK_ANCHOR}. */
@@ -78,7 +92,7 @@ public final class Platform {
 
     /** Without an approval queue (tests of storage and intake that do not exercise parallel approval). */
     public Platform(AwsSettings settings, Clock clock, DynamoDbClient dynamoDb) {
-        this(settings, clock, dynamoDb, null);
+        this(settings, clock, dynamoDb, (ApprovalQueue) null);
     }
 
     /**
@@ -86,6 +100,11 @@ public final class Platform {
      *                      messages wait for the relay of a function that has the queue
      */
     public Platform(AwsSettings settings, Clock clock, DynamoDbClient dynamoDb, ApprovalQueue approvalQueue) {
+        this(settings, clock, dynamoDb, approvalQueue, null);
+    }
+
+    private Platform(AwsSettings settings, Clock clock, DynamoDbClient dynamoDb, ApprovalQueue approvalQueue,
+                     software.amazon.awssdk.services.sqs.SqsClient sqs) {
         this.settings = settings;
         this.clock = clock;
         this.dynamoDb = dynamoDb;
@@ -124,7 +143,8 @@ public final class Platform {
         NotificationSink sink = settings.notificationLog() != null
                 ? new LogNotificationSink(java.nio.file.Path.of(settings.notificationLog()))
                 : settings.notificationQueueUrl() != null
-                ? new SqsNotificationSink(AwsClients.sqs(settings), settings.notificationQueueUrl()) : null;
+                ? new SqsNotificationSink(sqs != null ? sqs : AwsClients.sqs(settings),
+                settings.notificationQueueUrl()) : null;
         this.notificationRelay = sink == null ? null : new NotificationRelay(cases, sink, clock);
         this.authenticator = new Authenticator(callers);
     }

@@ -54,6 +54,7 @@ public class CallerFilter {
                 // the HTTP layer rejects a malformed Content-Length itself
             }
         }
+        if (ctx.hasEntity()) ctx.setEntityStream(new BodyLimit.Counting(ctx.getEntityStream(), MAX_BODY_BYTES));
         Caller caller = platform.authenticator.authenticate(ctx.getHeaderString(HttpHeaders.AUTHORIZATION));
         current.set(caller);
     }

@@ -183,9 +183,14 @@ class AuthorizationMatrixTest {
         return (r, in) -> OK;
     }
 
-    /** A write on a fresh case, so that each cell starts from the same state. */
-    BiFunction<R, Boolean, Req> onFreshCase(String method, String suffix, String body) {
-        return (r, in) -> new Req(method, "/v1/cases/" + agentJointCase() + suffix, body);
+    /**
+     * A write on a fresh case where it is allowed, so that each allowed cell starts from the same state; refused
+     * cells use the shared case (a refusal changes nothing, and a wrong "allowed" fails its cell anyway).
+     */
+    Row caseWriteRow(String route, String suffix, String body, String kind) {
+        BiFunction<R, Boolean, E> expect = caseWrite(kind);
+        return new Row(route, (r, in) -> new Req("POST", "/v1/cases/"
+                + (expect.apply(r, in) == OK ? agentJointCase() : caseId) + suffix, body), expect);
     }
 
     String uniq(String prefix) {
@@ -208,20 +213,18 @@ class AuthorizationMatrixTest {
                 null), AuthorizationMatrixTest::caseRead));
         rows.add(new Row("GET /v1/cases/{id}/identity-reads", (r, in) -> new Req("GET",
                 "/v1/cases/" + caseId + "/identity-reads", null), only(N, R.SUPERVISOR)));
-        rows.add(new Row("POST /v1/cases/{id}/materials", onFreshCase("POST", "/materials",
-                "{\"materials\":[{\"code\":\"M01\",\"copies\":1}]}"), caseWrite("SUPPLEMENT")));
-        rows.add(new Row("POST /v1/cases/{id}/decision", onFreshCase("POST", "/decision", "{\"outcome\":\"APPROVE\"}"),
-                caseWrite("DECIDE")));
-        rows.add(new Row("POST /v1/cases/{id}/suspensions", onFreshCase("POST", "/suspensions",
-                "{\"kind\":\"SITE_INSPECTION\",\"reason\":\"现场核查\"}"), caseWrite("CLOCK")));
-        rows.add(new Row("POST /v1/cases/{id}/resume", onFreshCase("POST", "/resume", "{}"), caseWrite("CLOCK")));
-        rows.add(new Row("POST /v1/cases/{id}/extension", onFreshCase("POST", "/extension",
-                "{\"days\":1,\"reason\":\"专家论证\"}"), caseWrite("CLOCK")));
-        rows.add(new Row("POST /v1/cases/{id}/result", onFreshCase("POST", "/result", "{}"), caseWrite("RESULT")));
-        rows.add(new Row("POST /v1/cases/{id}/delivery", onFreshCase("POST", "/delivery",
-                "{\"deliveredTo\":\"张三丰\",\"confirmation\":\"签收单QS-1\"}"), caseWrite("DELIVER")));
-        rows.add(new Row("POST /v1/cases/{id}/withdrawal", onFreshCase("POST", "/withdrawal",
-                "{\"reason\":\"申请人撤回\"}"), caseWrite("WITHDRAW")));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/materials",
+                "/materials", "{\"materials\":[{\"code\":\"M01\",\"copies\":1}]}", "SUPPLEMENT"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/decision", "/decision", "{\"outcome\":\"APPROVE\"}", "DECIDE"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/suspensions",
+                "/suspensions", "{\"kind\":\"SITE_INSPECTION\",\"reason\":\"现场核查\"}", "CLOCK"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/resume", "/resume", "{}", "CLOCK"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/extension",
+                "/extension", "{\"days\":1,\"reason\":\"专家论证\"}", "CLOCK"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/result", "/result", "{}", "RESULT"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/delivery",
+                "/delivery", "{\"deliveredTo\":\"张三丰\",\"confirmation\":\"签收单QS-1\"}", "DELIVER"));
+        rows.add(caseWriteRow("POST /v1/cases/{id}/withdrawal", "/withdrawal", "{\"reason\":\"申请人撤回\"}", "WITHDRAW"));
         // department tasks
         rows.add(new Row("GET /v1/departments/{dept}/tasks", (r, in) -> new Req("GET", "/v1/departments/yjgl/tasks",
                 null), (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.DEPARTMENT && in ? OK : N));
@@ -358,6 +361,7 @@ class AuthorizationMatrixTest {
                 }
             }
         }
+        System.out.printf("[AuthorizationMatrixTest] %d routes, %d cells%n", rows.size(), cells);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + cells + " cells differ:\n" + String.join("\n", wrong));
         // unauthenticated: every route answers 401 before anything else
         for (Row row : rows) {

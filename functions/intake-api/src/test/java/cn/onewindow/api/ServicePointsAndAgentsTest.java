@@ -114,6 +114,10 @@ class ServicePointsAndAgentsTest {
         as("demo-admin").get("/v1/callers/agent-rot").then().statusCode(200).body("active", equalTo(false))
                 .body("$", not(org.hamcrest.Matchers.hasKey("token")));
         as("demo-window").get("/v1/callers/agent-rot").then().statusCode(404);
+        as("demo-admin").get("/v1/callers").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItems("agent-001", "agent-rot", "staff-t01"))
+                .body("find { it.id == 'agent-rot' }.active", equalTo(false))
+                .body("token", org.hamcrest.Matchers.everyItem(nullValue()));
         as("demo-admin").body("{\"id\":\"agent-rot\",\"role\":\"AGENT\",\"name\":\"x\",\"cityCode\":\"330100\","
                 + "\"servicePointId\":\"330110-T01-V01\"}").post("/v1/callers").then().statusCode(409);
         as("demo-admin").body("{\"id\":\"agent-x\",\"role\":\"AGENT\",\"name\":\"x\",\"cityCode\":\"330100\","

@@ -238,8 +238,8 @@ public final class CaseService {
                 yield withScope(q, caller.centerId(), null);
             }
             case AGENT -> {
-                if (q.centerId() != null || (q.servicePointId() != null
-                        && !q.servicePointId().equals(caller.servicePointId()))) {
+                // a center filter is narrowed to the agent's point; another point is refused
+                if (q.servicePointId() != null && !q.servicePointId().equals(caller.servicePointId())) {
                     throw DomainException.forbidden("FORBIDDEN", "代办员只能查看本服务点办件",
                             "agents list their own service point");
                 }
@@ -412,14 +412,17 @@ public final class CaseService {
             v.require(cmd.confirmationCode().matches("\\d{6}"), "confirmationCode", "INVALID_CODE",
                     "取件码应为6位数字", "the pick-up code has 6 digits");
         }
-        if (caller.role() == Role.AGENT) {
-            v.require(cmd.confirmationCode() != null || (cmd.signature() != null && !cmd.signature().isBlank())
-                            || (cmd.confirmation() != null && !cmd.confirmation().isBlank()),
-                    "confirmationCode", "CONFIRMATION_REQUIRED", "代办送达须核验取件码或由申请人签名",
-                    "an agent's hand-over needs the applicant's pick-up code or signature");
-        }
         v.throwIfInvalid();
+        boolean confirmed = cmd.confirmationCode() != null || (cmd.signature() != null && !cmd.signature().isBlank())
+                || (cmd.confirmation() != null && !cmd.confirmation().isBlank());
         return mutate(caller, caseId, CaseAction.DELIVER, "deliver", cmd, key, (c, ctx) -> {
+            // a case not ready for hand-over says so first; then an agent must show the villager confirmed it
+            cn.onewindow.core.cases.CaseStateMachine.check(c.status(), CaseStatus.DELIVERED);
+            if (caller.role() == Role.AGENT && !confirmed) {
+                throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("confirmationCode",
+                        "CONFIRMATION_REQUIRED", "代办送达须核验取件码或由申请人签名",
+                        "an agent's hand-over needs the applicant's pick-up code or signature")));
+            }
             String method = null;
             String confirmation = cmd.confirmation();
             if (cmd.confirmationCode() != null) {

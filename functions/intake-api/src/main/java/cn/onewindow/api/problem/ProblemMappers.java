@@ -129,6 +129,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof cn.onewindow.api.BodyLimit.TooLarge) return cn.onewindow.api.BodyLimit.tooLarge(headers);
+        }
         if (e.getCause() instanceof JsonProcessingException j) return json(j, headers);
         String id = requestId(headers);
         LOG.errorf(e, "unexpected error, request %s", id);

@@ -131,8 +131,13 @@ public final class ColdStartBenchmark {
             String queueArn = resources.queueArn("ApprovalQueue");
             String region = aws.region().id();
 
+            // the JVM options template.yaml gives every function (Globals), given to the baseline as well
+            Map<String, String> baselineEnv = new HashMap<>();
+            if (apiEnv.containsKey("JAVA_TOOL_OPTIONS")) {
+                baselineEnv.put("JAVA_TOOL_OPTIONS", apiEnv.get("JAVA_TOOL_OPTIONS"));
+            }
             List<Function> functions = List.of(
-                    new Function(BASELINE, baselineZip, LambdaHost.Flavour.EVENT, null, Map.of(),
+                    new Function(BASELINE, baselineZip, LambdaHost.Flavour.EVENT, null, baselineEnv,
                             host -> invoke(host, "{}")),
                     new Function("intake-api GET /v1/items", intakeZip, LambdaHost.Flavour.HTTP, null, apiEnv,
                             ColdStartBenchmark::listItems),
@@ -141,6 +146,9 @@ public final class ColdStartBenchmark {
                             host -> invoke(host, sqsEvent(queueArn, region))),
                     new Function("workers relay (schedule)", workersZip, LambdaHost.Flavour.EVENT, "relay",
                             env(resources, "OutboxRelayFunction", local),
+                            host -> invoke(host, scheduledEvent(region))),
+                    new Function("workers deadlines (schedule)", workersZip, LambdaHost.Flavour.EVENT, "deadlines",
+                            env(resources, "DeadlineCheckerFunction", local),
                             host -> invoke(host, scheduledEvent(region))));
 
             if (histogram) {
