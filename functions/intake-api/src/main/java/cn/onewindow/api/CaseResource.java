@@ -72,8 +72,11 @@ public class CaseResource {
         }
         Caller caller = current.get();
         Page<ServiceCase.Snapshot> page = platform.caseService.list(caller, q);
-        // listings never show a clear identity: open the case to see it (and be recorded in its access log)
-        return new CasePage(page.items().stream().map(s -> masked(mapper.toView(s))).toList(), page.nextCursor());
+        // listings never show an identity number or phone in clear: open the case to see them (and be recorded in
+        // its access log); window staff and agents keep the applicant's name to find their case
+        boolean names = cn.onewindow.core.access.AccessPolicy.seesClearIdentity(caller);
+        return new CasePage(page.items().stream().map(s -> masked(mapper.toView(s), names)).toList(),
+                page.nextCursor());
     }
 
     @GET
@@ -181,17 +184,23 @@ public class CaseResource {
     }
 
     private static CaseView masked(CaseView v) {
+        return masked(v, false);
+    }
+
+    /** @param keepName true for window staff and agents, who look their applicants up by name in a listing */
+    private static CaseView masked(CaseView v, boolean keepName) {
         if (v.applicant() == null) return v;
         CaseView.ApplicantView a = v.applicant();
-        CaseView.ApplicantView masked = new CaseView.ApplicantView(Masking.name(a.name()), a.type(), a.idType(),
-                Masking.idNumber(a.idNumber()), Masking.phone(a.phone()));
+        CaseView.ApplicantView masked = new CaseView.ApplicantView(keepName ? a.name() : Masking.name(a.name()),
+                a.type(), a.idType(), Masking.idNumber(a.idNumber()), Masking.phone(a.phone()));
         return new CaseView(v.id(), v.itemCode(), v.itemVersion(), v.itemName(), v.mode(), v.status(),
                 v.statusName(), v.channel(), masked, v.centerId(), v.servicePointId(), v.agentId(), v.materials(),
                 v.missing(), v.outstandingTolerable(), v.submittedAt(), v.acceptedAt(), v.dueAt(), v.dueAtLocal(),
                 v.dueProvisional(), v.promisedDays(), v.legalDays(), v.suspensions(), v.extensionDays(),
                 v.extensionReason(), v.decision(), v.resultNumber(), v.resultIssuedAt(), v.deliveredAt(),
-                v.deliveredTo(), v.notice() == null ? null : maskNotice(v.notice(), a.name()),
-                v.notices().stream().map(n -> maskNotice(n, a.name())).toList(), v.taskDepartments(),
+                v.deliveredTo(), v.notice() == null || keepName ? v.notice() : maskNotice(v.notice(), a.name()),
+                keepName ? v.notices() : v.notices().stream().map(n -> maskNotice(n, a.name())).toList(),
+                v.taskDepartments(),
                 v.distributionDueAt(), v.distributedAt(), v.warnedAt(), v.overdueAt(), v.overdueWorkingMinutes(),
                 v.version(), v.consent(), v.deliveryMethod());
     }

@@ -48,7 +48,7 @@ public final class AccessPolicy {
             case WINDOW -> true;
             case AGENT -> action == CaseAction.SUPPLEMENT || action == CaseAction.DELIVER
                     || action == CaseAction.WITHDRAW;
-            case DEPARTMENT -> action == CaseAction.DECIDE || action == CaseAction.CLOCK;
+            // departments act through their tasks (POST /v1/tasks/{id}/decision); on the case they only read
             default -> false;
         };
     }
