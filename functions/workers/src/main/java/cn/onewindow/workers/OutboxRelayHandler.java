@@ -30,7 +30,7 @@ public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, M
         int resent = platform.approvalService.redispatch(LOOK_BACK, platform.cases);
         int notified = platform.notificationRelay == null ? 0 : platform.notificationRelay.run(LOOK_BACK, platform.cases);
         // 好差评: every rating to the provincial system, in order per case, with backoff; never blocks ingestion
-        int forwarded = platform.evaluationForwarder.run(LOOK_BACK).forwarded();
+        int forwarded = platform.evaluationForwarder.run(LOOK_BACK, platform.cases).forwarded();
         if (resent > 0 || notified > 0 || forwarded > 0) {
             LOG.infof("outbox relay: %d approval messages resent, %d notifications sent, %d ratings forwarded",
                     resent, notified, forwarded);

@@ -38,7 +38,27 @@ public final class EvaluationForwarder {
 
     public Result run(Duration lookBack) {
         Instant now = clock.instant();
-        List<Evaluation> due = repo.unforwarded(now.minus(lookBack), now, 1000);
+        return forward(repo.unforwarded(now.minus(lookBack), now, 1000), null);
+    }
+
+    /**
+     * The scheduled relay: like {@link #run(Duration)}, but reads the index from a checkpoint (see
+     * {@link OutboxCheckpoint}), so an idle run costs a checkpoint read and one or two bucket queries. A rating held
+     * back stays pending and holds the checkpoint; a failed one is moved to a bucket after its backoff, which is ahead
+     * of the checkpoint.
+     */
+    public Result run(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints) {
+        Instant now = clock.instant();
+        OutboxCheckpoint checkpoint = new OutboxCheckpoint(checkpoints, "outbox-ratings", now, lookBack);
+        List<Evaluation> due = repo.unforwarded(checkpoint.from(), now, 1000);
+        // a full page: what lies beyond its last item was not read
+        if (due.size() >= 1000) checkpoint.pending(due.get(due.size() - 1).receivedAt());
+        Result r = forward(due, checkpoint);
+        checkpoint.advance();
+        return r;
+    }
+
+    private Result forward(List<Evaluation> due, OutboxCheckpoint checkpoint) {
         Set<String> blocked = new HashSet<>();
         int ok = 0;
         int failed = 0;
@@ -48,6 +68,8 @@ public final class EvaluationForwarder {
                 // the earlier rating of the case may come later in this run (re-queued after a failure): it is not
                 // blocked by this one, which goes in a later run once the earlier one went through
                 held++;
+                // its bucket is at or after the instant it was received: the checkpoint stays before that
+                if (checkpoint != null) checkpoint.pending(e.receivedAt());
                 continue;
             }
             try {
