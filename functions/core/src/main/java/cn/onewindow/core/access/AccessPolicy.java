@@ -48,7 +48,11 @@ public final class AccessPolicy {
             case WINDOW -> true;
             case AGENT -> action == CaseAction.SUPPLEMENT || action == CaseAction.DELIVER
                     || action == CaseAction.WITHDRAW;
-            // departments act through their tasks (POST /v1/tasks/{id}/decision); on the case they only read
+            // a case handled by one department without tasks (not joint, not escalated) is that department's
+            // own work: it decides it and controls its clock; the cases its tasks belong to it only reads and
+            // acts on through the tasks (POST /v1/tasks/{id}/decision)
+            case DEPARTMENT -> (action == CaseAction.DECIDE || action == CaseAction.CLOCK)
+                    && c.taskDepartments().isEmpty() && caller.departmentCode().equals(c.departmentCode());
             default -> false;
         };
     }
