@@ -586,4 +586,30 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         } while (start != null);
         return count;
     }
+
+    @Override
+    public List<Rectification> openRectificationsOf(String centerId) {
+        List<Rectification> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = db.query(QueryRequest.builder().tableName(table)
+                    .indexName(DynamoCaseRepository.INDEX_BY_CENTER).keyConditionExpression("gsi1pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s("RECT#CENTER#" + centerId + "#OPEN")))
+                    .exclusiveStartKey(start).build());
+            r.items().forEach(i -> out.add(rect(i)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public Set<String> reRated(Collection<String> caseIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(caseIds)) keys.add(key(casePk(id), evalSk(2)));
+        Map<String, Map<String, Map<String, AttributeValue>>> found = new HashMap<>();
+        batchGet(keys, found);
+        Set<String> out = new HashSet<>();
+        found.values().forEach(m -> m.values().forEach(i -> out.add(eval(i).caseId())));
+        return out;
+    }
 }

@@ -86,4 +86,10 @@ public interface EvaluationRepository {
 
     /** Ratings of a center given in [from, to). */
     List<Evaluation> ratedBetween(String centerId, Instant from, Instant to);
+
+    /** The rectifications of a center open now (from the center's index partition of open ones). */
+    List<Rectification> openRectificationsOf(String centerId);
+
+    /** Of the given cases, those re-rated (a round-2 rating is stored), read by key. */
+    Set<String> reRated(Collection<String> caseIds);
 }

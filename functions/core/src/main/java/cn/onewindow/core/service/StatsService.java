@@ -9,15 +9,22 @@ import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.catalog.HandlingMode;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.evaluation.Evaluation;
+import cn.onewindow.core.evaluation.Level;
+import cn.onewindow.core.evaluation.Rectification;
 import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.ports.EvaluationRepository;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -33,24 +40,41 @@ import java.util.function.Function;
  *   <li>averages in working days: actual (acceptance day to decision day, the acceptance day not counted),
  *       promised and legal (over accepted cases).</li>
  * </ul>
+ * Ratings (好差评) are those given in the period (by the time the applicant rated), from the center's rating index:
+ * <ul>
+ *   <li>rated: ratings counted, one per case; satisfied: VERY_SATISFIED + SATISFIED + BASIC; dissatisfied:
+ *       DISSATISFIED + VERY_DISSATISFIED; satisfactionRate (满意率) = satisfied ÷ rated, badRate (差评率) =
+ *       dissatisfied ÷ rated.</li>
+ *   <li>A re-rating (round 2, after a fixed rectification) replaces the original: the case counts once, with its
+ *       latest level, in the period of the re-rating; its original rating no longer counts in any period.</li>
+ *   <li>Grouping: ratings carry their own item, department, center and service point; WINDOW groups them by the
+ *       window rated (else the center), STAFF by the staff member rated ("null" when none was named), CHANNEL by
+ *       where they were given (PAD, EVALUATOR, …). Cases carry no window or staff, so WINDOW and STAFF groups hold
+ *       rating figures only (case counts 0; the case figures are in the total).</li>
+ *   <li>openRectifications: rectifications (整改) of the center open now (not a period figure), in the total and in
+ *       ITEM, DEPARTMENT, SERVICE_POINT and CENTER groups; null in WINDOW, STAFF and CHANNEL groups.</li>
+ * </ul>
  * Rates are ratios with four decimals; null where the denominator is 0.
  */
 public final class StatsService {
     private static final ZoneId ZONE = DeadlineCalculator.ZONE;
     private final CaseRepository cases;
     private final Deadlines deadlines;
+    private final EvaluationRepository evaluations;
 
-    public StatsService(CaseRepository cases, Deadlines deadlines) {
+    public StatsService(CaseRepository cases, Deadlines deadlines, EvaluationRepository evaluations) {
         this.cases = cases;
         this.deadlines = deadlines;
+        this.evaluations = evaluations;
     }
 
-    public enum GroupBy { ITEM, DEPARTMENT, SERVICE_POINT, CHANNEL, CENTER }
+    public enum GroupBy { ITEM, DEPARTMENT, SERVICE_POINT, CHANNEL, CENTER, WINDOW, STAFF }
 
     public record Figures(String group, long received, long accepted, long immediate, BigDecimal immediateShare,
                           long finished, long onTime, BigDecimal onTimeRate, long early, BigDecimal earlyRate,
                           long overdue, BigDecimal averageActualDays, BigDecimal averagePromisedDays,
-                          BigDecimal averageLegalDays, BigDecimal satisfactionRate) {
+                          BigDecimal averageLegalDays, BigDecimal satisfactionRate, long rated, long satisfied,
+                          long dissatisfied, BigDecimal badRate, Long openRectifications) {
     }
 
     public record Report(String centerId, LocalDate from, LocalDate to, GroupBy groupBy, Figures total,
@@ -76,20 +100,82 @@ public final class StatsService {
             case SERVICE_POINT -> s -> String.valueOf(s.servicePointId());
             case CHANNEL -> s -> s.channel().name();
             case CENTER -> s -> String.valueOf(s.centerId());
+            case WINDOW, STAFF -> null;
         };
         Map<String, Acc> groups = new TreeMap<>();
         Acc total = new Acc();
         for (ServiceCase.Snapshot s : all) {
             total.add(s, calc);
-            groups.computeIfAbsent(key.apply(s), k -> new Acc()).add(s, calc);
+            if (key != null) groups.computeIfAbsent(key.apply(s), k -> new Acc()).add(s, calc);
         }
+        Function<Evaluation, String> ratingKey = switch (groupBy) {
+            case ITEM -> Evaluation::itemCode;
+            case DEPARTMENT -> Evaluation::departmentCode;
+            case SERVICE_POINT -> e -> String.valueOf(e.servicePointId());
+            case CHANNEL -> e -> e.channel().name();
+            case CENTER -> e -> String.valueOf(e.centerId());
+            case WINDOW -> e -> e.windowId() != null ? e.windowId() : String.valueOf(e.centerId());
+            case STAFF -> e -> String.valueOf(e.staffId());
+        };
+        for (Evaluation e : counted(evaluations.ratedBetween(centerId, start, end))) {
+            total.rate(e.level());
+            groups.computeIfAbsent(ratingKey.apply(e), k -> new Acc()).rate(e.level());
+        }
+        Function<Rectification, String> rectKey = switch (groupBy) {
+            case ITEM -> Rectification::itemCode;
+            case DEPARTMENT -> Rectification::departmentCode;
+            case SERVICE_POINT -> r -> String.valueOf(r.servicePointId());
+            case CENTER -> r -> String.valueOf(r.centerId());
+            case WINDOW, STAFF, CHANNEL -> null;
+        };
+        total.openRectifications = 0L;
+        for (Rectification r : evaluations.openRectificationsOf(centerId)) {
+            total.openRectifications++;
+            if (rectKey != null) groups.computeIfAbsent(rectKey.apply(r), k -> new Acc()).openRectification();
+        }
+        if (rectKey != null) groups.values().forEach(a -> {
+            if (a.openRectifications == null) a.openRectifications = 0L;
+        });
         return new Report(centerId, from, to, groupBy, total.figures("ALL"),
                 groups.entrySet().stream().map(e -> e.getValue().figures(e.getKey())).toList());
+    }
+
+    /**
+     * The ratings that count: one per case, the latest. A round-1 rating is dropped when the case's re-rating is in
+     * the same period, or stored at all (then it counts in its own period); only bad ratings open a rectification,
+     * so only their cases are looked up (by key, in batches).
+     */
+    private List<Evaluation> counted(List<Evaluation> ratings) {
+        Map<String, Evaluation> latest = new LinkedHashMap<>();
+        for (Evaluation e : ratings) {
+            latest.merge(e.caseId(), e, (a, b) -> a.round() >= b.round() ? a : b);
+        }
+        List<String> mayBeReRated = latest.values().stream().filter(e -> e.round() == 1 && e.level().bad())
+                .map(Evaluation::caseId).toList();
+        Set<String> reRated = mayBeReRated.isEmpty() ? Set.of() : evaluations.reRated(mayBeReRated);
+        List<Evaluation> out = new ArrayList<>();
+        for (Evaluation e : latest.values()) {
+            if (e.round() == 1 && reRated.contains(e.caseId())) continue;
+            out.add(e);
+        }
+        return out;
     }
 
     private static final class Acc {
         long received, accepted, immediate, finished, onTime, early, overdue;
         long actualDays, promisedDays, legalDays;
+        long rated, satisfied, dissatisfied;
+        Long openRectifications;
+
+        void rate(Level level) {
+            rated++;
+            if (level.bad()) dissatisfied++;
+            else satisfied++;
+        }
+
+        void openRectification() {
+            openRectifications = openRectifications == null ? 1 : openRectifications + 1;
+        }
 
         void add(ServiceCase.Snapshot s, DeadlineCalculator calc) {
             received++;
@@ -113,7 +199,8 @@ public final class StatsService {
         Figures figures(String group) {
             return new Figures(group, received, accepted, immediate, ratio(immediate, accepted), finished, onTime,
                     ratio(onTime, finished), early, ratio(early, finished), overdue, avg(actualDays, finished),
-                    avg(promisedDays, accepted), avg(legalDays, accepted), null);
+                    avg(promisedDays, accepted), avg(legalDays, accepted), ratio(satisfied, rated), rated, satisfied,
+                    dissatisfied, ratio(dissatisfied, rated), openRectifications);
         }
 
         static BigDecimal ratio(long n, long d) {
