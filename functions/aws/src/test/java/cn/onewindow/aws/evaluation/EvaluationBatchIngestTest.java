@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -148,28 +148,19 @@ class EvaluationBatchIngestTest {
         assertTrue(d.ackLost >= 3, "deliveries whose delete was lost came back");
         assertTrue(d.processed >= 2 * b.chunks() + 1 + d.ackLost, "every chunk delivered at least twice: " + d);
 
-        // the store: exactly one rating per valid record, none for an invalid one, no second rounds
+        // the store, read through the center's rating and rectification index (byCenter), every item counted:
+        // exactly one rating per valid record, none for an invalid one, no second rounds
         Map<String, Integer> ratingsPerCase = new HashMap<>();
-        int rectifications = 0;
         int secondRounds = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            ScanResponse r = tables.client().scan(ScanRequest.builder().tableName(tables.casesTable())
-                    .filterExpression("begins_with(sk, :e) OR begins_with(sk, :r)")
-                    .expressionAttributeValues(Map.of(":e", AttributeValue.fromS("EVAL#"),
-                            ":r", AttributeValue.fromS("RECT#")))
-                    .consistentRead(true).exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> i : r.items()) {
-                String sk = i.get("sk").s();
-                String caseId = i.get("pk").s().substring("CASE#".length());
-                if (sk.equals("EVAL#1")) ratingsPerCase.merge(caseId, 1, Integer::sum);
-                else if (sk.equals("EVAL#2")) secondRounds++;
-                else if (sk.equals("RECT#1")) rectifications++;
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : byCenter(tables, "EVAL#CENTER#" + EvaluationRig.WINDOW.centerId())) {
+            String caseId = i.get("pk").s().substring("CASE#".length());
+            if (i.get("sk").s().equals("EVAL#1")) ratingsPerCase.merge(caseId, 1, Integer::sum);
+            else secondRounds++;
+        }
+        int rectifications = byCenter(tables, "RECT#CENTER#" + EvaluationRig.WINDOW.centerId() + "#OPEN").size();
         assertEquals(9_900, ratingsPerCase.size(), "exactly the valid ones stored");
         assertEquals(validCases, ratingsPerCase.keySet());
+        assertTrue(ratingsPerCase.values().stream().allMatch(c -> c == 1), "no rating stored twice");
         assertEquals(0, secondRounds);
         assertEquals(100, rectifications, "one rectification per bad rating, none twice");
 
@@ -189,57 +180,80 @@ class EvaluationBatchIngestTest {
         System.out.printf("10k batch: checks %.1f s%n", (System.nanoTime() - ingested) / 1e9);
     }
 
+    private static List<Map<String, AttributeValue>> byCenter(LocalDynamo.Tables tables, String partition) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = tables.client().query(QueryRequest.builder().tableName(tables.casesTable())
+                    .indexName("byCenter").keyConditionExpression("gsi1pk = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
+                    .projectionExpression("pk, sk").exclusiveStartKey(start).build());
+            out.addAll(r.items());
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     record Delivery(int processed, int failed, int ackLost) {
     }
 
     /**
-     * The SQS event source: batches of up to 5 messages (the template's BatchSize), each message handled as the
-     * ingestion handler does; a failed message is left on the queue (partial batch response), and the first three
-     * successful deliveries lose their delete (the function timed out after the work), so they come back too.
-     * Visibility is reset to 0 instead of waiting out the 360 s timeout.
+     * The SQS event source: two concurrent pollers (Lambda runs several instances on a queue), batches of up to 5
+     * messages (the template's BatchSize), each message handled as the ingestion handler does; a failed message is
+     * left on the queue (partial batch response), and the first three successful deliveries lose their delete (the
+     * function timed out after the work), so they come back too. Visibility is reset to 0 instead of waiting out the
+     * 360 s timeout.
      */
     private static Delivery drain(SqsClient sqs, String queue, Platform ingest) {
-        int processed = 0;
-        int failed = 0;
-        int ackLost = 0;
-        int idle = 0;
-        while (idle < 3) {
-            List<Message> ms = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(5)
-                    .visibilityTimeout(360).waitTimeSeconds(0)).messages();
-            if (ms.isEmpty()) {
-                Map<QueueAttributeName, String> a = sqs.getQueueAttributes(g -> g.queueUrl(queue).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-                if ("0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                        && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
-                    idle++;
+        AtomicInteger processed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger ackLost = new AtomicInteger();
+        Runnable poller = () -> {
+            int idle = 0;
+            while (idle < 3) {
+                List<Message> ms = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(5)
+                        .visibilityTimeout(360).waitTimeSeconds(0)).messages();
+                if (ms.isEmpty()) {
+                    Map<QueueAttributeName, String> a = sqs.getQueueAttributes(g -> g.queueUrl(queue).attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                    if ("0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                            && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
+                        idle++;
+                    }
+                    continue;
                 }
-                continue;
+                idle = 0;
+                for (Message m : ms) {
+                    processed.incrementAndGet();
+                    boolean ok;
+                    try {
+                        EvaluationBatch.Chunk chunk = SqsEvaluationBatchQueue.parse(m.body());
+                        ingest.evaluationService.ingest(chunk);
+                        ok = true;
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                        ok = false;
+                    }
+                    if (ok && ackLost.getAndUpdate(x -> x < 3 ? x + 1 : x) < 3) ok = false;
+                    if (ok) {
+                        sqs.deleteMessage(x -> x.queueUrl(queue).receiptHandle(m.receiptHandle()));
+                    } else {
+                        sqs.changeMessageVisibility(x -> x.queueUrl(queue).receiptHandle(m.receiptHandle())
+                                .visibilityTimeout(0));
+                    }
+                }
             }
-            for (Message m : ms) {
-                processed++;
-                boolean ok;
-                try {
-                    EvaluationBatch.Chunk chunk = SqsEvaluationBatchQueue.parse(m.body());
-                    ingest.evaluationService.ingest(chunk);
-                    ok = true;
-                } catch (RuntimeException e) {
-                    failed++;
-                    ok = false;
-                }
-                if (ok && ackLost < 3) {
-                    ackLost++;
-                    ok = false;
-                }
-                if (ok) {
-                    sqs.deleteMessage(x -> x.queueUrl(queue).receiptHandle(m.receiptHandle()));
-                } else {
-                    sqs.changeMessageVisibility(x -> x.queueUrl(queue).receiptHandle(m.receiptHandle())
-                            .visibilityTimeout(0));
-                }
-            }
+        };
+        Thread other = new Thread(poller, "poller-2");
+        other.start();
+        poller.run();
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
-        return new Delivery(processed, failed, ackLost);
+        return new Delivery(processed.get(), failed.get(), ackLost.get());
     }
 
     /**
@@ -252,6 +266,7 @@ class EvaluationBatchIngestTest {
                 .consistentRead(true)).item();
         assertTrue(meta.get("doc").s().contains("DELIVERED"));
         List<String> ids = new ArrayList<>(n);
+        List<List<WriteRequest>> batches = new ArrayList<>();
         List<WriteRequest> pending = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = template + String.format("%05d", i);
@@ -260,15 +275,18 @@ class EvaluationBatchIngestTest {
             meta.forEach((k, v) -> copy.put(k, v.s() != null ? AttributeValue.fromS(v.s().replace(template, id)) : v));
             pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(copy).build()).build());
             if (pending.size() == 25 || i == n - 1) {
-                Map<String, List<WriteRequest>> req = Map.of(tables.casesTable(), List.copyOf(pending));
-                while (req != null && !req.isEmpty()) {
-                    var send = req;
-                    var r = tables.client().batchWriteItem(w -> w.requestItems(send));
-                    req = r.hasUnprocessedItems() && !r.unprocessedItems().isEmpty() ? r.unprocessedItems() : null;
-                }
+                batches.add(List.copyOf(pending));
                 pending.clear();
             }
         }
+        batches.parallelStream().forEach(batch -> {
+            Map<String, List<WriteRequest>> req = Map.of(tables.casesTable(), batch);
+            while (req != null && !req.isEmpty()) {
+                var send = req;
+                var r = tables.client().batchWriteItem(w -> w.requestItems(send));
+                req = r.hasUnprocessedItems() && !r.unprocessedItems().isEmpty() ? r.unprocessedItems() : null;
+            }
+        });
         return ids;
     }
 }
