@@ -33,10 +33,8 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Sub-APIs: {@link #cases()}, {@link #tasks()}, {@link #catalog()}, {@link #stats()}, and the opt-in
- * {@link #outbox()}. Errors are unchecked {@link OneWindowException}s. Not yet in the platform's API, and therefore
- * not in this SDK: evaluations (好差评, {@code POST /v1/evaluations}) and the agent ledger (台帐,
- * {@code GET /v1/service-points/{id}/ledger}).
+ * <p>Sub-APIs: {@link #cases()}, {@link #tasks()}, {@link #catalog()}, {@link #stats()}, {@link #evaluations()}, and the opt-in
+ * {@link #outbox()}. Errors are unchecked {@link OneWindowException}s.
  */
 public final class OneWindowClient {
     /** The SDK's version. */
@@ -48,6 +46,7 @@ public final class OneWindowClient {
     private final CatalogApi catalog;
     private final StatsApi stats;
     private final ServicePointsApi servicePoints;
+    private final EvaluationsApi evaluations;
     private final Outbox outbox;
 
     private OneWindowClient(Builder b) {
@@ -65,6 +64,7 @@ public final class OneWindowClient {
         this.catalog = new CatalogApi(http);
         this.stats = new StatsApi(http);
         this.servicePoints = new ServicePointsApi(http);
+        this.evaluations = new EvaluationsApi(http);
         this.outbox = b.outbox == null ? null : new Outbox(b.outbox, http);
     }
 
@@ -96,6 +96,11 @@ public final class OneWindowClient {
     /** @return service points: the monthly ledger (台帐) */
     public ServicePointsApi servicePoints() {
         return servicePoints;
+    }
+
+    /** @return ratings (好差评) for evaluation devices: single ratings, batches and their status */
+    public EvaluationsApi evaluations() {
+        return evaluations;
     }
 
     /**

@@ -513,6 +513,11 @@ public final class ModelCodec {
                 .averagePromisedDays(o.decimal("averagePromisedDays"))
                 .averageLegalDays(o.decimal("averageLegalDays"))
                 .satisfactionRate(o.decimal("satisfactionRate"))
+                .rated(o.longValue("rated", 0L))
+                .satisfied(o.longValue("satisfied", 0L))
+                .dissatisfied(o.longValue("dissatisfied", 0L))
+                .badRate(o.decimal("badRate"))
+                .openRectifications(o.longObject("openRectifications"))
                 .build();
     }
 
@@ -534,6 +539,11 @@ public final class ModelCodec {
         put(m, "averagePromisedDays", v.averagePromisedDays());
         put(m, "averageLegalDays", v.averageLegalDays());
         put(m, "satisfactionRate", v.satisfactionRate());
+        put(m, "rated", v.rated());
+        put(m, "satisfied", v.satisfied());
+        put(m, "dissatisfied", v.dissatisfied());
+        put(m, "badRate", v.badRate());
+        put(m, "openRectifications", v.openRectifications());
         return m;
     }
 
@@ -609,6 +619,76 @@ public final class ModelCodec {
         put(m, "errors", listToJson(v.errors(), ModelCodec::toJson));
         put(m, "requestId", v.requestId());
         return m;
+    }
+
+    public static Map<String, Object> toJson(Rating v) {
+        if (v == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "caseId", v.caseId());
+        put(m, "level", v.levelValue());
+        put(m, "channel", v.channelValue());
+        put(m, "applicantConfirmation", v.applicantConfirmation());
+        put(m, "windowId", v.windowId());
+        put(m, "staffId", v.staffId());
+        put(m, "comment", v.comment());
+        put(m, "ratedAt", v.ratedAt() == null ? null : v.ratedAt().toString());
+        return m;
+    }
+
+    public static Evaluation evaluation(JsonObject o) {
+        if (o == null) return null;
+        return Evaluation.builder()
+                .id(o.string("id"))
+                .caseId(o.string("caseId"))
+                .round(o.intValue("round", 0))
+                .levelValue(o.string("level"))
+                .channelValue(o.string("channel"))
+                .comment(o.string("comment"))
+                .itemCode(o.string("itemCode"))
+                .itemVersion(o.intValue("itemVersion", 0))
+                .itemName(o.string("itemName"))
+                .departmentCode(o.string("departmentCode"))
+                .regionCode(o.string("regionCode"))
+                .centerId(o.string("centerId"))
+                .servicePointId(o.string("servicePointId"))
+                .windowId(o.string("windowId"))
+                .staffId(o.string("staffId"))
+                .caseStatus(o.string("caseStatus"))
+                .applicantTypeValue(o.string("applicantType"))
+                .idTypeValue(o.string("idType"))
+                .ratedAt(o.instant("ratedAt"))
+                .receivedAt(o.instant("receivedAt"))
+                .source(o.string("source"))
+                .batchId(o.string("batchId"))
+                .build();
+    }
+
+    public static BatchRecordError batchRecordError(JsonObject o) {
+        if (o == null) return null;
+        return BatchRecordError.builder()
+                .index(o.intValue("index", -1))
+                .caseId(o.string("caseId"))
+                .code(o.string("code"))
+                .messageZh(o.string("messageZh"))
+                .messageEn(o.string("messageEn"))
+                .build();
+    }
+
+    /** One page of {@code GET /v1/evaluation-batches/{id}}; the errors of this page only. */
+    public static EvaluationBatchStatus evaluationBatchStatus(JsonObject o) {
+        if (o == null) return null;
+        JsonObject b = o.object("batch");
+        return EvaluationBatchStatus.builder()
+                .batchId(b == null ? null : b.string("id"))
+                .records(b == null ? 0 : b.intValue("records", 0))
+                .chunks(b == null ? 0 : b.intValue("chunks", 0))
+                .acceptedAt(b == null ? null : b.instant("acceptedAt"))
+                .state(o.string("state"))
+                .chunksDone(o.intValue("chunksDone", 0))
+                .accepted(o.intValue("accepted", 0))
+                .rejected(o.intValue("rejected", 0))
+                .errors(list(o.objects("errors"), ModelCodec::batchRecordError))
+                .build();
     }
 
     private static <T> List<T> list(List<JsonObject> objects, java.util.function.Function<JsonObject, T> f) {

@@ -1,7 +1,7 @@
 package cn.onewindow.sdk.model;
 
 /**
- * Where a rating was given (SPEC §2.5). The evaluation endpoints are not in the API yet.
+ * Where a rating was given (SPEC §2.5).
  * <p>Open for values the server adds later: they read as {@link #UNKNOWN} (the raw value stays available on
  * the model), never as an error.
  */

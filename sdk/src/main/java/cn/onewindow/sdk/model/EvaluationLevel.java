@@ -1,7 +1,7 @@
 package cn.onewindow.sdk.model;
 
 /**
- * The five levels of a rating (好差评, SPEC §2.5). The evaluation endpoints are not in the API yet; the levels are fixed by the national standard.
+ * The five levels of a rating (好差评, SPEC §2.5). Fixed by the national 好差评 standard.
  * <p>Open for values the server adds later: they read as {@link #UNKNOWN} (the raw value stays available on
  * the model), never as an error.
  */

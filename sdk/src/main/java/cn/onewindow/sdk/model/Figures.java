@@ -22,6 +22,11 @@ public final class Figures {
     private final BigDecimal averagePromisedDays;
     private final BigDecimal averageLegalDays;
     private final BigDecimal satisfactionRate;
+    private final long rated;
+    private final long satisfied;
+    private final long dissatisfied;
+    private final BigDecimal badRate;
+    private final Long openRectifications;
 
     private Figures(Builder b) {
         this.group = b.group;
@@ -39,6 +44,11 @@ public final class Figures {
         this.averagePromisedDays = b.averagePromisedDays;
         this.averageLegalDays = b.averageLegalDays;
         this.satisfactionRate = b.satisfactionRate;
+        this.rated = b.rated;
+        this.satisfied = b.satisfied;
+        this.dissatisfied = b.dissatisfied;
+        this.badRate = b.badRate;
+        this.openRectifications = b.openRectifications;
     }
 
     /** @return a new, empty builder */
@@ -64,10 +74,15 @@ public final class Figures {
         b.averagePromisedDays = averagePromisedDays;
         b.averageLegalDays = averageLegalDays;
         b.satisfactionRate = satisfactionRate;
+        b.rated = rated;
+        b.satisfied = satisfied;
+        b.dissatisfied = dissatisfied;
+        b.badRate = badRate;
+        b.openRectifications = openRectifications;
         return b;
     }
 
-    /** @return the group (item code, department, service point, channel or center); {@code null} for the total */
+    /** @return the group (item code, department, service point, channel, center, window or staff); {@code null} for the total */
     public String group() {
         return group;
     }
@@ -137,9 +152,34 @@ public final class Figures {
         return averageLegalDays;
     }
 
-    /** @return share of satisfied ratings ({@code null} until evaluations exist) */
+    /** @return 满意率: satisfied ÷ rated, 0..1 with four decimals; {@code null} without ratings */
     public BigDecimal satisfactionRate() {
         return satisfactionRate;
+    }
+
+    /** @return ratings given in the period, one per case (a re-rating replaces the original) */
+    public long rated() {
+        return rated;
+    }
+
+    /** @return of those, VERY_SATISFIED, SATISFIED or BASIC */
+    public long satisfied() {
+        return satisfied;
+    }
+
+    /** @return of those, DISSATISFIED or VERY_DISSATISFIED (差评) */
+    public long dissatisfied() {
+        return dissatisfied;
+    }
+
+    /** @return 差评率: dissatisfied ÷ rated; {@code null} without ratings */
+    public BigDecimal badRate() {
+        return badRate;
+    }
+
+    /** @return rectifications (整改) open now; {@code null} in WINDOW, STAFF and CHANNEL groups */
+    public Long openRectifications() {
+        return openRectifications;
     }
 
     @Override
@@ -161,12 +201,17 @@ public final class Figures {
                 && Objects.equals(averageActualDays, that.averageActualDays)
                 && Objects.equals(averagePromisedDays, that.averagePromisedDays)
                 && Objects.equals(averageLegalDays, that.averageLegalDays)
-                && Objects.equals(satisfactionRate, that.satisfactionRate);
+                && Objects.equals(satisfactionRate, that.satisfactionRate)
+                && rated == that.rated
+                && satisfied == that.satisfied
+                && dissatisfied == that.dissatisfied
+                && Objects.equals(badRate, that.badRate)
+                && Objects.equals(openRectifications, that.openRectifications);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(group, received, accepted, immediate, immediateShare, finished, onTime, onTimeRate, early, earlyRate, overdue, averageActualDays, averagePromisedDays, averageLegalDays, satisfactionRate);
+        return Objects.hash(group, received, accepted, immediate, immediateShare, finished, onTime, onTimeRate, early, earlyRate, overdue, averageActualDays, averagePromisedDays, averageLegalDays, satisfactionRate, rated, satisfied, dissatisfied, badRate, openRectifications);
     }
 
     @Override
@@ -187,6 +232,11 @@ public final class Figures {
         s.append(", averagePromisedDays=").append(averagePromisedDays);
         s.append(", averageLegalDays=").append(averageLegalDays);
         s.append(", satisfactionRate=").append(satisfactionRate);
+        s.append(", rated=").append(rated);
+        s.append(", satisfied=").append(satisfied);
+        s.append(", dissatisfied=").append(dissatisfied);
+        s.append(", badRate=").append(badRate);
+        s.append(", openRectifications=").append(openRectifications);
         return s.append('}').toString();
     }
 
@@ -207,11 +257,16 @@ public final class Figures {
         private BigDecimal averagePromisedDays;
         private BigDecimal averageLegalDays;
         private BigDecimal satisfactionRate;
+        private long rated;
+        private long satisfied;
+        private long dissatisfied;
+        private BigDecimal badRate;
+        private Long openRectifications;
 
         private Builder() {
         }
 
-        /** @param value the group (item code, department, service point, channel or center); {@code null} for the total @return this builder */
+        /** @param value the group (item code, department, service point, channel, center, window or staff); {@code null} for the total @return this builder */
         public Builder group(String value) {
             this.group = value;
             return this;
@@ -295,9 +350,39 @@ public final class Figures {
             return this;
         }
 
-        /** @param value share of satisfied ratings ({@code null} until evaluations exist) @return this builder */
+        /** @param value 满意率 ({@code null} without ratings) @return this builder */
         public Builder satisfactionRate(BigDecimal value) {
             this.satisfactionRate = value;
+            return this;
+        }
+
+        /** @param value ratings counted @return this builder */
+        public Builder rated(long value) {
+            this.rated = value;
+            return this;
+        }
+
+        /** @param value satisfied ratings @return this builder */
+        public Builder satisfied(long value) {
+            this.satisfied = value;
+            return this;
+        }
+
+        /** @param value bad ratings (差评) @return this builder */
+        public Builder dissatisfied(long value) {
+            this.dissatisfied = value;
+            return this;
+        }
+
+        /** @param value 差评率 ({@code null} without ratings) @return this builder */
+        public Builder badRate(BigDecimal value) {
+            this.badRate = value;
+            return this;
+        }
+
+        /** @param value rectifications open now @return this builder */
+        public Builder openRectifications(Long value) {
+            this.openRectifications = value;
             return this;
         }
 

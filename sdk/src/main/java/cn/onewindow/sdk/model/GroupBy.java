@@ -16,6 +16,10 @@ public enum GroupBy {
     CHANNEL,
     /** per center */
     CENTER,
+    /** by the window rated (ratings only; cases carry no window) */
+    WINDOW,
+    /** by the staff member rated (ratings only) */
+    STAFF,
     /** A value this SDK version does not know yet; it cannot be sent. */
     UNKNOWN;
 
