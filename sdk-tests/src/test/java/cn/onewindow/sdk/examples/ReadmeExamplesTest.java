@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeExamplesTest {
     static final Path EXAMPLES = Path.of("src/test/java/cn/onewindow/sdk/examples");
     static final List<String> NAMES = List.of("DepartmentInbox", "VillageAgent", "VillageTerminalOffline",
-            "SupervisorFigures");
+            "SupervisorFigures", "TerminalRating");
 
     @TempDir
     Path tmp;
@@ -112,6 +112,22 @@ class ReadmeExamplesTest {
         FlushResult r = VillageTerminalOffline.sendWhatWaits(terminal);
         assertEquals(1, r.sent().size());
         assertTrue(terminal.outbox().pending().isEmpty());
+    }
+
+    @Test
+    void theRatingExampleRatesOnceAndUploadsADay() throws InterruptedException {
+        OneWindowClient terminal = LocalPlatform.client("demo-terminal");
+        String rated = cn.onewindow.sdk.it.EvaluationTest.delivered().id();
+        String inBatch = cn.onewindow.sdk.it.EvaluationTest.delivered().id();
+        cn.onewindow.sdk.model.Rating rating = cn.onewindow.sdk.model.Rating.builder().caseId(rated)
+                .level(cn.onewindow.sdk.model.EvaluationLevel.SATISFIED)
+                .channel(cn.onewindow.sdk.model.EvaluationChannel.TERMINAL).applicantConfirmation("5678").build();
+        assertEquals(rated + "-E1", TerminalRating.rate(terminal, rating, "readme-" + rated).id());
+        assertTrue(TerminalRating.rate(terminal, rating, "readme-" + rated).replayed());
+        cn.onewindow.sdk.model.EvaluationBatchStatus s = TerminalRating.uploadDay(terminal,
+                List.of(rating, rating.toBuilder().caseId(inBatch).build()));
+        assertEquals(2, s.accepted(), "the first record repeats a stored rating: kept once, not refused");
+        assertTrue(s.errors().isEmpty());
     }
 
     @Test

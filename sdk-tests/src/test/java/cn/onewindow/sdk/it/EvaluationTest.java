@@ -38,10 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 好差评 through the SDK against the running local system (the batch goes through its queue and ingestion function). */
 @ExtendWith(LocalPlatform.class)
-class EvaluationTest {
+public class EvaluationTest {
 
     /** A 企业设立登记 case (immediate) accepted at the window, approved, issued and delivered. */
-    static ServiceCase delivered() {
+    public static ServiceCase delivered() {
         OneWindowClient window = LocalPlatform.client("demo-window");
         Applicant applicant = LocalPlatform.villager();
         ServiceCase c = window.cases().submit(NewCase.builder().itemCode(DemoData.ITEM_COMPANY_REGISTRATION)
