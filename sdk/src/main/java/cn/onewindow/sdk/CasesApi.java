@@ -289,6 +289,57 @@ public final class CasesApi {
     }
 
     /**
+     * An agent's hand-over (代办送达) confirmed by the villager's pick-up code, the six digits the villager received by
+     * SMS when the result was ready. A wrong code is refused ({@link UnprocessableException},
+     * {@code CONFIRMATION_CODE_MISMATCH}) and the case stays {@code RESULT_READY}.
+     *
+     * @param caseId the case number
+     * @param deliveredTo to whom
+     * @param pickupCode the villager's six-digit pick-up code
+     * @return the case after it ({@code DELIVERED})
+     */
+    public ServiceCase deliverWithPickupCode(String caseId, String deliveredTo, String pickupCode) {
+        return deliverWithPickupCode(caseId, deliveredTo, pickupCode, RequestOptions.none());
+    }
+
+    /**
+     * @param caseId the case number
+     * @param deliveredTo to whom
+     * @param pickupCode the villager's six-digit pick-up code
+     * @param options the idempotency key to use
+     * @return the case after it
+     */
+    public ServiceCase deliverWithPickupCode(String caseId, String deliveredTo, String pickupCode,
+                                             RequestOptions options) {
+        return send(WriteRequest.deliverWithPickupCode(caseId, deliveredTo, pickupCode), options);
+    }
+
+    /**
+     * A hand-over confirmed by the recipient's signature (e.g. a reference to the signed receipt or the signature
+     * pad's record).
+     *
+     * @param caseId the case number
+     * @param deliveredTo to whom
+     * @param signature the signature record
+     * @return the case after it ({@code DELIVERED})
+     */
+    public ServiceCase deliverWithSignature(String caseId, String deliveredTo, String signature) {
+        return deliverWithSignature(caseId, deliveredTo, signature, RequestOptions.none());
+    }
+
+    /**
+     * @param caseId the case number
+     * @param deliveredTo to whom
+     * @param signature the signature record
+     * @param options the idempotency key to use
+     * @return the case after it
+     */
+    public ServiceCase deliverWithSignature(String caseId, String deliveredTo, String signature,
+                                            RequestOptions options) {
+        return send(WriteRequest.deliverWithSignature(caseId, deliveredTo, signature), options);
+    }
+
+    /**
      * Withdraws an open case at the applicant's request.
      *
      * @param caseId the case number

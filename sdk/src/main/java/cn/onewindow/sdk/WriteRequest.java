@@ -71,6 +71,21 @@ final class WriteRequest {
         return onCase(caseId, "delivery", body("deliveredTo", deliveredTo, "confirmation", confirmation), "deliver");
     }
 
+    static WriteRequest deliverWithPickupCode(String caseId, String deliveredTo, String pickupCode) {
+        if (pickupCode == null || pickupCode.trim().isEmpty()) {
+            throw new IllegalArgumentException("a pick-up code is required");
+        }
+        return onCase(caseId, "delivery", body("deliveredTo", deliveredTo, "confirmationCode", pickupCode.trim()),
+                "deliver");
+    }
+
+    static WriteRequest deliverWithSignature(String caseId, String deliveredTo, String signature) {
+        if (signature == null || signature.trim().isEmpty()) {
+            throw new IllegalArgumentException("a signature is required");
+        }
+        return onCase(caseId, "delivery", body("deliveredTo", deliveredTo, "signature", signature), "deliver");
+    }
+
     static WriteRequest withdraw(String caseId, String reason) {
         return onCase(caseId, "withdrawal", body("reason", reason), "withdraw");
     }

@@ -4,6 +4,7 @@ import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.sdk.ForbiddenException;
 import cn.onewindow.sdk.NotFoundException;
 import cn.onewindow.sdk.OneWindowClient;
+import cn.onewindow.sdk.UnprocessableException;
 import cn.onewindow.sdk.model.Applicant;
 import cn.onewindow.sdk.model.CaseStatus;
 import cn.onewindow.sdk.model.Channel;
@@ -84,7 +85,13 @@ class AgentFlowTest {
         assertEquals(NoticeType.RESULT_READY, seen.get().notice().type());
 
         // the agent hands the result to the villager and records it
-        ServiceCase delivered = agent.cases().deliver(c.id(), villager.name() + "本人", "签字确认");
+        // a wrong pick-up code is refused and changes nothing (the real code is one of a million, drawn at random,
+        // and only the villager got it by SMS); the villager's signature is accepted
+        UnprocessableException wrongCode = assertThrows(UnprocessableException.class,
+                () -> agent.cases().deliverWithPickupCode(c.id(), villager.name() + "本人", "000000"));
+        assertEquals("CONFIRMATION_CODE_MISMATCH", wrongCode.code());
+        assertEquals(CaseStatus.RESULT_READY, agent.cases().get(c.id()).status());
+        ServiceCase delivered = agent.cases().deliverWithSignature(c.id(), villager.name() + "本人", "签收单 V01-0425");
         assertEquals(CaseStatus.DELIVERED, delivered.status());
         assertEquals(villager.name() + "本人", delivered.deliveredTo());
         assertNotNull(delivered.deliveredAt());
