@@ -54,6 +54,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -337,12 +338,15 @@ public final class WarmLatencyBenchmark {
             lines.add("POST /v1/cases, calendar not cached: " + String.join(" + ", ops));
             ops.clear();
             caller = p.authenticator.authenticate(bearer);
-            String caseId = p.caseService.intake(caller, cmd, null).snapshot().id();
+            var written = p.caseService.intake(caller, cmd, null).snapshot();
+            // as CaseResource does: window staff see the identity in clear, so the read is recorded
+            p.caseService.recordIdentityRead(caller, written, "POST /v1/cases");
+            String caseId = written.id();
             lines.add("POST /v1/cases, calendar cached:     " + String.join(" + ", ops));
             TransactWriteItemsRequest transaction = captured.get();
             ops.clear();
             caller = p.authenticator.authenticate(bearer);
-            p.caseService.get(caller, caseId);
+            p.caseService.recordIdentityRead(caller, p.caseService.get(caller, caseId), "GET /v1/cases/{id}");
             lines.add("GET /v1/cases/{id}:                  " + String.join(" + ", ops));
             ops.clear();
             caller = p.authenticator.authenticate(bearer);
@@ -418,6 +422,17 @@ public final class WarmLatencyBenchmark {
             require(db.getItem(b -> b.tableName(s.callersTable()).key(tokenKey)).hasItem(), "token");
         }
 
+        /** The access-log record of a clear-identity read (ACCESS# item in the case's partition), same shape. */
+        private void identityRead(DynamoDbClient db, String caseId, String what) {
+            Instant at = Instant.now();
+            Map<String, AttributeValue> item = new HashMap<>(key("CASE#" + caseId, "ACCESS#" + at + "#window-001#"
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong())));
+            item.put("doc", AttributeValue.fromS("{\"caseId\":\"" + caseId + "\",\"callerId\":\"window-001\","
+                    + "\"role\":\"WINDOW\",\"servicePointId\":\"330110-ZX\",\"centerId\":\"330110-ZX\","
+                    + "\"at\":\"" + at + "\",\"what\":\"" + what + "\"}"));
+            db.putItem(b -> b.tableName(s.casesTable()).item(item));
+        }
+
         void intake(int c) {
             DynamoDbClient db = clients.get(c);
             token(db);
@@ -448,6 +463,7 @@ public final class WarmLatencyBenchmark {
                 items.add(TransactWriteItem.builder().put(put).build());
             }
             db.transactWriteItems(b -> b.transactItems(items));
+            identityRead(db, id, "POST /v1/cases");
         }
 
         void get(int c, String caseId) {
@@ -455,6 +471,7 @@ public final class WarmLatencyBenchmark {
             token(db);
             require(db.getItem(b -> b.tableName(s.casesTable()).key(key("CASE#" + caseId, "META"))
                     .consistentRead(true)).hasItem(), "case");
+            identityRead(db, caseId, "GET /v1/cases/{id}");
         }
 
         void list(int c) {
