@@ -5,14 +5,14 @@ public final class Masking {
     private Masking() {
     }
 
-    /** 330106199001011234 → 330106********1234. */
+    /** An 18-character number keeps its first 6 (region) and last 4 characters: {@code RRRRRR********NNNN}. */
     public static String idNumber(String id) {
         if (id == null) return null;
         if (id.length() <= 8) return "*".repeat(id.length());
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
 
-    /** 13812345678 → 138****5678. */
+    /** An 11-digit mobile number keeps its first 3 and last 4 digits: {@code 1XX****NNNN}. */
     public static String phone(String phone) {
         if (phone == null) return null;
         if (phone.length() < 7) return "*".repeat(phone.length());
