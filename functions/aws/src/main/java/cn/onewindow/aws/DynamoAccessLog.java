@@ -3,10 +3,7 @@ package cn.onewindow.aws;
 import cn.onewindow.core.ports.AccessLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,6 @@ import java.util.UUID;
 
 import static cn.onewindow.aws.Attr.key;
 import static cn.onewindow.aws.Attr.s;
-import static cn.onewindow.aws.Attr.str;
 
 /**
  * Reads of a clear identity, kept in the case's own partition as {@code ACCESS#<time>#<caller>#<n>} items (no index
@@ -40,16 +36,6 @@ public final class DynamoAccessLog implements AccessLog {
 
     @Override
     public List<Entry> of(String caseId) {
-        List<Entry> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = db.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :a)")
-                    .expressionAttributeValues(Map.of(":pk", s(DynamoCaseRepository.casePk(caseId)), ":a", s("ACCESS#")))
-                    .consistentRead(true).exclusiveStartKey(start).build());
-            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), Entry.class)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return Attr.docsUnder(db, table, DynamoCaseRepository.casePk(caseId), "ACCESS#", Entry.class);
     }
 }

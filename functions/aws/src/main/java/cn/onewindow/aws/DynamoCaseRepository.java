@@ -283,17 +283,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
 
     @Override
     public List<DepartmentTask> tasksOf(String caseId) {
-        List<DepartmentTask> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :t)")
-                    .expressionAttributeValues(Map.of(":pk", s(casePk(caseId)), ":t", s("TASK#")))
-                    .consistentRead(true).exclusiveStartKey(start).build());
-            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), DepartmentTask.class)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return Attr.docsUnder(db, casesTable, casePk(caseId), "TASK#", DepartmentTask.class);
     }
 
     @Override
@@ -429,17 +419,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
 
     @Override
     public List<HistoryEntry> history(String caseId) {
-        List<HistoryEntry> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :h)")
-                    .expressionAttributeValues(Map.of(":pk", s(casePk(caseId)), ":h", s("HIST#")))
-                    .consistentRead(true).exclusiveStartKey(start).build());
-            r.items().forEach(i -> out.add(Json.read(str(i, "doc"), HistoryEntry.class)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return Attr.docsUnder(db, casesTable, casePk(caseId), "HIST#", HistoryEntry.class);
     }
 
     @Override
