@@ -96,14 +96,18 @@ public final class LambdaHost implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
     private final Object readiness = new Object();
+    /** Handler durations in nanoseconds reported with each {@code /response}; bounded, oldest dropped. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> durations =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger durationCount = new AtomicInteger();
     /** Guards launching against closing, so that no child is started after {@link #close()} took its list. */
     private final Object lifecycle = new Object();
     private final Thread shutdownHook;
 
     private LambdaHost(Builder config) {
         this.config = config;
-        this.server = config.flavour == Flavour.HTTP ? new HttpEventServer(this::onNextPoll)
-                : new EventServer(this::onNextPoll);
+        this.server = config.flavour == Flavour.HTTP ? new HttpEventServer(this::onNextPoll, this::onResponse)
+                : new EventServer(this::onNextPoll, this::onResponse);
         boolean ok = false;
         try {
             server.start(config.port);
@@ -230,6 +234,19 @@ public final class LambdaHost implements AutoCloseable {
         }
     }
 
+    /**
+     * The handler durations (Lambda's REPORT "Duration": event read to response written, without the Runtime API
+     * exchanges) of the successful invocations since the last call, in milliseconds, and forgets them.
+     */
+    public List<Double> drainDurationsMillis() {
+        List<Double> out = new ArrayList<>();
+        for (Long d; (d = durations.poll()) != null; ) {
+            durationCount.decrementAndGet();
+            out.add(d / 1e6);
+        }
+        return out;
+    }
+
     /** How many instances were started again after exiting (crash, timeout). */
     public int restarts() {
         return restarts.get();
@@ -341,6 +358,11 @@ public final class LambdaHost implements AutoCloseable {
         command.add("-Xshare:auto");
         command.add("-XX:MaxHeapSize=" + Math.max(64, config.memoryMb * 85 / 100) + "m");
         command.addAll(config.jvmOptions);
+        // e.g. -Donewindow.local.function-jvm-options=-XX:TieredStopAtLevel=4 to compare with C2 (later flags win)
+        String extra = System.getProperty("onewindow.local.function-jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Donewindow.lambda.instance=" + index);
         command.add("-Donewindow.lambda.timeout-ms=" + config.timeout.toMillis());
         command.add("-Donewindow.lambda.arn=" + functionArn());
@@ -399,6 +421,22 @@ public final class LambdaHost implements AutoCloseable {
     private String functionArn() {
         String partition = config.region.startsWith("cn-") ? "aws-cn" : "aws";
         return "arn:" + partition + ":lambda:" + config.region + ":" + config.accountId + ":function:" + config.name;
+    }
+
+    private void onResponse(RoutingContext ctx) {
+        String d = ctx.request().getHeader(LocalLambdaRuntime.DURATION_HEADER);
+        if (d == null) {
+            return;
+        }
+        try {
+            durations.add(Long.parseLong(d));
+            if (durationCount.incrementAndGet() > 1_000_000) {
+                durations.poll();
+                durationCount.decrementAndGet();
+            }
+        } catch (NumberFormatException ignored) {
+            // not ours to judge: the response itself is still handled
+        }
     }
 
     private void onNextPoll(RoutingContext ctx) {
@@ -537,9 +575,17 @@ public final class LambdaHost implements AutoCloseable {
     /** {@code MockEventServer} that reports each {@code /next} poll. */
     private static final class EventServer extends MockEventServer {
         private final Consumer<RoutingContext> onNext;
+        private final Consumer<RoutingContext> onResponse;
 
-        EventServer(Consumer<RoutingContext> onNext) {
+        EventServer(Consumer<RoutingContext> onNext, Consumer<RoutingContext> onResponse) {
             this.onNext = onNext;
+            this.onResponse = onResponse;
+        }
+
+        @Override
+        public void handleResponse(RoutingContext ctx) {
+            onResponse.accept(ctx);
+            super.handleResponse(ctx);
         }
 
         @Override
@@ -552,9 +598,17 @@ public final class LambdaHost implements AutoCloseable {
     /** {@code MockHttpEventServer} that reports each {@code /next} poll. */
     private static final class HttpEventServer extends MockHttpEventServer {
         private final Consumer<RoutingContext> onNext;
+        private final Consumer<RoutingContext> onResponse;
 
-        HttpEventServer(Consumer<RoutingContext> onNext) {
+        HttpEventServer(Consumer<RoutingContext> onNext, Consumer<RoutingContext> onResponse) {
             this.onNext = onNext;
+            this.onResponse = onResponse;
+        }
+
+        @Override
+        public void handleResponse(RoutingContext ctx) {
+            onResponse.accept(ctx);
+            super.handleResponse(ctx);
         }
 
         @Override

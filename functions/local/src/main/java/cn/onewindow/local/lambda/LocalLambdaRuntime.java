@@ -47,6 +47,9 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
  */
 public final class LocalLambdaRuntime {
 
+    /** Header of the {@code /response} post carrying the handler's time in nanoseconds (local only). */
+    public static final String DURATION_HEADER = "Lambda-Local-Duration-Ns";
+
     /** {@code User-Agent} prefix of the {@code /next} poll; the host parses the instance number after it. */
     public static final String USER_AGENT_PREFIX = "onewindow-local-lambda-runtime/";
 
@@ -166,13 +169,14 @@ public final class LocalLambdaRuntime {
     private boolean invoke(String requestId, byte[] event, long deadline, String invokedArn) {
         InvocationContext context = new InvocationContext(requestId, deadline, invokedArn);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long started = System.nanoTime();
         Future<?> run = worker.submit(() -> {
             handlerMethod.invoke(handler, new ByteArrayInputStream(event), out, context);
             return null;
         });
         try {
             run.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-            post(requestId, "/response", out.toByteArray(), null);
+            post(requestId, "/response", out.toByteArray(), null, System.nanoTime() - started);
             return true;
         } catch (TimeoutException e) {
             String message = String.format("RequestId: %s Error: Task timed out after %.2f seconds", requestId,
@@ -199,16 +203,21 @@ public final class LocalLambdaRuntime {
 
     private void postQuietly(String requestId, byte[] body, String errorType) {
         try {
-            post(requestId, "/error", body, errorType);
+            post(requestId, "/error", body, errorType, -1);
         } catch (IOException e) {
             System.err.println("[local-lambda-runtime] could not post the error of " + requestId + ": " + e);
         }
     }
 
-    private void post(String requestId, String kind, byte[] body, String errorType) throws IOException {
+    private void post(String requestId, String kind, byte[] body, String errorType, long durationNanos)
+            throws IOException {
         HttpURLConnection c = open(baseUrl + "/invocation/" + requestId + kind, "POST");
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
+        if (durationNanos >= 0) {
+            // what Lambda's REPORT line calls Duration: the handler's own time, without the Runtime API exchanges
+            c.setRequestProperty(DURATION_HEADER, Long.toString(durationNanos));
+        }
         if (errorType != null) {
             c.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);
         }
