@@ -2,6 +2,7 @@ package cn.onewindow.api;
 
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.Platform;
+import cn.onewindow.aws.SnapStartPriming;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import io.quarkus.runtime.Startup;
@@ -21,6 +22,9 @@ public class PlatformProducer {
     /** Local system and tests only (unset in the cloud). */
     public static final String CLOCK_START = Platform.CLOCK_START;
 
+    /** Primes the SDK's request path before a SnapStart snapshot; held here because CRaC holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
     @Produces
     @Singleton
@@ -28,6 +32,9 @@ public class PlatformProducer {
     Platform platform() {
         Config config = ConfigProvider.getConfig();
         Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
-        return new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)), clock);
+        Platform platform = new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)),
+                clock);
+        priming = SnapStartPriming.register(platform);
+        return platform;
     }
 }

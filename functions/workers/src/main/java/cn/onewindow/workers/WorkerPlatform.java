@@ -2,6 +2,7 @@ package cn.onewindow.workers;
 
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.Platform;
+import cn.onewindow.aws.SnapStartPriming;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import io.quarkus.runtime.Startup;
@@ -14,6 +15,9 @@ import java.time.Clock;
 /** Builds the platform once per function instance from the environment {@code template.yaml} sets. */
 @ApplicationScoped
 public class WorkerPlatform {
+    /** Primes the SDK's request path before a SnapStart snapshot; held here because CRaC holds it weakly. */
+    private SnapStartPriming priming;
+
     /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
     @Produces
     @Singleton
@@ -21,6 +25,9 @@ public class WorkerPlatform {
     Platform platform() {
         Config config = ConfigProvider.getConfig();
         Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
-        return new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)), clock);
+        Platform platform = new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)),
+                clock);
+        priming = SnapStartPriming.register(platform);
+        return platform;
     }
 }

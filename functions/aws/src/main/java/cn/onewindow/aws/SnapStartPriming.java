@@ -1,0 +1,75 @@
+package cn.onewindow.aws;
+
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Invoke priming for Lambda SnapStart: just before the snapshot is taken, one real read through the function's
+ * DynamoDB client, so that the classes and lazily built parts of the SDK's request path (marshalling, signing, the
+ * HTTP client's connection code, unmarshalling) are loaded and initialised in the snapshot instead of on the first
+ * event after a restore.
+ *
+ * <p>The read is a {@code GetItem} of a key no item has ({@code pk = PRIMING#snapstart}) in a table the function is
+ * granted anyway (the cases table, else the callers table), so it needs no extra permission, writes nothing and
+ * draws nothing random. Failures are logged and ignored: priming only moves work, it never stops a snapshot.
+ *
+ * <p>On a JVM without CRaC (local runs, tests, regions without SnapStart) the hook is never called; registering is
+ * harmless. The CRaC context holds resources weakly, so the owner keeps the instance {@link #register} returns.
+ */
+public final class SnapStartPriming implements Resource {
+    private static final Logger LOG = Logger.getLogger(SnapStartPriming.class.getName());
+    /** The key prefix of the priming read; no item is ever written under it. */
+    public static final String KEY = "PRIMING#snapstart";
+
+    private final Platform platform;
+
+    private SnapStartPriming(Platform platform) {
+        this.platform = platform;
+    }
+
+    /** Registers the hook with the global CRaC context; keep the result referenced for the function's lifetime. */
+    public static SnapStartPriming register(Platform platform) {
+        SnapStartPriming priming = new SnapStartPriming(platform);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to redo: clients and caches hold no per-environment identity (credentials come from the
+        // environment on each request's signing; case ids use SecureRandom per call)
+    }
+
+    /** The priming read; true when it reached the table. */
+    public boolean prime() {
+        AwsSettings s = platform.settings;
+        String table = s.casesTable() != null ? s.casesTable() : s.callersTable();
+        if (table == null) {
+            return false;
+        }
+        Map<String, AttributeValue> key = table.equals(s.casesTable())
+                ? Map.of("pk", AttributeValue.fromS(KEY), "sk", AttributeValue.fromS("PRIMING"))
+                : Map.of("pk", AttributeValue.fromS(KEY));
+        long t0 = System.nanoTime();
+        try {
+            platform.dynamoDb.getItem(b -> b.tableName(table).key(key));
+            LOG.info(() -> String.format("SnapStart priming read took %.0f ms", (System.nanoTime() - t0) / 1e6));
+            return true;
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "SnapStart priming read failed; the first event pays for it instead: " + e);
+            return false;
+        }
+    }
+}
