@@ -63,6 +63,22 @@ class LambdaHostTest {
     }
 
     @Test
+    void recordsEachInvocationsHandlerDurationLikeLambdasReportLine() {
+        host.drainDurationsMillis();
+        long t0 = System.nanoTime();
+        host.invoke("{\"sleepMillis\":300}");
+        double roundTrip = (System.nanoTime() - t0) / 1e6;
+
+        List<Double> durations = host.drainDurationsMillis();
+
+        assertEquals(1, durations.size(), "one invocation, one duration: " + durations);
+        assertTrue(durations.get(0) >= 300 && durations.get(0) <= roundTrip,
+                "the handler's own time (" + durations.get(0) + " ms) lies between its sleep and the round trip ("
+                        + roundTrip + " ms)");
+        assertTrue(host.drainDurationsMillis().isEmpty(), "drained");
+    }
+
+    @Test
     void twoInstancesAnswerConcurrentInvocations() throws Exception {
         String slow = "{\"sleepMillis\":2500}";
         long t0 = System.nanoTime();
