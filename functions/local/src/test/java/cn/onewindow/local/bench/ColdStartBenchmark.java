@@ -52,7 +52,8 @@ import static cn.onewindow.local.bench.BenchSupport.percentile;
 import static cn.onewindow.local.bench.BenchSupport.sorted;
 
 /**
- * Issue 8, item 3: cold start of each packaged function against the minimal baseline Lambda.
+ * Issue 8, item 3: cold start of each packaged function against the minimal baseline Lambda, and (like for like)
+ * the intake API against the minimal HTTP function on the same Quarkus REST + Lambda HTTP bridge stack.
  *
  * <p>Each sample is one fresh child JVM started by {@link LambdaHost} from the deployable {@code function.zip}
  * (extracted beforehand, like Lambda does into {@code /var/task}; the extraction is not timed) and measures
