@@ -106,16 +106,7 @@ public final class ApprovalBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        EmbeddedAws.Options options = EmbeddedAws.Options.defaults();
-        String natives = System.getProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH);
-        if (natives == null || natives.isBlank()) {
-            for (String candidate : List.of("functions/aws/target/native-libs", "target/native-libs")) {
-                if (Files.isDirectory(Path.of(candidate))) {
-                    options = options.withSqliteNativeLibraries(Path.of(candidate));
-                    break;
-                }
-            }
-        }
+        EmbeddedAws.Options options = emulatorOptions();
         System.out.printf(Locale.ROOT, "ApprovalBenchmark: %d joint cases x 5 departments (warm-up %d), %d cores%n",
                 n, warmup, Runtime.getRuntime().availableProcessors());
         try (EmbeddedAws aws = EmbeddedAws.start(options)) {
@@ -337,6 +328,23 @@ public final class ApprovalBenchmark {
                 .overrideConfiguration(c -> {
                     if (interceptor != null) c.addExecutionInterceptor(interceptor);
                 }).build();
+    }
+
+    /**
+     * The emulators' defaults, with sqlite4java's natives from the module's target directory (run from the
+     * repository root or the module) unless {@code -Dsqlite4java.library.path} names them.
+     */
+    static EmbeddedAws.Options emulatorOptions() {
+        EmbeddedAws.Options options = EmbeddedAws.Options.defaults();
+        String natives = System.getProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH);
+        if (natives == null || natives.isBlank()) {
+            for (String candidate : List.of("functions/aws/target/native-libs", "target/native-libs")) {
+                if (Files.isDirectory(Path.of(candidate))) {
+                    return options.withSqliteNativeLibraries(Path.of(candidate));
+                }
+            }
+        }
+        return options;
     }
 
     static SqsClient sqs(EmbeddedAws aws, ExecutionInterceptor interceptor) {

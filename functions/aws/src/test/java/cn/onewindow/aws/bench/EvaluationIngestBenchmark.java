@@ -2,6 +2,7 @@ package cn.onewindow.aws.bench;
 
 import cn.onewindow.aws.AccessGuard;
 import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.CaseCopies;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsEvaluationBatchQueue;
@@ -32,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,16 +73,7 @@ public final class EvaluationIngestBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int round = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        EmbeddedAws.Options options = EmbeddedAws.Options.defaults();
-        String natives = System.getProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH);
-        if (natives == null || natives.isBlank()) {
-            for (String candidate : List.of("functions/aws/target/native-libs", "target/native-libs")) {
-                if (Files.isDirectory(Path.of(candidate))) {
-                    options = options.withSqliteNativeLibraries(Path.of(candidate));
-                    break;
-                }
-            }
-        }
+        EmbeddedAws.Options options = ApprovalBenchmark.emulatorOptions();
         log("EvaluationIngestBenchmark: %d ratings in rounds of %d (warm-up %d), %d cores", n, round, WARMUP,
                 Runtime.getRuntime().availableProcessors());
         try (EmbeddedAws aws = EmbeddedAws.start(options)) {
@@ -119,7 +109,7 @@ public final class EvaluationIngestBenchmark {
 
                 String template = delivered(intake);
                 long t = System.nanoTime();
-                List<String> ids = cloneCase(ddb, casesTable, template, WARMUP + n);
+                List<String> ids = CaseCopies.of(ddb, casesTable, template, WARMUP + n);
                 log("seeded %,d delivered cases in %.1f s (untimed)", WARMUP + n, (System.nanoTime() - t) / 1e9);
 
                 Caller terminal = DemoData.callers().get("demo-terminal");
@@ -255,36 +245,6 @@ public final class EvaluationIngestBenchmark {
         p.caseService.issueResult(window, id, new Commands.IssueResult("R-" + id), null);
         p.caseService.deliver(window, id, new Commands.Deliver("评价人", "本人签收"), null);
         return id;
-    }
-
-    /** The case's META item copied under n new ids with BatchWriteItem (2 threads). */
-    static List<String> cloneCase(DynamoDbClient db, String table, String template, int n) {
-        Map<String, AttributeValue> meta = db.getItem(g -> g.tableName(table).key(Map.of(
-                "pk", AttributeValue.fromS("CASE#" + template), "sk", AttributeValue.fromS("META")))
-                .consistentRead(true)).item();
-        List<String> ids = new ArrayList<>(n);
-        List<List<WriteRequest>> batches = new ArrayList<>();
-        List<WriteRequest> pending = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String id = template + String.format(Locale.ROOT, "%06d", i);
-            ids.add(id);
-            Map<String, AttributeValue> copy = new HashMap<>();
-            meta.forEach((k, v) -> copy.put(k, v.s() != null ? AttributeValue.fromS(v.s().replace(template, id)) : v));
-            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(copy).build()).build());
-            if (pending.size() == 25 || i == n - 1) {
-                batches.add(List.copyOf(pending));
-                pending.clear();
-            }
-        }
-        batches.parallelStream().forEach(batch -> {
-            Map<String, List<WriteRequest>> req = Map.of(table, batch);
-            while (req != null && !req.isEmpty()) {
-                var send = req;
-                var r = db.batchWriteItem(w -> w.requestItems(send));
-                req = r.hasUnprocessedItems() && !r.unprocessedItems().isEmpty() ? r.unprocessedItems() : null;
-            }
-        });
-        return ids;
     }
 
     static void log(String format, Object... args) {

@@ -3,6 +3,7 @@ package cn.onewindow.aws.evaluation;
 import cn.onewindow.aws.AccessGuard;
 import cn.onewindow.aws.AwsClients;
 import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.CaseCopies;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsEvaluationBatchQueue;
@@ -18,10 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -70,7 +69,11 @@ class EvaluationBatchIngestTest {
         long t0 = System.nanoTime();
         EvaluationRig rig = new EvaluationRig(tables, FRIDAY_10);
         String template = rig.delivered("批量评价人");
-        List<String> caseIds = cloneDeliveredCase(tables, template, RECORDS);
+        assertTrue(tables.client().getItem(g -> g.tableName(tables.casesTable())
+                .key(Map.of("pk", AttributeValue.fromS("CASE#" + template), "sk", AttributeValue.fromS("META")))
+                .consistentRead(true)).item().get("doc").s().contains("DELIVERED"));
+        // the rating reads only a case's META: copies of it are delivered cases
+        List<String> caseIds = CaseCopies.of(tables.client(), tables.casesTable(), template, RECORDS);
         long seeded = System.nanoTime();
 
         List<RatingRequest> records = new ArrayList<>(RECORDS);
@@ -254,39 +257,5 @@ class EvaluationBatchIngestTest {
             throw new IllegalStateException(e);
         }
         return new Delivery(processed.get(), failed.get(), ackLost.get());
-    }
-
-    /**
-     * {@code n} delivered cases: the META item of a case that went through intake, decision, result and delivery,
-     * copied under new case ids with batched writes (the rating reads only a case's META).
-     */
-    private static List<String> cloneDeliveredCase(LocalDynamo.Tables tables, String template, int n) {
-        Map<String, AttributeValue> meta = tables.client().getItem(g -> g.tableName(tables.casesTable())
-                .key(Map.of("pk", AttributeValue.fromS("CASE#" + template), "sk", AttributeValue.fromS("META")))
-                .consistentRead(true)).item();
-        assertTrue(meta.get("doc").s().contains("DELIVERED"));
-        List<String> ids = new ArrayList<>(n);
-        List<List<WriteRequest>> batches = new ArrayList<>();
-        List<WriteRequest> pending = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String id = template + String.format("%05d", i);
-            ids.add(id);
-            Map<String, AttributeValue> copy = new HashMap<>();
-            meta.forEach((k, v) -> copy.put(k, v.s() != null ? AttributeValue.fromS(v.s().replace(template, id)) : v));
-            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(copy).build()).build());
-            if (pending.size() == 25 || i == n - 1) {
-                batches.add(List.copyOf(pending));
-                pending.clear();
-            }
-        }
-        batches.parallelStream().forEach(batch -> {
-            Map<String, List<WriteRequest>> req = Map.of(tables.casesTable(), batch);
-            while (req != null && !req.isEmpty()) {
-                var send = req;
-                var r = tables.client().batchWriteItem(w -> w.requestItems(send));
-                req = r.hasUnprocessedItems() && !r.unprocessedItems().isEmpty() ? r.unprocessedItems() : null;
-            }
-        });
-        return ids;
     }
 }
