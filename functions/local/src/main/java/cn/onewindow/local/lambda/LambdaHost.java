@@ -96,7 +96,11 @@ public final class LambdaHost implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
     private final Object readiness = new Object();
-    /** Handler durations in nanoseconds reported with each {@code /response}; bounded, oldest dropped. */
+    /**
+     * Handler durations in nanoseconds reported with each {@code /response}, kept only once somebody asked for them
+     * (a long-running local system that nobody measures keeps none); bounded, oldest dropped.
+     */
+    private volatile boolean keepDurations;
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> durations =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger durationCount = new AtomicInteger();
@@ -236,9 +240,11 @@ public final class LambdaHost implements AutoCloseable {
 
     /**
      * The handler durations (Lambda's REPORT "Duration": event read to response written, without the Runtime API
-     * exchanges) of the successful invocations since the last call, in milliseconds, and forgets them.
+     * exchanges) of the successful invocations since the last call, in milliseconds, and forgets them. Recording
+     * starts with the first call, which therefore returns nothing.
      */
     public List<Double> drainDurationsMillis() {
+        keepDurations = true;
         List<Double> out = new ArrayList<>();
         for (Long d; (d = durations.poll()) != null; ) {
             durationCount.decrementAndGet();
@@ -424,7 +430,7 @@ public final class LambdaHost implements AutoCloseable {
     }
 
     private void onResponse(RoutingContext ctx) {
-        String d = ctx.request().getHeader(LocalLambdaRuntime.DURATION_HEADER);
+        String d = keepDurations ? ctx.request().getHeader(LocalLambdaRuntime.DURATION_HEADER) : null;
         if (d == null) {
             return;
         }
