@@ -21,12 +21,15 @@ import java.util.logging.Logger;
  * draws nothing random. Failures are logged and ignored: priming only moves work, it never stops a snapshot.
  *
  * <p>On a JVM without CRaC (local runs, tests, regions without SnapStart) the hook is never called; registering is
- * harmless. The CRaC context holds resources weakly, so the owner keeps the instance {@link #register} returns.
+ * harmless. The CRaC context holds resources weakly, so this class keeps every registered hook itself (one per
+ * function instance, alive as long as its platform anyway).
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class.getName());
     /** The key prefix of the priming read; no item is ever written under it. */
     public static final String KEY = "PRIMING#snapstart";
+
+    private static final java.util.Set<SnapStartPriming> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Platform platform;
 
@@ -34,9 +37,10 @@ public final class SnapStartPriming implements Resource {
         this.platform = platform;
     }
 
-    /** Registers the hook with the global CRaC context; keep the result referenced for the function's lifetime. */
+    /** Registers the hook with the global CRaC context (and holds it, which the context does not). */
     public static SnapStartPriming register(Platform platform) {
         SnapStartPriming priming = new SnapStartPriming(platform);
+        REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -55,11 +59,12 @@ public final class SnapStartPriming implements Resource {
     /** The priming read; true when it reached the table. */
     public boolean prime() {
         AwsSettings s = platform.settings;
-        String table = s.casesTable() != null ? s.casesTable() : s.callersTable();
+        boolean cases = s.casesTable() != null;
+        String table = cases ? s.casesTable() : s.callersTable();
         if (table == null) {
             return false;
         }
-        Map<String, AttributeValue> key = table.equals(s.casesTable())
+        Map<String, AttributeValue> key = cases
                 ? Map.of("pk", AttributeValue.fromS(KEY), "sk", AttributeValue.fromS("PRIMING"))
                 : Map.of("pk", AttributeValue.fromS(KEY));
         long t0 = System.nanoTime();

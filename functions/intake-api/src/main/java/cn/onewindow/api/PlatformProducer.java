@@ -22,9 +22,6 @@ public class PlatformProducer {
     /** Local system and tests only (unset in the cloud). */
     public static final String CLOCK_START = Platform.CLOCK_START;
 
-    /** Primes the SDK's request path before a SnapStart snapshot; held here because CRaC holds it weakly. */
-    private SnapStartPriming priming;
-
     /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
     @Produces
     @Singleton
@@ -34,7 +31,7 @@ public class PlatformProducer {
         Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
         Platform platform = new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)),
                 clock);
-        priming = SnapStartPriming.register(platform);
+        SnapStartPriming.register(platform);
         return platform;
     }
 }

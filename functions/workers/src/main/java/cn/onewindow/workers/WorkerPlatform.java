@@ -15,9 +15,6 @@ import java.time.Clock;
 /** Builds the platform once per function instance from the environment {@code template.yaml} sets. */
 @ApplicationScoped
 public class WorkerPlatform {
-    /** Primes the SDK's request path before a SnapStart snapshot; held here because CRaC holds it weakly. */
-    private SnapStartPriming priming;
-
     /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
     @Produces
     @Singleton
@@ -27,7 +24,7 @@ public class WorkerPlatform {
         Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
         Platform platform = new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)),
                 clock);
-        priming = SnapStartPriming.register(platform);
+        SnapStartPriming.register(platform);
         return platform;
     }
 }
