@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Provisions the real template into in-process DynamoDB Local and ElasticMQ and checks it through the SDK. */
+/** Provisions the real template into dynoxide (child process) and ElasticMQ (in-process) and checks it through the SDK. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalProvisionerTest {
 

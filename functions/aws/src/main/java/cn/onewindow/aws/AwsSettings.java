@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Where the tables and queues are. In the cloud the names come from the environment that {@code template.yaml}
- * sets; locally an endpoint override points the same clients at DynamoDB Local and ElasticMQ.
+ * sets; locally an endpoint override points the same clients at dynoxide and ElasticMQ.
  *
  * <p>Least privilege: each function's environment names only the tables, indexes and queues its code uses (and its
  * IAM policy grants exactly those, checked by TemplateConsistencyTest). A table whose variable is unset is null here;

@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Least privilege enforced by the code: a platform built from a function's environment, as in Lambda, refuses a table
  * the environment does not name and an index of the cases table it does not list, before any request is sent (real
- * DynamoDB Local behind the real SDK client).
+ * dynoxide behind the real SDK client).
  */
 @ExtendWith(LocalDynamo.class)
 class AccessGuardTest {
 
     static Map<String, String> environment(LocalDynamo.Tables tables) {
         Map<String, String> env = new HashMap<>();
-        env.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, tables.aws().dynamoDbEndpoint().toString());
+        env.putAll(tables.aws().clientEnvironment());
         env.put(AwsSettings.ENV_CASES_TABLE, tables.casesTable());
         env.put(AwsSettings.ENV_REFERENCE_TABLE, tables.resources().tableName("ReferenceTable"));
         return env;

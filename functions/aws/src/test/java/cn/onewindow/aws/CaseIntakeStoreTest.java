@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Intake through the case service into DynamoDB Local: status, deadline, notice, history and deadline timers. */
+/** Intake through the case service into dynoxide: status, deadline, notice, history and deadline timers. */
 @ExtendWith(LocalDynamo.class)
 class CaseIntakeStoreTest {
     /** 2025-05-15 18:00 in Shanghai: 12 working days after Friday 2025-04-25 (Sun 4-27 worked, May 1–5 off). */

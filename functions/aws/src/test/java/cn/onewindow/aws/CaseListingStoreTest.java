@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Cursor pagination over the center and service-point indexes of DynamoDB Local. */
+/** Cursor pagination over the center and service-point indexes of dynoxide. */
 @ExtendWith(LocalDynamo.class)
 class CaseListingStoreTest {
     /** An agent of the township center's village point: its cases belong to another center than the window's. */

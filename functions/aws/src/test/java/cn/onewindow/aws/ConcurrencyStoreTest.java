@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Retries after time-outs and simultaneous writers against DynamoDB Local: nothing doubled, nothing lost. */
+/** Retries after time-outs and simultaneous writers against dynoxide: nothing doubled, nothing lost. */
 @ExtendWith(LocalDynamo.class)
 class ConcurrencyStoreTest {
     /** A test item with nine mandatory materials, so that eight can be supplemented at once. */

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The deadline checker against DynamoDB Local on real 2025 calendar dates: one warning at the warning point, one
+ * The deadline checker against dynoxide on real 2025 calendar dates: one warning at the warning point, one
  * accountability record when overdue, whatever the runs do (repeat, overlap, crash half-way).
  */
 @ExtendWith(LocalDynamo.class)

@@ -1,9 +1,15 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.aws.faults.FaultInjection;
+import cn.onewindow.aws.targets.LocalStackTarget;
+import cn.onewindow.aws.targets.RealAwsTarget;
+import cn.onewindow.infrastructure.AwsTarget;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.infrastructure.ProvisionedResources;
 import cn.onewindow.infrastructure.TemplateModel;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Real DynamoDB Local, started in this JVM once for the whole test run (closed when the run ends), with the tables of
+ * Real dynoxide (a child process) and ElasticMQ, started once for the whole test run (closed when the run ends), with the tables of
  * {@code template.yaml} provisioned afresh for every test class under a stage of its own, so classes never see each
  * other's data. A test class asks for {@link Tables} as a parameter of its {@code @BeforeAll} method.
  */
@@ -21,9 +27,13 @@ public final class LocalDynamo implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LocalDynamo.class);
     private static final AtomicInteger STAGES = new AtomicInteger();
 
-    /** The emulator, shared by every class of the run. */
+    /** System property (or environment variable {@value #TARGET_VARIABLE}) choosing where the store tests run. */
+    public static final String TARGET_PROPERTY = "onewindow.store.target";
+    public static final String TARGET_VARIABLE = "ONEWINDOW_STORE_TARGET";
+
+    /** The target, shared by every class of the run. */
     private static final class Emulator implements AutoCloseable {
-        final EmbeddedAws aws = EmbeddedAws.start();
+        final AwsTarget aws = startTarget();
         final TemplateModel model = TemplateModel.load();
 
         @Override
@@ -32,8 +42,41 @@ public final class LocalDynamo implements ParameterResolver {
         }
     }
 
+    /**
+     * The embedded stand-ins by default (with -Donewindow.faults.seed=N every local client of the run injects faults,
+     * see FaultInjection); {@code localstack} for LocalStack in Docker; {@code aws} for the real account named by
+     * {@value RealAwsTarget#REGION_VARIABLE}. A target that cannot run here skips the tests, it does not fail them.
+     */
+    static AwsTarget startTarget() {
+        String target = System.getProperty(TARGET_PROPERTY,
+                System.getenv().getOrDefault(TARGET_VARIABLE, "embedded")).trim().toLowerCase(Locale.ROOT);
+        switch (target) {
+            case "embedded" -> {
+                FaultInjection.installFromSystemProperties();
+                return EmbeddedAws.start();
+            }
+            case "localstack" -> {
+                Assumptions.assumeTrue(LocalStackTarget.dockerAvailable(),
+                        "store target localstack: no Docker engine here, skipped");
+                return LocalStackTarget.start();
+            }
+            case "aws" -> {
+                return RealAwsTarget.fromEnvironment().orElseThrow(() -> new TestAbortedException(
+                        "store target aws: set " + RealAwsTarget.REGION_VARIABLE + " and AWS credentials; skipped"));
+            }
+            default -> throw new IllegalArgumentException(TARGET_PROPERTY + " must be embedded, localstack or aws: "
+                    + target);
+        }
+    }
+
+    /** One class's tables on a target, with tables and queues provisioned from template.yaml under a stage. */
+    public static Tables tablesOn(AwsTarget aws, TemplateModel model, String stage) {
+        ProvisionedResources resources = aws.provision(model, stage);
+        return new Tables(aws, aws.dynamoDbClient(), resources);
+    }
+
     /** One class's tables and a client to reach them. */
-    public record Tables(EmbeddedAws aws, DynamoDbClient client, ProvisionedResources resources)
+    public record Tables(AwsTarget aws, DynamoDbClient client, ProvisionedResources resources)
             implements AutoCloseable {
 
         public String casesTable() {
@@ -41,7 +84,7 @@ public final class LocalDynamo implements ParameterResolver {
         }
 
         public AwsSettings settings() {
-            return new AwsSettings("cn-north-1", aws.dynamoDbEndpoint(), null, casesTable(),
+            return new AwsSettings(aws.region().id(), aws.dynamoDbEndpoint(), null, casesTable(),
                     resources.tableName("ReferenceTable"), resources.tableName("IdempotencyTable"),
                     resources.tableName("CallersTable"), null);
         }
@@ -77,8 +120,7 @@ public final class LocalDynamo implements ParameterResolver {
         return context.getStore(NS).computeIfAbsent(testClass, k -> {
             String stage = "t" + STAGES.incrementAndGet() + "-"
                     + testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-            ProvisionedResources resources = emulator.aws.provision(emulator.model, stage);
-            return new Tables(emulator.aws, emulator.aws.dynamoDbClient(), resources);
+            return tablesOn(emulator.aws, emulator.model, stage);
         }, Tables.class);
     }
 }

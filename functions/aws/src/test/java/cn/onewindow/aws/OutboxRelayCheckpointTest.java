@@ -1,5 +1,6 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.core.approval.TaskMessage;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.AdjustableClock;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The scheduled outbox relay reads the due-time index from a checkpoint: an idle tick costs a couple of requests (not
  * one query per hour of its two-day look-back), and nothing pending is ever skipped: a task whose message was lost,
  * written by a function whose clock runs behind, a task resent but not yet delivered, a notification the gateway
- * refused for hours. Real DynamoDB Local; requests counted by an SDK interceptor on the relay's own client.
+ * refused for hours. Real dynoxide; requests counted by an SDK interceptor on the relay's own client.
  */
 @ExtendWith(LocalDynamo.class)
 class OutboxRelayCheckpointTest {
@@ -60,10 +60,7 @@ class OutboxRelayCheckpointTest {
     }
 
     static DynamoDbClient counted(LocalDynamo.Tables tables, Counter counter) {
-        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(software.amazon.awssdk.regions.Region.of("cn-north-1"))
-                .endpointOverride(tables.aws().dynamoDbEndpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        return tables.aws().dynamoDbClientBuilder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
     }
 

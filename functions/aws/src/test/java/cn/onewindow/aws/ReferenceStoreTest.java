@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Catalog versions, calendars, centers and the caller directory stored in DynamoDB Local. */
+/** Catalog versions, calendars, centers and the caller directory stored in dynoxide. */
 @ExtendWith(LocalDynamo.class)
 class ReferenceStoreTest {
     private static final Instant SEEDED = Instant.parse("2025-01-02T01:00:00Z");

@@ -25,13 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The SnapStart priming read (real DynamoDB Local through the real SDK client): exactly one GetItem on a table the
+ * The SnapStart priming read (real dynoxide through the real SDK client): exactly one GetItem on a table the
  * function is given, nothing written, and a failure that only logs.
  */
 @ExtendWith(LocalDynamo.class)
 class SnapStartPrimingTest {
 
-    private static List<SdkRequest> recordCalls(DynamoDbClient[] holder, URI endpoint) {
+    private static List<SdkRequest> recordCalls(DynamoDbClient[] holder, LocalDynamo.Tables tables) {
         List<SdkRequest> calls = new CopyOnWriteArrayList<>();
         ExecutionInterceptor recorder = new ExecutionInterceptor() {
             @Override
@@ -39,9 +39,7 @@ class SnapStartPrimingTest {
                 calls.add(context.request());
             }
         };
-        holder[0] = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of("cn-north-1")).endpointOverride(endpoint)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        holder[0] = tables.aws().dynamoDbClientBuilder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
         return calls;
     }
@@ -49,7 +47,7 @@ class SnapStartPrimingTest {
     @Test
     void primingReadsOneAbsentKeyOfTheCasesTableAndWritesNothing(LocalDynamo.Tables tables) {
         DynamoDbClient[] client = new DynamoDbClient[1];
-        List<SdkRequest> calls = recordCalls(client, tables.aws().dynamoDbEndpoint());
+        List<SdkRequest> calls = recordCalls(client, tables);
         try (DynamoDbClient db = client[0]) {
             Platform platform = new Platform(tables.settings(), Clock.systemUTC(), db);
             int before = tables.client().scan(b -> b.tableName(tables.casesTable())).count();
@@ -68,7 +66,7 @@ class SnapStartPrimingTest {
     @Test
     void aFunctionGivenOnlyTheCallersTable_theAuthorizer_primesThatTable(LocalDynamo.Tables tables) {
         Map<String, String> env = new HashMap<>();
-        env.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, tables.aws().dynamoDbEndpoint().toString());
+        env.putAll(tables.aws().clientEnvironment());
         env.put(AwsSettings.ENV_CALLERS_TABLE, tables.resources().tableName("CallersTable"));
         Platform authorizer = new Platform(AwsSettings.fromEnvironment(env), Clock.systemUTC());
         try (DynamoDbClient ignored = authorizer.dynamoDb) {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The intake API through the real Lambda path (API Gateway events on the Quarkus mock event server) against
- * DynamoDB Local. The platform clock starts on Friday 2025-04-25 10:00 Shanghai.
+ * dynoxide. The platform clock starts on Friday 2025-04-25 10:00 Shanghai.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsResource.class)

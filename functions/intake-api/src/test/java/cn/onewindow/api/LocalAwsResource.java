@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts DynamoDB Local and ElasticMQ in-process, creates the tables and queues of {@code template.yaml}, loads
+ * Starts dynoxide (a child process) and ElasticMQ (in-process), creates the tables and queues of {@code template.yaml}, loads
  * the demo data, and hands the function the environment the template gives it in the cloud, plus the local
  * endpoints and a clock that starts on Friday 2025-04-25 10:00 Shanghai time.
  */
@@ -24,15 +24,7 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        // DynamoDB Local builds a log4j proxy with the context class loader, which under Quarkus cannot see log4j.
-        Thread t = Thread.currentThread();
-        ClassLoader before = t.getContextClassLoader();
-        t.setContextClassLoader(org.apache.logging.log4j.spi.ExtendedLogger.class.getClassLoader());
-        try {
-            aws = EmbeddedAws.start();
-        } finally {
-            t.setContextClassLoader(before);
-        }
+        aws = EmbeddedAws.start();
         ProvisionedResources res = aws.provision(TemplateModel.load(), "test");
         Map<String, String> config = new HashMap<>(res.environmentFor("IntakeApiFunction"));
         config.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());

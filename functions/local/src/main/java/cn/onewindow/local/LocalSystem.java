@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform on one machine: DynamoDB Local and ElasticMQ in this JVM with the tables and queues of
+ * The whole platform on one machine: dynoxide (a child process) and ElasticMQ (in this JVM) with the tables and queues of
  * {@code template.yaml}, the demo catalog, calendars, centers and callers, and the packaged Lambda functions run
  * as child JVMs on a local Lambda Runtime API: the intake API on {@code http://localhost:<port>}, the approval
  * worker fed by the approval queue (an SQS event source with partial batch responses), and the outbox relay on a

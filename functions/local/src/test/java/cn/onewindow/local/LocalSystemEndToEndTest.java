@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole local system, started once for the class: DynamoDB Local and ElasticMQ in this JVM, the demo data, and
+ * The whole local system, started once for the class: dynoxide (child process) and ElasticMQ (in this JVM), the demo data, and
  * the packaged Lambda functions as child JVMs (intake API over HTTP, approval worker behind the SQS event-source
  * poller, outbox relay and deadline checker on timers). Everything is driven over real HTTP with the demo tokens;
  * department tasks reach the inboxes only through the real approval queue and the real worker.

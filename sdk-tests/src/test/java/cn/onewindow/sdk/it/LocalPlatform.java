@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The real local system (DynamoDB Local, ElasticMQ, the packaged intake API and workers as child JVMs, demo data),
+ * The real local system (dynoxide, ElasticMQ, the packaged intake API and workers as child JVMs, demo data),
  * started ONCE for the whole test run and closed at its end; every test class that uses this extension shares it.
  * Tests isolate themselves by their own cases (unique applicant names) rather than by a fresh system.
  */

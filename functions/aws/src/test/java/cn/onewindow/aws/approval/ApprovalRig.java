@@ -28,7 +28,6 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -83,9 +82,7 @@ final class ApprovalRig implements AutoCloseable {
         this.approvalQueue = tables.resources().queueUrl("ApprovalQueue");
         this.deadLetterQueue = tables.resources().queueUrl("ApprovalDeadLetterQueue");
         this.clock = AdjustableClock.startingAt(FRIDAY_10_SHANGHAI);
-        this.dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(tables.aws().dynamoDbEndpoint()).region(EmbeddedAws.REGION)
-                .credentialsProvider(EmbeddedAws.credentials())
+        this.dynamo = tables.aws().dynamoDbClientBuilder()
                 .overrideConfiguration(c -> c.addExecutionInterceptor(dynamoCalls)).build();
         this.platform = new Platform(tables.settings(), clock, dynamo, new SqsApprovalQueue(sqs, approvalQueue));
         this.approvals = platform.approvalService;

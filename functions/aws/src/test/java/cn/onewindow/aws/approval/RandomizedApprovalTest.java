@@ -59,7 +59,7 @@ class RandomizedApprovalTest {
     private static final int DENY_ONE_IN = 10;
     /**
      * How long the run may take before the test fails ({@code -Dapproval.budget.seconds}). The run is CPU-bound
-     * (DynamoDB Local, ElasticMQ and the SDK clients all run in this JVM, about 2.5 ms of CPU per store call, some
+     * (ElasticMQ and the SDK clients run in this JVM, dynoxide beside it, about 2.5 ms of CPU per store call, some
      * 48 calls per case): roughly 60–90 s when it has both cores of a 2-core machine to itself. The default leaves
      * room for a machine shared with other work; the time taken and the CPU used are printed.
      */

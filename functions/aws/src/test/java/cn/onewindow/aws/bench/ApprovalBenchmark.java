@@ -68,7 +68,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Throughput of parallel approval on DynamoDB Local + ElasticMQ, against the raw cost of the same store and queue
+ * Throughput of parallel approval on dynoxide + ElasticMQ, against the raw cost of the same store and queue
  * calls (issue requirement): N joint cases with five departments each go through fan-out (intake), delivery (approval
  * queue → {@code ApprovalService.deliver}, deleted after success, as the approval worker does) and fan-in (every
  * department reads its inbox and approves; the fifth approval settles the case).
@@ -81,9 +81,7 @@ import java.util.TreeMap;
  *     -Dexec.mainClass=cn.onewindow.aws.bench.ApprovalBenchmark -Dexec.args="300"
  * </pre>
  *
- * Arguments: {@code N [WARMUP]} (defaults 300 and 30 cases). The sqlite4java natives are taken from
- * {@code -Dsqlite4java.library.path}, else from {@code functions/aws/target/native-libs} or {@code target/native-libs}
- * (the module's build copies them there).
+ * Arguments: {@code N [WARMUP]} (defaults 300 and 30 cases).
  *
  * <p>How the raw figure is made. Every SDK call of the measured run goes through an execution interceptor that keeps
  * the request as sent, the response and the time spent in the SDK. After the run the same requests are sent again,
@@ -324,33 +322,21 @@ public final class ApprovalBenchmark {
     static DynamoDbClient dynamo(EmbeddedAws aws, ExecutionInterceptor interceptor) {
         return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(aws.dynamoDbEndpoint()).region(EmbeddedAws.REGION)
-                .credentialsProvider(EmbeddedAws.credentials())
+                .credentialsProvider(EmbeddedAws.localCredentials())
                 .overrideConfiguration(c -> {
                     if (interceptor != null) c.addExecutionInterceptor(interceptor);
                 }).build();
     }
 
-    /**
-     * The emulators' defaults, with sqlite4java's natives from the module's target directory (run from the
-     * repository root or the module) unless {@code -Dsqlite4java.library.path} names them.
-     */
+    /** The emulators' defaults: free ports, dynoxide in memory. */
     static EmbeddedAws.Options emulatorOptions() {
-        EmbeddedAws.Options options = EmbeddedAws.Options.defaults();
-        String natives = System.getProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH);
-        if (natives == null || natives.isBlank()) {
-            for (String candidate : List.of("functions/aws/target/native-libs", "target/native-libs")) {
-                if (Files.isDirectory(Path.of(candidate))) {
-                    return options.withSqliteNativeLibraries(Path.of(candidate));
-                }
-            }
-        }
-        return options;
+        return EmbeddedAws.Options.defaults();
     }
 
     static SqsClient sqs(EmbeddedAws aws, ExecutionInterceptor interceptor) {
         return SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(aws.sqsEndpoint()).region(EmbeddedAws.REGION)
-                .credentialsProvider(EmbeddedAws.credentials())
+                .credentialsProvider(EmbeddedAws.localCredentials())
                 .overrideConfiguration(c -> {
                     if (interceptor != null) c.addExecutionInterceptor(interceptor);
                 }).build();

@@ -81,21 +81,20 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -o -q -pl functions/aws test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/bench.classpath
- * java -Dsqlite4java.library.path=functions/aws/target/native-libs \
- *     -cp functions/aws/target/test-classes:functions/aws/target/classes:$(cat functions/aws/target/bench.classpath) \
+ * java -cp functions/aws/target/test-classes:functions/aws/target/classes:$(cat functions/aws/target/bench.classpath) \
  *     cn.onewindow.aws.bench.DeadlineCheckerScaleBenchmark 20000 200000 1000 5
  * </pre>
  *
  * (the core and infrastructure jars come from the local repository: {@code mvn -B -o -q install -DskipTests} first
  * when they changed; where other builds rewrite {@code target/} meanwhile, copy the class directories elsewhere
  * and run from the copy). Arguments: {@code N1 N2 D ROUNDS}, defaults 100000 1000000 1000 4. System properties:
- * {@code bench.threads} bulk-load threads (default 4); {@code bench.dir} DynamoDB Local's data directory (default
+ * {@code bench.threads} bulk-load threads (default 4); {@code bench.dir} dynoxide's data directory (default
  * {@code /dev/shm/onewindow-bench-ddb} where /dev/shm exists, else {@code functions/aws/target/bench-ddb}; emptied
- * at start and deleted at the end unless {@code bench.keep=true}; {@code memory} for DynamoDB Local in memory).
- * The data directory is on tmpfs by default because on this machine's disk DynamoDB Local wrote only 35–75
+ * at start and deleted at the end unless {@code bench.keep=true}; {@code memory} for dynoxide in memory).
+ * The data directory is on tmpfs by default because on this machine's disk dynoxide wrote only 35–75
  * items/s (SQLite commits every item), against ~750–1,300 items/s on tmpfs or in memory (load average 10–40).
  *
- * <p>Method. One DynamoDB Local holds two stores provisioned from {@code template.yaml} (stages {@code small} and
+ * <p>Method. One dynoxide holds two stores provisioned from {@code template.yaml} (stages {@code small} and
  * {@code large}, each seeded with the demo data): N1 cases in one, N2 in the other. One real case is taken in
  * through {@code caseService.intake}; its stored items (META with its JSON doc, TIMER#WARNING, TIMER#DUE, and for
  * the cases that will fall due its HIST lines, so that the accountability record names the accepting staff) are
@@ -108,9 +107,9 @@ import java.util.stream.Stream;
  * instant r, fixes the clock there and runs each store's checker once, small then large in even rounds and large
  * then small in odd ones, so that load drifting on a shared machine hits both alike: time ratios are taken between
  * runs of the same round. Each run records wall time, CPU time of the whole process (the checker, the SDK and
- * DynamoDB Local share it; far less disturbed by other processes than wall time), {@code itemsRead()} of the
+ * dynoxide share it; far less disturbed by other processes than wall time), {@code itemsRead()} of the
  * repository and, from an SDK interceptor on the platform's client, the byDue queries' Count, ScannedCount and
- * ConsumedCapacity plus GetItem, other queries and transactions. Bare DynamoDB Local probes, interleaved between
+ * ConsumedCapacity plus GetItem, other queries and transactions. Bare dynoxide probes, interleaved between
  * the stores the same way (an empty bucket, the window's range query, a whole busy bucket, point reads of META),
  * show whether the emulator itself slows down as a table grows. DescribeTable (no Scan) gives the item counts.
  */
@@ -219,10 +218,6 @@ public final class DeadlineCheckerScaleBenchmark {
         if (dir != null) deleteTree(dir);
         EmbeddedAws.Options options = dir == null ? EmbeddedAws.Options.defaults()
                 : EmbeddedAws.Options.defaults().withDataDirectory(dir);
-        String natives = System.getProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH);
-        if (natives == null || natives.isBlank()) {
-            options = options.withSqliteNativeLibraries(target.resolve("native-libs"));
-        }
         log("load average at start: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores); N1=" + n1 + " N2=" + n2 + " D=" + d + " rounds=" + rounds + " threads=" + threads
                 + " data=" + (dir == null ? "in memory" : dir));
@@ -618,7 +613,7 @@ public final class DeadlineCheckerScaleBenchmark {
 
     private void report() {
         StringBuilder b = new StringBuilder();
-        b.append("\n=== Deadline checker scale benchmark: DynamoDB Local, D = ").append(due)
+        b.append("\n=== Deadline checker scale benchmark: dynoxide, D = ").append(due)
                 .append(" due per run, runs interleaved small/large ===\n");
         b.append(String.format(Locale.ROOT, "%-5s %-6s %12s %12s %11s %6s %8s %9s %8s %6s %7s %7s %7s %7s  %s%n",
                 "round", "store", "stored cases", "table items", "byDue items", "due", "timersRd", "itemsRead",
@@ -662,7 +657,7 @@ public final class DeadlineCheckerScaleBenchmark {
                 large.medianRunSeconds() / small.medianRunSeconds(), median(perRoundCpu), list(perRoundCpu),
                 large.medianCpuSeconds() / small.medianCpuSeconds()));
 
-        b.append("\nbare DynamoDB Local probes (median ms, interleaved between the stores):\n");
+        b.append("\nbare dynoxide probes (median ms, interleaved between the stores):\n");
         b.append(String.format(Locale.ROOT, "%-6s %12s %13s %28s %22s %13s%n", "store", "stored cases",
                 "empty bucket", "window range query (n/scan)", "whole bucket (items)", "GetItem META"));
         for (Store s : List.of(small, large)) {
@@ -682,7 +677,7 @@ public final class DeadlineCheckerScaleBenchmark {
                 median(large.getMetaMs) / median(small.getMetaMs)));
         for (Store s : List.of(small, large)) {
             b.append(String.format(Locale.ROOT, "  load %s: %,d items in %.0f s (%.0f items/s); DescribeTable took"
-                    + " %.1f s (DynamoDB Local counts the items)%n", s.name, s.itemsWritten, s.loadSeconds,
+                    + " %.1f s (dynoxide counts the items)%n", s.name, s.itemsWritten, s.loadSeconds,
                     s.itemsWritten / s.loadSeconds, s.describeSeconds));
         }
         b.append("load average now: ").append(loadAverage()).append('\n');
@@ -693,7 +688,7 @@ public final class DeadlineCheckerScaleBenchmark {
         return Arrays.stream(xs).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList().toString();
     }
 
-    /** CPU time of this whole process: the checker, the SDK and DynamoDB Local all run in it. */
+    /** CPU time of this whole process: the checker, the SDK and dynoxide all run in it. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -720,7 +715,7 @@ public final class DeadlineCheckerScaleBenchmark {
                 .httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(aws.dynamoDbEndpoint())
                 .region(EmbeddedAws.REGION)
-                .credentialsProvider(EmbeddedAws.credentials())
+                .credentialsProvider(EmbeddedAws.localCredentials())
                 .overrideConfiguration(c -> {
                     if (interceptor != null) c.addExecutionInterceptor(interceptor);
                 })

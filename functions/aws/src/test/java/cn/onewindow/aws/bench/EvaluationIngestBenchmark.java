@@ -55,8 +55,7 @@ import java.util.Set;
  * provisioned from the same template (same item shapes, same indexes). Single-threaded on both sides.
  *
  * <pre>
- * java -Dsqlite4java.library.path=functions/aws/target/native-libs \
- *   -cp "functions/aws/target/test-classes:functions/aws/target/classes:$(cat functions/aws/target/bench.classpath)" \
+ * java -cp "functions/aws/target/test-classes:functions/aws/target/classes:$(cat functions/aws/target/bench.classpath)" \
  *   cn.onewindow.aws.bench.EvaluationIngestBenchmark 100000
  * </pre>
  * Arguments: {@code N [ROUND]} (defaults 100,000 and 10,000; a first round of 2,000 warms both sides up and is left
@@ -96,7 +95,7 @@ public final class EvaluationIngestBenchmark {
             try (DynamoDbClient ddb = ApprovalBenchmark.dynamo(aws, null);
                  DynamoDbClient ingestDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                          .endpointOverride(aws.dynamoDbEndpoint()).region(EmbeddedAws.REGION)
-                         .credentialsProvider(EmbeddedAws.credentials())
+                         .credentialsProvider(EmbeddedAws.localCredentials())
                          .overrideConfiguration(c -> c.addExecutionInterceptor(new AccessGuard(casesTable, Set.of())))
                          .build();
                  SqsClient sqs = ApprovalBenchmark.sqs(aws, null)) {

@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the real path — {@code acceptBatch} (what {@code POST /v1/evaluation-batches} calls) splits and enqueues to
  * ElasticMQ; the ingestion consumes from that queue as {@code EvaluationIngestHandler} does (parse the body,
  * {@code evaluationService.ingest}, a failed message stays on the queue) with the ingestion function's own
- * least-privilege client (cases table only, {@link AccessGuard}) on DynamoDB Local. Exactly the 9,900 valid ratings
+ * least-privilege client (cases table only, {@link AccessGuard}) on dynoxide. Exactly the 9,900 valid ratings
  * are stored and exactly the 100 invalid records are reported, each with its index and reason.
  */
 @ExtendWith(LocalDynamo.class)
@@ -116,8 +116,7 @@ class EvaluationBatchIngestTest {
         // the ingestion function: its own environment (cases table only) and its guarded client, with one injected
         // failure in the middle of a chunk's batched writes
         Map<String, String> env = new HashMap<>();
-        env.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, tables.aws().dynamoDbEndpoint().toString());
-        env.put(AwsSettings.ENV_SQS_ENDPOINT, tables.aws().sqsEndpoint().toString());
+        env.putAll(tables.aws().clientEnvironment());
         env.put(AwsSettings.ENV_CASES_TABLE, tables.casesTable());
         AwsSettings ingestSettings = AwsSettings.fromEnvironment(env);
         AtomicInteger batchWrites = new AtomicInteger();
@@ -129,10 +128,7 @@ class EvaluationBatchIngestTest {
                 }
             }
         };
-        DynamoDbClient ingestDb = DynamoDbClient.builder().region(Region.CN_NORTH_1)
-                .endpointOverride(tables.aws().dynamoDbEndpoint())
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "x"))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+        DynamoDbClient ingestDb = tables.aws().dynamoDbClientBuilder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new AccessGuard(tables.casesTable(), Set.of()))
                         .addExecutionInterceptor(failOnce))
                 .build();

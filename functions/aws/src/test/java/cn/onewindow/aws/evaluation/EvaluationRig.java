@@ -24,13 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The platform on one test class's tables (DynamoDB Local) and its own evaluation queue (ElasticMQ, provisioned from
+ * The platform on one test class's tables (dynoxide) and its own evaluation queue (ElasticMQ, provisioned from
  * template.yaml), with demo data; delivered cases to rate.
  */
-final class EvaluationRig {
+public final class EvaluationRig {
     static final Map<String, Caller> CALLERS = DemoData.callers();
     static final Caller WINDOW = CALLERS.get("demo-window");
-    static final Caller TERMINAL = CALLERS.get("demo-terminal");
+    public static final Caller TERMINAL = CALLERS.get("demo-terminal");
     static final Caller SUPERVISOR = CALLERS.get("demo-supervisor");
     static final Caller DEPT_SCJG = CALLERS.get("demo-dept-scjg");
     static final Caller DEPT_FGW = CALLERS.get("demo-dept-fgw");
@@ -38,17 +38,16 @@ final class EvaluationRig {
 
     final LocalDynamo.Tables tables;
     final AdjustableClock clock;
-    final Platform platform;
-    final String evaluationQueue;
+    public final Platform platform;
+    public final String evaluationQueue;
 
-    EvaluationRig(LocalDynamo.Tables tables, Instant start) {
+    public EvaluationRig(LocalDynamo.Tables tables, Instant start) {
         this.tables = tables;
         this.clock = AdjustableClock.startingAt(start);
         this.evaluationQueue = tables.resources().queueUrl("EvaluationQueue");
         AwsSettings base = tables.settings();
         Map<String, String> env = new HashMap<>();
-        env.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, tables.aws().dynamoDbEndpoint().toString());
-        env.put(AwsSettings.ENV_SQS_ENDPOINT, tables.aws().sqsEndpoint().toString());
+        env.putAll(tables.aws().clientEnvironment());
         env.put(AwsSettings.ENV_CASES_TABLE, base.casesTable());
         env.put(AwsSettings.ENV_REFERENCE_TABLE, base.referenceTable());
         env.put(AwsSettings.ENV_IDEMPOTENCY_TABLE, base.idempotencyTable());
@@ -65,7 +64,7 @@ final class EvaluationRig {
     }
 
     /** A 企业设立登记 case (immediate) accepted, approved, result issued and delivered; returns its id. */
-    String delivered(String applicant) {
+    public String delivered(String applicant) {
         String id = resultReady(applicant);
         platform.caseService.deliver(WINDOW, id, new Commands.Deliver(applicant, "本人签收"), null);
         return id;
@@ -87,7 +86,7 @@ final class EvaluationRig {
                 null, null, materials, List.of()), null).snapshot().id();
     }
 
-    static RatingRequest rating(String caseId, String level, String channel) {
+    public static RatingRequest rating(String caseId, String level, String channel) {
         return new RatingRequest(caseId, level, channel, PHONE_LAST4, "W01", null, null, null);
     }
 }

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Single ratings, the rectification loop on the 2025 calendar, the invitation and forwarding, on DynamoDB Local. */
+/** Single ratings, the rectification loop on the 2025 calendar, the invitation and forwarding, on dynoxide. */
 @ExtendWith(LocalDynamo.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)

@@ -1,5 +1,6 @@
 package cn.onewindow.aws.evaluation;
 
+import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.aws.DynamoCaseRepository;
 import cn.onewindow.aws.DynamoEvaluationRepository;
 import cn.onewindow.aws.LocalDynamo;
@@ -12,7 +13,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The relay's rating forwarding (好差评 → provincial system) reads the due-time index from a checkpoint: an idle tick
  * costs one or two bucket queries, and a rating the province refuses for hours is still forwarded once it answers.
- * Real DynamoDB Local; queries counted by an SDK interceptor on the forwarder's own client.
+ * Real dynoxide; queries counted by an SDK interceptor on the forwarder's own client.
  */
 @ExtendWith(LocalDynamo.class)
 class RatingForwardingCheckpointTest {
@@ -47,9 +47,7 @@ class RatingForwardingCheckpointTest {
                 if (context.request().getClass().getSimpleName().equals("QueryRequest")) queries.incrementAndGet();
             }
         };
-        try (DynamoDbClient counted = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of("cn-north-1")).endpointOverride(tables.aws().dynamoDbEndpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        try (DynamoDbClient counted = tables.aws().dynamoDbClientBuilder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build()) {
             String cases = tables.casesTable();
             String idempotency = tables.settings().idempotencyTable();

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The gateway authorizer's event and response shapes (HTTP API payload 2.0, simple responses). */
 class GatewayAuthorizerTest {
-    /** Only the token lookup matters here; the DynamoDB directory has its own tests against DynamoDB Local. */
+    /** Only the token lookup matters here; the DynamoDB directory has its own tests against dynoxide. */
     private static final Map<String, Caller> BY_HASH = new HashMap<>();
 
     static {

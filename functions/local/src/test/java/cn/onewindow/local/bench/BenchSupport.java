@@ -35,14 +35,6 @@ final class BenchSupport {
                 + Path.of("").toAbsolutePath() + "; pass -Donewindow.root=DIR");
     }
 
-    /** Points sqlite4java (DynamoDB Local) at {@code functions/local/target/native-libs} unless already set. */
-    static void sqliteNatives(Path root) {
-        if (System.getProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH) == null) {
-            System.setProperty(EmbeddedAws.SQLITE4JAVA_LIBRARY_PATH,
-                    root.resolve("functions/local/target/native-libs").toString());
-        }
-    }
-
     static Path requirePackage(Path zip) {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: run `mvn -B -o -q install -DskipTests` first");

@@ -2,8 +2,7 @@
 //
 //   mvn -B -o -q -pl functions/local test-compile dependency:build-classpath -Dmdep.includeScope=test \
 //       -Dmdep.outputFile=target/bench-classpath.txt
-//   java -Dsqlite4java.library.path=functions/local/target/native-libs \
-//       -cp "functions/local/target/test-classes:functions/local/target/classes:$(cat functions/local/target/bench-classpath.txt)" \
+//   java -cp "functions/local/target/test-classes:functions/local/target/classes:$(cat functions/local/target/bench-classpath.txt)" \
 //       cn.onewindow.local.bench.ColdStartBenchmark --runs 10
 //
 // (exec:java is not used: exec-maven-plugin 3.5.0's parent POM, org.codehaus.mojo:mojo-parent:86, is not in the
@@ -12,7 +11,6 @@
 // Options (all optional): --runs N (timed rounds, default 10), --warmup N (untimed rounds first, default 1),
 // --memory MB (function memory, default 1024 as in template.yaml), --class-histogram (one extra untimed start of
 // each function with -Xlog:class+load, summarised by package), --jvm-opt OPTION (repeatable).
-// sqlite4java's natives default to functions/local/target/native-libs (-Dsqlite4java.library.path=... overrides).
 package cn.onewindow.local.bench;
 
 import cn.onewindow.aws.AwsSettings;
@@ -106,7 +104,7 @@ public final class ColdStartBenchmark {
             }
         }
         Path root = BenchSupport.root();
-        BenchSupport.sqliteNatives(root);
+        
         Path logs = root.resolve("functions/local/target/bench-logs/cold-start");
         Files.createDirectories(logs);
 

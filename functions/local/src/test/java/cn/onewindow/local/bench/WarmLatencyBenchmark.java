@@ -2,8 +2,7 @@
 //
 //   mvn -B -o -q -pl functions/local test-compile dependency:build-classpath -Dmdep.includeScope=test \
 //       -Dmdep.outputFile=target/bench-classpath.txt
-//   java -Dsqlite4java.library.path=functions/local/target/native-libs \
-//       -cp "functions/local/target/test-classes:functions/local/target/classes:$(cat functions/local/target/bench-classpath.txt)" \
+//   java -cp "functions/local/target/test-classes:functions/local/target/classes:$(cat functions/local/target/bench-classpath.txt)" \
 //       cn.onewindow.local.bench.WarmLatencyBenchmark --seconds 20
 //
 // (exec:java is not used: exec-maven-plugin 3.5.0's parent POM, org.codehaus.mojo:mojo-parent:86, is not in the
@@ -12,7 +11,6 @@
 // Options (all optional): --api-instances N (default 2), --clients C (default = API instances), --seconds D
 // (measured seconds per route and per side, default 20), --warmup-seconds W (per route and side, default 8),
 // --slices S (each route's D seconds alternate between the HTTP path and the raw calls in S slices, default 4).
-// sqlite4java's natives default to functions/local/target/native-libs (-Dsqlite4java.library.path=... overrides).
 package cn.onewindow.local.bench;
 
 import cn.onewindow.aws.AwsClients;
@@ -73,7 +71,7 @@ import static cn.onewindow.local.bench.BenchSupport.sorted;
 /**
  * Issue 8, item 4: warm latency and throughput of the HTTP routes of the whole local system, against the raw
  * DynamoDB calls each route makes, issued directly with the SDK (same URL-connection client as the functions) at
- * the same concurrency against the same DynamoDB Local.
+ * the same concurrency against the same dynoxide.
  *
  * <p>The calls per route are the ones the code makes (checked at start by an SDK interceptor on an in-process
  * {@link Platform}, printed as the "call census"): every {@code /v1} request first resolves its bearer token
@@ -145,7 +143,7 @@ public final class WarmLatencyBenchmark {
         int warmupSeconds = BenchSupport.intArg(args, "--warmup-seconds", 8);
         int slices = BenchSupport.intArg(args, "--slices", 4);
         Path root = BenchSupport.root();
-        BenchSupport.sqliteNatives(root);
+        
         BenchSupport.requirePackage(root.resolve("functions/intake-api/target/function.zip"));
         BenchSupport.requirePackage(root.resolve("functions/workers/target/function.zip"));
 
@@ -579,8 +577,8 @@ public final class WarmLatencyBenchmark {
         System.out.println();
         System.out.println("Caveat: our path = HTTP client -> mock API Gateway (HTTP -> API Gateway v2 event) -> local "
                 + "Lambda Runtime API (/next, /response: two more local HTTP exchanges) -> Quarkus in a C1-only child "
-                + "JVM -> DynamoDB Local. The raw calls skip all of that and run in this JVM (C2) beside DynamoDB "
-                + "Local. The 401 route (token filter fails before any store call) is that hop plus Quarkus' own "
+                + "JVM -> dynoxide. The raw calls skip all of that and run in this JVM (C2) against the same "
+                + "dynoxide. The 401 route (token filter fails before any store call) is that hop plus Quarkus' own "
                 + "request handling and error mapping, so 'minus 401 path' subtracts slightly more than the hop. "
                 + "Everything shares " + Runtime.getRuntime().availableProcessors() + " CPUs.");
         System.out.println(cases + " cases created over HTTP; machine at end: " + BenchSupport.machine());
