@@ -55,9 +55,11 @@ public class TaskResource {
         }
         Page<DepartmentTask> page = platform.approvalService.inbox(current.get(), dept,
                 CaseResource.parse(TaskStatus.class, status, "status"), l, cursor);
-        // departments, supervisors and administrators see masked data: reasons may quote a name or number
-        Redactor r = Redactor.patternsOnly();
-        return new TaskRequests.TaskPage(page.items().stream().map(t -> task(mapper.toView(t), r)).toList(),
+        // departments, supervisors and administrators see masked data: reasons may quote the applicant, so a task
+        // with reasons is redacted with its case's known values (read only for those tasks)
+        return new TaskRequests.TaskPage(page.items().stream().map(t -> task(mapper.toView(t),
+                t.reasons() == null || t.reasons().isEmpty() ? Redactor.patternsOnly()
+                        : Redactor.forCase(platform.cases.find(t.caseId()).orElse(null)))).toList(),
                 page.nextCursor());
     }
 
