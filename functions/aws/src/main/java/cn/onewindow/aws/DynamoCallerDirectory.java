@@ -25,10 +25,16 @@ import static cn.onewindow.aws.Attr.str;
 /**
  * Callers keyed by the SHA-256 hash of their token ({@code pk = TOKEN#<hash>}; tokens are never stored), and one
  * account item per caller ({@code pk = CALLER#<id>}) naming its current token hash. Rotation, profile changes and
- * deactivation write both in one transaction, so a revoked token is refused by the very next request.
+ * deactivation write both in one transaction, so a revoked token is refused by the very next request. Every write
+ * to an existing account is conditional on the token and state it read, so no write based on an active account
+ * can land after a deactivation, and only {@link #reactivate} makes a deactivated caller active again.
  */
 public final class DynamoCallerDirectory implements CallerDirectory {
     static final String INDEX = "CALLER_INDEX";
+    private static final String ACTIVE = "ACTIVE";
+    private static final String INACTIVE = "INACTIVE";
+    /** Retries of a conditional write that lost a race (each re-reads the account first). */
+    private static final int ATTEMPTS = 50;
     private final DynamoDbClient db;
     private final String table;
 
@@ -42,20 +48,31 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         GetItemResponse r = db.getItem(b -> b.tableName(table).key(Map.of("pk", s("TOKEN#" + tokenHash)))
                 .consistentRead(true));
         if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
-        if (!"ACTIVE".equals(str(r.item(), "state"))) return Optional.empty();
+        if (!ACTIVE.equals(str(r.item(), "state"))) return Optional.empty();
         return Optional.of(Json.read(str(r.item(), "doc"), Caller.class));
     }
 
+    /** Demo seeding: never touches a deactivated caller; conditional on the account read, retried on a race. */
     @Override
     public void put(String tokenHash, Caller caller) {
-        Optional<Map<String, AttributeValue>> acct = accountItem(caller.id());
-        String old = acct.map(i -> str(i, "tokenHash")).orElse(null);
-        List<TransactWriteItem> w = new ArrayList<>();
-        w.add(put(tokenItem(tokenHash, caller, "ACTIVE"), null));
-        w.add(put(accountItem(caller, tokenHash, true, Instant.now()), null));
-        w.add(indexed(caller.id()));
-        if (old != null && !old.equals(tokenHash)) w.add(revoke(old));
-        db.transactWriteItems(b -> b.transactItems(w));
+        for (int attempt = 1; ; attempt++) {
+            Optional<Map<String, AttributeValue>> acct = accountItem(caller.id());
+            if (acct.isPresent() && !ACTIVE.equals(str(acct.get(), "state"))) return;
+            String old = acct.map(i -> str(i, "tokenHash")).orElse(null);
+            Map<String, AttributeValue> next = accountItem(caller, tokenHash, true, Instant.now());
+            acct.ifPresent(a -> keepLifecycle(a, next));
+            List<TransactWriteItem> w = new ArrayList<>();
+            w.add(put(tokenItem(tokenHash, caller, ACTIVE), null));
+            w.add(acct.isEmpty() ? put(next, "attribute_not_exists(pk)") : whileUnchanged(next, old, ACTIVE));
+            w.add(indexed(caller.id()));
+            if (old != null && !old.equals(tokenHash)) w.add(revoke(old));
+            try {
+                db.transactWriteItems(b -> b.transactItems(w));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS) throw concurrent();
+            }
+        }
     }
 
     @Override
@@ -109,46 +126,132 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         }
     }
 
+    /**
+     * Only an active caller's token is rotated: the account is written on condition that its token and state are
+     * still those read, so a rotation racing a deactivation either happens before it (and its new token is then
+     * revoked by it) or fails with {@code CALLER_DEACTIVATED}.
+     */
     @Override
     public void rotate(String callerId, String newTokenHash, Instant at) {
         Map<String, AttributeValue> acct = accountItem(callerId).orElseThrow();
+        if (!ACTIVE.equals(str(acct, "state"))) throw deactivated();
         Caller caller = Json.read(str(acct, "doc"), Caller.class);
         String old = str(acct, "tokenHash");
         Map<String, AttributeValue> next = accountItem(caller, newTokenHash, true, at);
+        keepLifecycle(acct, next);
         try {
-            db.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(next)
-                            .conditionExpression("tokenHash = :old")
-                            .expressionAttributeValues(Map.of(":old", s(old))).build()).build(),
-                    put(tokenItem(newTokenHash, caller, "ACTIVE"), "attribute_not_exists(pk)"),
-                    revoke(old)));
+            db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, old, ACTIVE),
+                    put(tokenItem(newTokenHash, caller, ACTIVE), "attribute_not_exists(pk)"), revoke(old)));
         } catch (TransactionCanceledException e) {
+            if (accountItem(callerId).map(a -> !ACTIVE.equals(str(a, "state"))).orElse(true)) throw deactivated();
             throw DomainException.conflict("CONCURRENT_UPDATE", "令牌正被同时更换，请重试",
                     "the token was changed meanwhile; retry");
         }
     }
 
+    /** The profile changes; token and state stay as read (a concurrent deactivation makes it retry, inactive). */
     @Override
     public void update(Caller caller) {
-        Map<String, AttributeValue> acct = accountItem(caller.id()).orElseThrow();
-        String hash = str(acct, "tokenHash");
-        boolean active = "ACTIVE".equals(str(acct, "state"));
-        Map<String, AttributeValue> next = accountItem(caller, hash, active, Instant.parse(str(acct, "tokenIssuedAt")));
-        db.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(next)
-                        .conditionExpression("tokenHash = :h").expressionAttributeValues(Map.of(":h", s(hash)))
-                        .build()).build(),
-                put(tokenItem(hash, caller, active ? "ACTIVE" : "REVOKED"), "attribute_exists(pk)")));
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> acct = accountItem(caller.id()).orElseThrow();
+            String hash = str(acct, "tokenHash");
+            String state = str(acct, "state");
+            boolean active = ACTIVE.equals(state);
+            Map<String, AttributeValue> next = accountItem(caller, hash, active,
+                    Instant.parse(str(acct, "tokenIssuedAt")));
+            keepLifecycle(acct, next);
+            next.put("state", s(state));
+            try {
+                db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, hash, state),
+                        put(tokenItem(hash, caller, active ? ACTIVE : "REVOKED"), "attribute_exists(pk)")));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS) throw concurrent();
+            }
+        }
+    }
+
+    /**
+     * Marks the account inactive and revokes the token it names, on condition that both are still those read: a
+     * rotation that got in first makes it read again and revoke the new token.
+     */
+    @Override
+    public void deactivate(String callerId, Instant at, String by) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> acct = accountItem(callerId).orElseThrow();
+            if (!ACTIVE.equals(str(acct, "state"))) return;
+            String hash = str(acct, "tokenHash");
+            Map<String, AttributeValue> next = new HashMap<>(acct);
+            next.put("state", s(INACTIVE));
+            next.put("deactivatedAt", s(at.toString()));
+            next.put("lifecycle", s(Json.write(append(lifecycle(acct),
+                    new LifecycleEvent("DEACTIVATED", at, by, null)))));
+            try {
+                db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, hash, ACTIVE), revoke(hash)));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS) throw concurrent();
+            }
+        }
     }
 
     @Override
-    public void deactivate(String callerId, Instant at) {
+    public void reactivate(String callerId, String newTokenHash, Instant at, String by, String reason) {
         Map<String, AttributeValue> acct = accountItem(callerId).orElseThrow();
-        String hash = str(acct, "tokenHash");
-        Map<String, AttributeValue> next = new HashMap<>(acct);
-        next.put("state", s("INACTIVE"));
-        next.put("deactivatedAt", s(at.toString()));
-        db.transactWriteItems(b -> b.transactItems(put(next, null), revoke(hash)));
+        if (ACTIVE.equals(str(acct, "state"))) throw active();
+        Caller caller = Json.read(str(acct, "doc"), Caller.class);
+        String old = str(acct, "tokenHash");
+        Map<String, AttributeValue> next = accountItem(caller, newTokenHash, true, at);
+        keepLifecycle(acct, next);
+        next.put("lifecycle", s(Json.write(append(lifecycle(acct),
+                new LifecycleEvent("REACTIVATED", at, by, reason)))));
+        try {
+            // the revoked token stays revoked: the caller comes back with a new one only
+            db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, old, INACTIVE),
+                    put(tokenItem(newTokenHash, caller, ACTIVE), "attribute_not_exists(pk)")));
+        } catch (TransactionCanceledException e) {
+            if (accountItem(callerId).map(a -> ACTIVE.equals(str(a, "state"))).orElse(false)) throw active();
+            throw concurrent();
+        }
+    }
+
+    /** The account put, on condition that its token and state are those read. */
+    private TransactWriteItem whileUnchanged(Map<String, AttributeValue> item, String tokenHash, String state) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("tokenHash = :h AND #s = :st")
+                .expressionAttributeNames(Map.of("#s", "state"))
+                .expressionAttributeValues(Map.of(":h", s(tokenHash), ":st", s(state))).build()).build();
+    }
+
+    private static void keepLifecycle(Map<String, AttributeValue> from, Map<String, AttributeValue> to) {
+        for (String a : List.of("deactivatedAt", "lifecycle")) {
+            if (from.containsKey(a)) to.put(a, from.get(a));
+        }
+    }
+
+    private static List<LifecycleEvent> lifecycle(Map<String, AttributeValue> acct) {
+        String json = str(acct, "lifecycle");
+        return json == null ? List.of() : List.of(Json.read(json, LifecycleEvent[].class));
+    }
+
+    private static List<LifecycleEvent> append(List<LifecycleEvent> events, LifecycleEvent e) {
+        List<LifecycleEvent> out = new ArrayList<>(events);
+        out.add(e);
+        return out;
+    }
+
+    private static DomainException deactivated() {
+        return DomainException.conflict("CALLER_DEACTIVATED", "调用方已停用，须由管理员重新启用",
+                "the caller is deactivated; an administrator must reactivate it (POST /v1/callers/{id}/reactivation)");
+    }
+
+    private static DomainException active() {
+        return DomainException.conflict("CALLER_ACTIVE", "调用方未停用", "the caller is active");
+    }
+
+    private static DomainException concurrent() {
+        return DomainException.conflict("CONCURRENT_UPDATE", "调用方正被同时修改，请重试",
+                "the caller was changed meanwhile; retry");
     }
 
     private Optional<Map<String, AttributeValue>> accountItem(String callerId) {
@@ -159,8 +262,10 @@ public final class DynamoCallerDirectory implements CallerDirectory {
 
     private static Account account(Map<String, AttributeValue> i) {
         String issued = str(i, "tokenIssuedAt");
-        return new Account(Json.read(str(i, "doc"), Caller.class), "ACTIVE".equals(str(i, "state")),
-                issued == null ? null : Instant.parse(issued));
+        String deactivated = str(i, "deactivatedAt");
+        return new Account(Json.read(str(i, "doc"), Caller.class), ACTIVE.equals(str(i, "state")),
+                issued == null ? null : Instant.parse(issued), deactivated == null ? null : Instant.parse(deactivated),
+                lifecycle(i));
     }
 
     private static Map<String, AttributeValue> tokenItem(String hash, Caller caller, String state) {
@@ -176,7 +281,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("CALLER#" + caller.id()));
         item.put("tokenHash", s(hash));
-        item.put("state", s(active ? "ACTIVE" : "INACTIVE"));
+        item.put("state", s(active ? ACTIVE : INACTIVE));
         item.put("tokenIssuedAt", s(at.toString()));
         item.put("doc", s(Json.write(caller)));
         return item;

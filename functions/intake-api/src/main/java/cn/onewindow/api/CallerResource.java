@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Callers and credentials (administrators): create a caller (its token is shown once), move or rename it, rotate
  * its token (the old one stops working at once), deactivate it (its token stops working at once; the cases it
- * handled keep its id).
+ * handled keep its id; a deactivated caller's token is not rotated: {@code 409 CALLER_DEACTIVATED}), and reactivate
+ * it explicitly with a reason (a new token).
  */
 @Path("/v1/callers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,12 +33,17 @@ public class CallerResource {
 
     /** A caller as shown: never a token or its hash. */
     public record CallerView(String id, Role role, String name, String centerId, String cityCode,
-                             String servicePointId, String departmentCode, boolean active, Instant tokenIssuedAt) {
+                             String servicePointId, String departmentCode, boolean active, Instant tokenIssuedAt,
+                             Instant deactivatedAt, List<CallerDirectory.LifecycleEvent> lifecycle) {
         static CallerView of(CallerDirectory.Account a) {
             Caller c = a.caller();
             return new CallerView(c.id(), c.role(), c.name(), c.centerId(), c.cityCode(), c.servicePointId(),
-                    c.departmentCode(), a.active(), a.tokenIssuedAt());
+                    c.departmentCode(), a.active(), a.tokenIssuedAt(), a.deactivatedAt(), a.lifecycle());
         }
+    }
+
+    /** Why a deactivated caller is made active again (kept in its life cycle with who and when). */
+    public record Reactivation(String reason) {
     }
 
     /** A caller with its new token: the only time the token is shown. */
@@ -95,5 +101,17 @@ public class CallerResource {
     @Path("/{id}/deactivation")
     public CallerView deactivate(@PathParam("id") String id) {
         return CallerView.of(platform.callerService.deactivate(current.get(), id));
+    }
+
+    /**
+     * Makes a deactivated caller active again, administrators only, with a reason: answers the caller with a new
+     * token (shown this once); {@code 409 CALLER_ACTIVE} when it is not deactivated.
+     */
+    @POST
+    @Path("/{id}/reactivation")
+    public IssuedView reactivate(@PathParam("id") String id, Reactivation body) {
+        CaseResource.requireBody(body);
+        CallerService.Issued i = platform.callerService.reactivate(current.get(), id, body.reason());
+        return new IssuedView(CallerView.of(i.account()), i.token());
     }
 }

@@ -6,11 +6,12 @@ import cn.onewindow.api.dto.CaseView;
 import cn.onewindow.api.dto.HistoryView;
 import cn.onewindow.api.dto.IntakeRequest;
 import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.Caller;
 import cn.onewindow.core.access.Role;
 import cn.onewindow.core.cases.CaseStatus;
 import cn.onewindow.core.cases.Channel;
-import cn.onewindow.core.cases.Masking;
+import cn.onewindow.core.cases.Redactor;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -74,9 +75,9 @@ public class CaseResource {
         Page<ServiceCase.Snapshot> page = platform.caseService.list(caller, q);
         // listings never show an identity number or phone in clear: open the case to see them (and be recorded in
         // its access log); window staff and agents keep the applicant's name to find their case
-        boolean names = cn.onewindow.core.access.AccessPolicy.seesClearIdentity(caller);
-        return new CasePage(page.items().stream().map(s -> masked(mapper.toView(s), names)).toList(),
-                page.nextCursor());
+        boolean clear = AccessPolicy.seesClearIdentity(caller);
+        return new CasePage(page.items().stream().map(s -> clear ? MaskedViews.listed(mapper.toView(s))
+                : MaskedViews.full(mapper.toView(s), Redactor.forCase(s))).toList(), page.nextCursor());
     }
 
     @GET
@@ -97,7 +98,11 @@ public class CaseResource {
     @GET
     @Path("/{id}/history")
     public List<HistoryView> history(@PathParam("id") String id) {
-        return mapper.toHistoryViews(platform.caseService.history(current.get(), id));
+        Caller caller = current.get();
+        List<HistoryView> h = mapper.toHistoryViews(platform.caseService.history(caller, id));
+        if (AccessPolicy.seesClearIdentity(caller)) return h;
+        // free text in the trail (reasons, "to <name>") may hold the applicant's or recipient's name or numbers
+        return MaskedViews.history(h, Redactor.forCase(platform.caseService.get(caller, id)));
     }
 
     @POST
@@ -176,38 +181,14 @@ public class CaseResource {
         return r;
     }
 
-    /** Window staff and agents deal with the applicant and see the clear identity; other roles see it masked. */
+    /**
+     * Window staff and agents deal with the applicant and see the clear identity; every other role sees every
+     * personal field and free text masked ({@link MaskedViews}).
+     */
     CaseView view(Caller caller, ServiceCase.Snapshot s) {
         CaseView v = mapper.toView(s);
-        if (cn.onewindow.core.access.AccessPolicy.seesClearIdentity(caller)) return v;
-        return masked(v);
-    }
-
-    private static CaseView masked(CaseView v) {
-        return masked(v, false);
-    }
-
-    /** @param keepName true for window staff and agents, who look their applicants up by name in a listing */
-    private static CaseView masked(CaseView v, boolean keepName) {
-        if (v.applicant() == null) return v;
-        CaseView.ApplicantView a = v.applicant();
-        CaseView.ApplicantView masked = new CaseView.ApplicantView(keepName ? a.name() : Masking.name(a.name()),
-                a.type(), a.idType(), Masking.idNumber(a.idNumber()), Masking.phone(a.phone()));
-        return new CaseView(v.id(), v.itemCode(), v.itemVersion(), v.itemName(), v.mode(), v.status(),
-                v.statusName(), v.channel(), masked, v.centerId(), v.servicePointId(), v.agentId(), v.materials(),
-                v.missing(), v.outstandingTolerable(), v.submittedAt(), v.acceptedAt(), v.dueAt(), v.dueAtLocal(),
-                v.dueProvisional(), v.promisedDays(), v.legalDays(), v.suspensions(), v.extensionDays(),
-                v.extensionReason(), v.decision(), v.resultNumber(), v.resultIssuedAt(), v.deliveredAt(),
-                v.deliveredTo(), v.notice() == null || keepName ? v.notice() : maskNotice(v.notice(), a.name()),
-                keepName ? v.notices() : v.notices().stream().map(n -> maskNotice(n, a.name())).toList(),
-                v.taskDepartments(),
-                v.distributionDueAt(), v.distributedAt(), v.warnedAt(), v.overdueAt(), v.overdueWorkingMinutes(),
-                v.version(), v.consent(), v.deliveryMethod());
-    }
-
-    private static CaseView.NoticeView maskNotice(CaseView.NoticeView n, String name) {
-        String text = name == null || n.text() == null ? n.text() : n.text().replace(name, Masking.name(name));
-        return new CaseView.NoticeView(n.type(), n.title(), n.missing(), text, n.issuedAt());
+        if (AccessPolicy.seesClearIdentity(caller)) return v;
+        return MaskedViews.full(v, Redactor.forCase(s));
     }
 
     static void requireBody(Object body) {

@@ -1,11 +1,14 @@
 package cn.onewindow.api;
 
 import cn.onewindow.api.dto.TaskRequests;
+import cn.onewindow.api.dto.TaskView;
 import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
 import cn.onewindow.core.approval.TaskDetail;
 import cn.onewindow.core.approval.TaskStatus;
+import cn.onewindow.core.cases.Redactor;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.ports.Page;
@@ -52,14 +55,25 @@ public class TaskResource {
         }
         Page<DepartmentTask> page = platform.approvalService.inbox(current.get(), dept,
                 CaseResource.parse(TaskStatus.class, status, "status"), l, cursor);
-        return new TaskRequests.TaskPage(page.items().stream().map(mapper::toView).toList(), page.nextCursor());
+        // departments, supervisors and administrators see masked data: reasons may quote the applicant, so a task
+        // with reasons is redacted with its case's known values (read only for those tasks)
+        return new TaskRequests.TaskPage(page.items().stream().map(t -> task(mapper.toView(t),
+                t.reasons() == null || t.reasons().isEmpty() ? Redactor.patternsOnly()
+                        : Redactor.forCase(platform.cases.find(t.caseId()).orElse(null)))).toList(),
+                page.nextCursor());
     }
 
     @GET
     @Path("/tasks/{taskId}")
     public TaskRequests.TaskDetailView detail(@PathParam("taskId") String taskId) {
         TaskDetail d = platform.approvalService.detail(current.get(), taskId);
-        return new TaskRequests.TaskDetailView(mapper.toView(d.task()), cases.view(current.get(), d.caseSnapshot()));
+        return new TaskRequests.TaskDetailView(task(mapper.toView(d.task()), Redactor.forCase(d.caseSnapshot())),
+                cases.view(current.get(), d.caseSnapshot()));
+    }
+
+    /** A task as its readers see it (none of them sees clear personal data): reasons through the redactor. */
+    private TaskView task(TaskView t, Redactor r) {
+        return AccessPolicy.seesClearIdentity(current.get()) ? t : MaskedViews.task(t, r);
     }
 
     /**
@@ -72,7 +86,8 @@ public class TaskResource {
         CaseResource.requireBody(body);
         ApprovalService.Decided d = platform.approvalService.decide(current.get(), taskId,
                 new TaskCommand(body.decision(), body.reasons(), body.missing()));
-        Response.ResponseBuilder r = Response.ok(new TaskRequests.DecisionView(mapper.toView(d.task()),
+        Response.ResponseBuilder r = Response.ok(new TaskRequests.DecisionView(
+                task(mapper.toView(d.task()), Redactor.forCase(d.caseSnapshot())),
                 cases.view(current.get(), d.caseSnapshot())));
         if (d.replayed()) r.header("Idempotent-Replayed", "true");
         return r.build();

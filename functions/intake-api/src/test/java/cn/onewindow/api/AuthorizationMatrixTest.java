@@ -274,6 +274,8 @@ class AuthorizationMatrixTest {
                 + freshCaller(r) + "/token-rotation", null), only(F, R.ADMIN)));
         rows.add(new Row("POST /v1/callers/{id}/deactivation", (r, in) -> new Req("POST", "/v1/callers/"
                 + freshCaller(r) + "/deactivation", null), only(F, R.ADMIN)));
+        rows.add(new Row("POST /v1/callers/{id}/reactivation", (r, in) -> new Req("POST", "/v1/callers/"
+                + deactivatedCaller(r) + "/reactivation", "{\"reason\":\"误停用，经核实恢复\"}"), only(F, R.ADMIN)));
         // evaluations (好差评) and rectifications (整改), once the API serves them
         if (!routes().contains("POST /v1/evaluations")) return rows;
         rows.add(new Row("POST /v1/evaluations", (r, in) -> new Req("POST", "/v1/evaluations", rating),
@@ -324,6 +326,13 @@ class AuthorizationMatrixTest {
         String id = uniq("m-caller");
         as("demo-admin").body("{\"id\":\"" + id + "\",\"role\":\"AGENT\",\"name\":\"矩阵\",\"cityCode\":\"330100\","
                 + "\"servicePointId\":\"" + DemoData.VILLAGE_POINT + "\"}").post("/v1/callers").then().statusCode(201);
+        return id;
+    }
+
+    /** A deactivated caller only an administrator's reactivation will find (others are refused first). */
+    String deactivatedCaller(R r) {
+        String id = freshCaller(r);
+        if (r == R.ADMIN) as("demo-admin").post("/v1/callers/" + id + "/deactivation").then().statusCode(200);
         return id;
     }
 

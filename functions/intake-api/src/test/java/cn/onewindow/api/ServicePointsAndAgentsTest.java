@@ -118,11 +118,37 @@ class ServicePointsAndAgentsTest {
                 .body("id", org.hamcrest.Matchers.hasItems("agent-001", "agent-rot", "staff-t01"))
                 .body("find { it.id == 'agent-rot' }.active", equalTo(false))
                 .body("token", org.hamcrest.Matchers.everyItem(nullValue()));
+        // nothing but an explicit reactivation brings it back: not a rotation, not a change
+        as("demo-admin").post("/v1/callers/agent-rot/token-rotation").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("CALLER_DEACTIVATED"));
+        as("demo-admin").body("{\"name\":\"停用后改名\"}").patch("/v1/callers/agent-rot").then().statusCode(200)
+                .body("active", equalTo(false));
+        as(t2).get("/v1/service-points").then().statusCode(401);
+        as("demo-window").body("{\"reason\":\"x\"}").post("/v1/callers/agent-rot/reactivation").then()
+                .statusCode(403);
+        as("demo-admin").body("{}").post("/v1/callers/agent-rot/reactivation").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        String t3 = as("demo-admin").body("{\"reason\":\"误停用，经核实恢复\"}").post("/v1/callers/agent-rot/reactivation")
+                .then().statusCode(200).body("caller.active", equalTo(true))
+                .body("caller.lifecycle.event", equalTo(List.of("DEACTIVATED", "REACTIVATED")))
+                .body("caller.lifecycle[1].by", equalTo(adminId()))
+                .body("caller.lifecycle[1].reason", equalTo("误停用，经核实恢复"))
+                .extract().path("token");
+        as(t3).get("/v1/service-points").then().statusCode(200);
+        as(t2).get("/v1/service-points").then().statusCode(401);
+        as("demo-admin").body("{\"reason\":\"再次\"}").post("/v1/callers/agent-rot/reactivation").then()
+                .statusCode(409).body("code", equalTo("CALLER_ACTIVE"));
+        as("demo-admin").post("/v1/callers/agent-rot/deactivation").then().statusCode(200);
+        as(t3).get("/v1/service-points").then().statusCode(401);
         as("demo-admin").body("{\"id\":\"agent-rot\",\"role\":\"AGENT\",\"name\":\"x\",\"cityCode\":\"330100\","
                 + "\"servicePointId\":\"330110-T01-V01\"}").post("/v1/callers").then().statusCode(409);
         as("demo-admin").body("{\"id\":\"agent-x\",\"role\":\"AGENT\",\"name\":\"x\",\"cityCode\":\"330100\","
                         + "\"servicePointId\":\"NOWHERE\"}").post("/v1/callers").then().statusCode(400)
                 .body("errors.code", hasItem("UNKNOWN_SERVICE_POINT"));
+    }
+
+    static String adminId() {
+        return DemoData.callers().get("demo-admin").id();
     }
 
     @Test

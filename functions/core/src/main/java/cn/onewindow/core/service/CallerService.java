@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
-/** Callers and their credentials, managed by administrators: create, move, rotate the token, deactivate. */
+/**
+ * Callers and their credentials, managed by administrators: create, move, rotate the token, deactivate, reactivate.
+ */
 public final class CallerService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,11 +67,29 @@ public final class CallerService {
         return new Issued(get(admin, callerId), token);
     }
 
+    /**
+     * Deactivates a caller: its token is refused from the next request on, and nothing but {@link #reactivate}
+     * makes it active again (a rotation is refused with {@code 409 CALLER_DEACTIVATED}; changes, demo seeding and
+     * re-imports keep it inactive). Deactivating an inactive caller changes nothing.
+     */
     public CallerDirectory.Account deactivate(Caller admin, String callerId) {
         AccessPolicy.requireRole(admin, Role.ADMIN);
         get(admin, callerId);
-        callers.deactivate(callerId, clock.instant());
+        callers.deactivate(callerId, clock.instant(), admin.id());
         return get(admin, callerId);
+    }
+
+    /**
+     * An administrator's explicit reactivation of a deactivated caller, with a reason: a new token (shown once; the
+     * revoked one stays revoked), recorded in the caller's life cycle (who, when, why).
+     */
+    public Issued reactivate(Caller admin, String callerId, String reason) {
+        AccessPolicy.requireRole(admin, Role.ADMIN);
+        get(admin, callerId);
+        new Validator().notBlank(reason, "reason").maxLength(reason, 500, "reason").throwIfInvalid();
+        String token = newToken();
+        callers.reactivate(callerId, Tokens.hash(token), clock.instant(), admin.id(), reason.strip());
+        return new Issued(get(admin, callerId), token);
     }
 
     /** Moves or renames a caller; the cases it handled keep its id and their own service point. */

@@ -66,7 +66,8 @@ public final class LedgerService {
         String result = s.decision() != null ? s.decision().outcome().name()
                 : s.status().name().equals("NOT_ACCEPTED") ? "NOT_ACCEPTED" : null;
         return new Row(s.id(), s.submittedAt(), s.agentId(), a == null ? null : Masking.name(a.name()),
-                a == null ? null : Masking.idNumber(a.idNumber()), a == null ? null : Masking.phone(a.phone()),
+                a == null ? null : Masking.idNumber(a.idType(), a.idNumber()),
+                a == null ? null : Masking.phone(a.phone()),
                 s.itemCode(), s.itemName(), s.status().name(), s.status().chinese(), result, s.resultNumber(),
                 s.resultIssuedAt(), s.deliveredAt(), s.deliveredTo() == null ? null : Masking.name(s.deliveredTo()),
                 s.deliveryMethod(), s.consent() == null ? null : s.consent().method().name());

@@ -30,7 +30,8 @@ class GatewayAuthorizerTest {
         public void create(Caller c, String h, Instant at) { }
         public void rotate(String id, String h, Instant at) { }
         public void update(Caller c) { }
-        public void deactivate(String id, Instant at) { }
+        public void deactivate(String id, Instant at, String by) { }
+        public void reactivate(String id, String h, Instant at, String by, String reason) { }
     }));
 
     @Test
