@@ -356,6 +356,27 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
                 .expressionAttributeValues(Map.of(":t", s(at.toString()))));
     }
 
+    /** The due-index bucket of dead-lettered notifications (never read by the relay; for an operator). */
+    public static final String NOTIFY_DEAD_BUCKET = NOTIFY_PREFIX + "DEAD";
+
+    @Override
+    public int notificationRefused(Notification n, int maxAttempts, Instant at) {
+        Map<String, AttributeValue> key = key(casePk(n.caseId()), "NOTIFY#" + sortable(n.createdAt()) + "#" + n.id());
+        // only while it is still in the outbox (not sent meanwhile by an overlapping run)
+        Map<String, AttributeValue> after = db.updateItem(b -> b.tableName(casesTable).key(key)
+                .updateExpression("ADD attempts :one SET lastRefusedAt = :t")
+                .conditionExpression("attribute_exists(dueBucket)")
+                .expressionAttributeValues(Map.of(":one", n(1), ":t", s(at.toString())))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)).attributes();
+        int attempts = Integer.parseInt(after.get("attempts").n());
+        if (attempts >= maxAttempts) {
+            db.updateItem(b -> b.tableName(casesTable).key(key)
+                    .updateExpression("SET dueBucket = :b, deadLetteredAt = :t")
+                    .expressionAttributeValues(Map.of(":b", s(NOTIFY_DEAD_BUCKET), ":t", s(at.toString()))));
+        }
+        return attempts;
+    }
+
     // ---- the due-time index (deadline checker) ---------------------------------------------------------------
 
     private final java.util.concurrent.atomic.AtomicLong timerItemsRead = new java.util.concurrent.atomic.AtomicLong();

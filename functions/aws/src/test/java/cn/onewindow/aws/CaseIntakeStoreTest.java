@@ -81,7 +81,7 @@ class CaseIntakeStoreTest {
 
         // both timers sit in the due-time index, in the hour bucket of their instant
         DeadlineCalculator calc = platform.deadlines.calculatorFor(DemoData.COUNTY_CENTER);
-        Instant warning = calc.warningPoint(DUE, 1);
+        Instant warning = calc.warningPoint(FRIDAY_10_SHANGHAI, DUE, 1);
         assertTrue(warning.isBefore(DUE));
         List<Map<String, AttributeValue>> due = dueIndex(db, table, DUE, s.id());
         assertEquals(1, due.size(), "one DUE timer in bucket " + DynamoCaseRepository.dueBucket(DUE));

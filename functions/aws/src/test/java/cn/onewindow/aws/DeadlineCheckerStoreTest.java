@@ -179,7 +179,10 @@ class DeadlineCheckerStoreTest {
         DeadlineChecker.Result first = broken.run();
         assertEquals(2, first.overdue());
         assertTrue(first.failures() > 0);
-        assertFalse(first.checkpointMoved(), "a run with failures keeps the checkpoint where it was");
+        // the checkpoint moves past the slices handled completely, never past a timer that failed (the warnings of
+        // Wednesday 05-14 18:00 come first)
+        assertTrue(real.checkpoint(DeadlineChecker.NAME).map(c -> c.isBefore(WARNING)).orElse(true),
+                "a run with failures keeps the checkpoint before them");
 
         DeadlineChecker.Result second = p.deadlineChecker.run();
         assertEquals(ids.size() - 2, second.overdue(), "the next run handles exactly the rest");

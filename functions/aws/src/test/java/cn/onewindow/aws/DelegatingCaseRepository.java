@@ -71,4 +71,9 @@ class DelegatingCaseRepository implements CaseRepository {
     public void markSent(cn.onewindow.core.notify.Notification n, Instant at) {
         real.markSent(n, at);
     }
+
+    @Override
+    public int notificationRefused(cn.onewindow.core.notify.Notification n, int maxAttempts, Instant at) {
+        return real.notificationRefused(n, maxAttempts, at);
+    }
 }

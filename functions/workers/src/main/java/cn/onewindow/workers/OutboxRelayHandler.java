@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The outbox relay, run on a schedule: a task written with its case whose queue message was lost (the function
  * stopped between the commit and the send) gets its message again, and the notification outbox (reminders, overdue
- * notices, suspension / extension / result-ready SMS) is sent with retry. Looks two days back at most, from a
- * checkpoint that never passes an item still pending.
+ * notices, suspension / extension / result-ready SMS) is sent with retry. Reads from a checkpoint that never passes
+ * an item still pending, however old (after an outage, everything since); the look-back bounds only the first run.
  */
 @Named("relay")
 public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {

@@ -44,7 +44,9 @@ public final class DeadlineCalculator {
     /**
      * Due at close of business of the {@code workingDays}th working day after the acceptance date
      * (the acceptance day is not counted, the time of day of acceptance does not matter). 0 days:
-     * close of business of the acceptance day, or of the next working day if that is not one.
+     * close of business of the acceptance day when it is a working day and the case was accepted no
+     * later than close of business; otherwise (after close of business, or on a non-working day)
+     * close of business of the next working day. The due is never before {@code acceptedAt}.
      */
     public Deadline dueAfterWorkingDays(Instant acceptedAt, int workingDays) {
         Objects.requireNonNull(acceptedAt, "acceptedAt");
@@ -53,6 +55,10 @@ public final class DeadlineCalculator {
         }
         LocalDate accepted = date(acceptedAt);
         LocalDate due = calendar.addWorkingDays(accepted, workingDays);
+        if (workingDays == 0 && closeOfBusiness(due).isBefore(acceptedAt)) {
+            // same-day case accepted after close of business: the close of the next working day
+            due = calendar.nextWorkingDay(due);
+        }
         return new Deadline(closeOfBusiness(due), calendar.provisionalBetween(accepted, due));
     }
 
@@ -211,15 +217,28 @@ public final class DeadlineCalculator {
     }
 
     /**
-     * The warning (预警) instant: {@code workingDaysBefore} full days of office minutes before
-     * {@code due}; 0 gives {@code due} itself.
+     * The warning (预警) instant of a deadline whose clock started at {@code start} (acceptance, a task's
+     * creation, a rectification's judgement): {@code workingDaysBefore} full days of office minutes before
+     * {@code due}; when the office time from {@code start} to {@code due} is not longer than that lead, halfway
+     * through that office time instead. Never before {@code start} (nor after {@code due}); 0 days gives
+     * {@code due} itself.
      */
-    public Instant warningPoint(Instant due, int workingDaysBefore) {
+    public Instant warningPoint(Instant start, Instant due, int workingDaysBefore) {
+        Objects.requireNonNull(start, "start");
         Objects.requireNonNull(due, "due");
         if (workingDaysBefore < 0) {
             throw new IllegalArgumentException("working days before due must not be negative: " + workingDaysBefore);
         }
-        return subtractWorkingMinutes(due, workingDaysBefore * officeHours.minutesPerDay());
+        if (!due.isAfter(start)) {
+            return due;
+        }
+        long lead = workingDaysBefore * officeHours.minutesPerDay();
+        if (lead == 0) {
+            return due;
+        }
+        long whole = workingMinutesBetween(start, due);
+        Instant warn = whole > lead ? subtractWorkingMinutes(due, lead) : addWorkingMinutes(start, whole / 2);
+        return warn.isBefore(start) ? start : warn.isAfter(due) ? due : warn;
     }
 
     /** Office minutes from {@code due} to {@code now}; 0 if {@code now} is not after {@code due}. */

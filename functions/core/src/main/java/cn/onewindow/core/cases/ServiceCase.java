@@ -244,6 +244,15 @@ public final class ServiceCase {
         update(b -> b.warnedAt(now));
     }
 
+    /**
+     * The due moved later and its warning point lies ahead again: the warning given for the old due is re-armed and
+     * fires once more before the new due (the WARNING already recorded stays in the history).
+     */
+    public void rearmWarning() {
+        if (s.warnedAt() == null || s.overdueAt() != null) return;
+        update(b -> b.warnedAt(null));
+    }
+
     /** 红牌: the case passed its due time without a decision; recorded once. */
     public void markOverdue(long workingMinutesLate, Instant now, Actor actor) {
         if (s.overdueAt() != null) return;

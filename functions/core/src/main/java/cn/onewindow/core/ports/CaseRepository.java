@@ -53,4 +53,11 @@ public interface CaseRepository {
 
     /** Marks a notification sent: it leaves the outbox. */
     void markSent(cn.onewindow.core.notify.Notification n, Instant at);
+
+    /**
+     * Counts one refused attempt to send a notification; at {@code maxAttempts} it is dead-lettered: it leaves the
+     * outbox the relay reads (kept, with its attempts, in the {@code NOTIFY#DEAD} bucket of the due-time index for an
+     * operator). Returns the attempts counted so far.
+     */
+    int notificationRefused(cn.onewindow.core.notify.Notification n, int maxAttempts, Instant at);
 }

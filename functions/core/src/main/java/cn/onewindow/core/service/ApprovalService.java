@@ -222,7 +222,7 @@ public final class ApprovalService {
                     outcome = TaskTimerOutcome.DEEMED_APPROVED;
                 }
             } else if (task.warnedAt() == null
-                    && !now.isBefore(calc.warningPoint(task.dueAt(), before.warningDaysBefore()))) {
+                    && !now.isBefore(Deadlines.warningPoint(task, before.warningDaysBefore(), calc))) {
                 after = task.warned(now);
                 c.note("TASK_WARNING", department + " due " + task.dueAt(), now, CHECKER);
                 notes.add(Notifications.toHolder(before, Notification.Kind.WARNING,
@@ -385,10 +385,12 @@ public final class ApprovalService {
         Suspension open = c.currentSuspension();
         Deadline due = calc.resume(c.snapshot().dueAt(), open.suspendedAt(), now);
         c.resume(due.dueAt(), due.provisional(), now, actor);
+        Deadlines.rearmWarning(c, calc, now);
         for (DepartmentTask t : tasks) {
             if (t.status() != TaskStatus.AWAITING_SUPPLEMENT) continue;
             Instant taskDue = t.dueAt() == null ? null : calc.resume(t.dueAt(), open.suspendedAt(), now).dueAt();
-            writes.add(new TaskWrite(t.returned(taskDue), false, t.version()));
+            writes.add(new TaskWrite(Deadlines.rearmWarning(t.returned(taskDue), c.snapshot().warningDaysBefore(),
+                    calc, now), false, t.version()));
             c.taskDelivered(t.departmentCode(), true, now, actor);
         }
         return writes;
@@ -407,7 +409,8 @@ public final class ApprovalService {
             if (t.status() != TaskStatus.AWAITING_SUPPLEMENT) continue;
             Instant taskDue = t.dueAt() == null || t.decidedAt() == null ? t.dueAt()
                     : calc.resume(t.dueAt(), t.decidedAt(), now).dueAt();
-            writes.add(new TaskWrite(t.returned(taskDue), false, t.version()));
+            writes.add(new TaskWrite(Deadlines.rearmWarning(t.returned(taskDue), c.snapshot().warningDaysBefore(),
+                    calc, now), false, t.version()));
             c.taskDelivered(t.departmentCode(), true, now, actor);
         }
         return writes;

@@ -348,6 +348,7 @@ public final class CaseService {
             Suspension open = c.currentSuspension();
             Deadline d = ctx.calc.resume(c.snapshot().dueAt(), open.suspendedAt(), ctx.now);
             c.resume(d.dueAt(), d.provisional(), ctx.now, ctx.actor);
+            Deadlines.rearmWarning(c, ctx.calc, ctx.now);
             ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.RESUMED,
                     sms(c.snapshot(), "已恢复计时，办结时间调整为" + NoticeTexts.localTime(d.dueAt())), ctx.now));
         });
@@ -369,6 +370,7 @@ public final class CaseService {
             Deadline d = ctx.calc.extend(s.dueAt(), cmd.days());
             c.extend(cmd.days(), cmd.reason(), d.dueAt(), d.provisional(),
                     NoticeTexts.extension(s, cmd.days(), cmd.reason(), d.dueAt(), ctx.now), ctx.now, ctx.actor);
+            Deadlines.rearmWarning(c, ctx.calc, ctx.now);
             ctx.notifications().addAll(Notifications.toApplicant(c.snapshot(), Notification.Kind.EXTENDED,
                     sms(c.snapshot(), "延期" + cmd.days() + "个工作日，办结时间调整为" + NoticeTexts.localTime(d.dueAt())),
                     ctx.now));

@@ -37,6 +37,10 @@ public final class DeadlineChecker {
     static final Duration OVERLAP = Duration.ofMinutes(10);
     /** The first run ever looks this far back. */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(3);
+    /** How much of the index one slice reads (24 hour buckets). */
+    static final Duration SLICE = Duration.ofDays(1);
+    /** At most this many slices per run: 60 days of outage are caught up in one run, longer ones in the next. */
+    static final int MAX_SLICES = 60;
     private static final Actor CHECKER = new Actor(Role.SYSTEM, NAME, null, null, null);
     private static final int MAX_ATTEMPTS = 10;
 
@@ -70,27 +74,44 @@ public final class DeadlineChecker {
                          boolean checkpointMoved) {
     }
 
+    /**
+     * Reads and handles what fell due since the checkpoint, in slices of at most {@link #SLICE} of the index (24 hour
+     * buckets each), moving the checkpoint past each slice once everything in it was handled: after a long outage
+     * one run catches up on up to {@link #MAX_SLICES} slices, each costing in proportion to what it holds, and stops
+     * at the first slice with a failure (the next run starts there again). Nothing is skipped for being old.
+     */
     public Result run() {
         Instant now = clock.instant();
-        Instant from = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElse(now.minus(FIRST_LOOK_BACK));
-        List<DeadlineTimer> due = timers.dueBetween(from, now);
+        Instant first = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElse(now.minus(FIRST_LOOK_BACK));
+        Instant from = first;
+        Instant to = from;
+        int read = 0;
         int warnings = 0;
         int overdue = 0;
         int failures = 0;
-        for (DeadlineTimer t : due) {
-            try {
-                switch (handle(t, now)) {
-                    case WARNED -> warnings++;
-                    case OVERDUE -> overdue++;
-                    case NOTHING -> { }
+        boolean moved = false;
+        for (int slice = 0; slice < MAX_SLICES && from.isBefore(now); slice++) {
+            to = from.plus(SLICE).isBefore(now) ? from.plus(SLICE) : now;
+            List<DeadlineTimer> due = timers.dueBetween(from, to);
+            read += due.size();
+            for (DeadlineTimer t : due) {
+                try {
+                    switch (handle(t, now)) {
+                        case WARNED -> warnings++;
+                        case OVERDUE -> overdue++;
+                        case NOTHING -> { }
+                    }
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.log(Level.WARNING, "timer " + t.kind() + " of case " + t.caseId() + " not handled: " + e);
                 }
-            } catch (RuntimeException e) {
-                failures++;
-                LOG.log(Level.WARNING, "timer " + t.kind() + " of case " + t.caseId() + " not handled: " + e);
             }
+            if (failures > 0) break;
+            moved = timers.advanceCheckpoint(NAME, to) || moved;
+            // the next slice starts just after this one ([from, to] is inclusive): no timer is read twice
+            from = to.plusNanos(1);
         }
-        boolean moved = failures == 0 && timers.advanceCheckpoint(NAME, now);
-        return new Result(from, now, due.size(), warnings, overdue, failures, moved);
+        return new Result(first, to, read, warnings, overdue, failures, moved);
     }
 
     enum Outcome { WARNED, OVERDUE, NOTHING }
@@ -131,7 +152,7 @@ public final class DeadlineChecker {
                 outcome = Outcome.OVERDUE;
                 notes.addAll(reminders(before, Notification.Kind.OVERDUE, "已超过办理时限（红牌），请立即办结", now));
             } else if (before.warnedAt() == null
-                    && !now.isBefore(calc.warningPoint(before.dueAt(), before.warningDaysBefore()))) {
+                    && !now.isBefore(Deadlines.warningPoint(before, calc))) {
                 c.warn(before.dueAt(), now, CHECKER);
                 outcome = Outcome.WARNED;
                 notes.addAll(reminders(before, Notification.Kind.WARNING,

@@ -57,7 +57,9 @@ public final class DeadlineRecompute {
             Deadline due = due(s, calc);
             if (due.dueAt().equals(s.dueAt()) && due.provisional() == s.dueProvisional()) return false;
             ServiceCase c = ServiceCase.restore(s);
-            c.recomputeDue(due.dueAt(), due.provisional(), clock.instant(), CALENDAR);
+            Instant now = clock.instant();
+            c.recomputeDue(due.dueAt(), due.provisional(), now, CALENDAR);
+            Deadlines.rearmWarning(c, calc, now);
             try {
                 cases.save(new CaseWrite(c.snapshot(), false, s.version(), c.pendingHistory(),
                         deadlines.timersFor(c, calc), null));

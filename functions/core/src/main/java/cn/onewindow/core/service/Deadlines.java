@@ -63,23 +63,26 @@ public final class Deadlines {
 
     /**
      * The timers a case needs for the deadline checker: the warning point (until the warning was given) and the due
-     * time (until it was found overdue), while its clock runs; none otherwise. A warning point already past fires
-     * at the next check.
+     * time (until it was found overdue), while its clock runs; none otherwise. A timer is never put at an instant
+     * before now (a warning point or due already past fires at the next check): the checker's checkpoint only
+     * passes instants it has read, so a timer put behind it would never be read.
      */
     public List<DeadlineTimer> timersFor(ServiceCase c, DeadlineCalculator calc) {
         ServiceCase.Snapshot s = c.snapshot();
+        Instant now = clock.instant();
         if (s.status() == cn.onewindow.core.cases.CaseStatus.DELIVERED && s.deliveredAt() != null) {
             // 好差评: a case still unrated this long after delivery gets one invitation (fired by the deadline checker)
-            return List.of(new DeadlineTimer(s.id(), DeadlineTimer.Kind.INVITE, s.deliveredAt().plus(INVITE_AFTER)));
+            return List.of(new DeadlineTimer(s.id(), DeadlineTimer.Kind.INVITE,
+                    notBefore(s.deliveredAt().plus(INVITE_AFTER), now)));
         }
         if (!c.clockRunning()) return List.of();
         List<DeadlineTimer> timers = new java.util.ArrayList<>(2);
         if (s.warnedAt() == null) {
-            Instant warn = calc.warningPoint(s.dueAt(), s.warningDaysBefore());
-            Instant now = clock.instant();
-            timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.WARNING, warn.isBefore(now) ? now : warn));
+            timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.WARNING, notBefore(warningPoint(s, calc), now)));
         }
-        if (s.overdueAt() == null) timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.DUE, s.dueAt()));
+        if (s.overdueAt() == null) {
+            timers.add(new DeadlineTimer(s.id(), DeadlineTimer.Kind.DUE, notBefore(s.dueAt(), now)));
+        }
         return timers;
     }
 
@@ -92,14 +95,55 @@ public final class Deadlines {
             cn.onewindow.core.approval.DepartmentTask t = tw.task();
             if (!t.clockRunning()) continue;
             if (t.warnedAt() == null) {
-                Instant warn = calc.warningPoint(t.dueAt(), c.snapshot().warningDaysBefore());
-                timers.add(new DeadlineTimer(t.caseId(), DeadlineTimer.Kind.WARNING, warn.isBefore(now) ? now : warn,
-                        t.departmentCode()));
+                timers.add(new DeadlineTimer(t.caseId(), DeadlineTimer.Kind.WARNING,
+                        notBefore(warningPoint(t, c.snapshot().warningDaysBefore(), calc), now), t.departmentCode()));
             }
             if (t.overdueAt() == null) {
-                timers.add(new DeadlineTimer(t.caseId(), DeadlineTimer.Kind.DUE, t.dueAt(), t.departmentCode()));
+                timers.add(new DeadlineTimer(t.caseId(), DeadlineTimer.Kind.DUE, notBefore(t.dueAt(), now),
+                        t.departmentCode()));
             }
         }
         return timers;
+    }
+
+    /** The instant a timer is put at: {@code at}, or now when that is past. */
+    public static Instant notBefore(Instant at, Instant now) {
+        return at.isBefore(now) ? now : at;
+    }
+
+    /** The warning point of a case: from its acceptance to its due (see {@link DeadlineCalculator#warningPoint}). */
+    public static Instant warningPoint(ServiceCase.Snapshot s, DeadlineCalculator calc) {
+        Instant start = s.acceptedAt() != null ? s.acceptedAt() : s.dueAt();
+        return calc.warningPoint(start, s.dueAt(), s.warningDaysBefore());
+    }
+
+    /** The warning point of a department task: from its creation (its clock's start) to its own due. */
+    public static Instant warningPoint(cn.onewindow.core.approval.DepartmentTask t, int warningDaysBefore,
+                                       DeadlineCalculator calc) {
+        Instant start = t.createdAt() != null ? t.createdAt() : t.dueAt();
+        return calc.warningPoint(start, t.dueAt(), warningDaysBefore);
+    }
+
+    /**
+     * After the due of a case moved (extension, resumption, calendar reload): a warning already given is re-armed
+     * when the new warning point lies ahead, so it fires again before the new due. Call before taking the timers.
+     */
+    public static void rearmWarning(ServiceCase c, DeadlineCalculator calc, Instant now) {
+        ServiceCase.Snapshot s = c.snapshot();
+        if (s.warnedAt() != null && s.overdueAt() == null && s.dueAt() != null
+                && warningPoint(s, calc).isAfter(now)) {
+            c.rearmWarning();
+        }
+    }
+
+    /** As {@link #rearmWarning(ServiceCase, DeadlineCalculator, Instant)} for a task whose due moved. */
+    public static cn.onewindow.core.approval.DepartmentTask rearmWarning(cn.onewindow.core.approval.DepartmentTask t,
+                                                                        int warningDaysBefore,
+                                                                        DeadlineCalculator calc, Instant now) {
+        if (t.warnedAt() != null && t.overdueAt() == null && t.dueAt() != null
+                && warningPoint(t, warningDaysBefore, calc).isAfter(now)) {
+            return t.warned(null);
+        }
+        return t;
     }
 }

@@ -455,9 +455,13 @@ public final class EvaluationService {
                         "the fix deadline can be extended once only");
             }
             Instant now = clock.instant();
-            Instant due = deadlines.calculatorFor(r.centerId()).extend(r.fixDueAt(), days).dueAt();
+            DeadlineCalculator calc = deadlines.calculatorFor(r.centerId());
+            Instant due = calc.extend(r.fixDueAt(), days).dueAt();
+            // the warning re-arms when the new warning point lies ahead: it fires again before the new due
+            boolean rearm = calc.warningPoint(r.judgedAt() != null ? r.judgedAt() : due, due, 1).isAfter(now);
             return r.with(b -> {
-                b.extensionDays = days; b.extensionReason = reason; b.fixDueAt = due; b.fixWarnedAt = null;
+                b.extensionDays = days; b.extensionReason = reason; b.fixDueAt = due;
+                if (rearm) b.fixWarnedAt = null;
             }, step(now, "EXTENDED", caller, days + " working days: " + reason));
         });
     }
@@ -512,18 +516,24 @@ public final class EvaluationService {
     List<DeadlineTimer> timersFor(Rectification r) {
         List<DeadlineTimer> t = new ArrayList<>(3);
         if (r.status() != Rectification.Status.IN_RECTIFICATION) return t;
+        Instant now = clock.instant();
         if (r.calledBackAt() == null && r.callbackOverdueAt() == null) {
-            t.add(new DeadlineTimer(r.caseId(), DeadlineTimer.Kind.RECT_CALLBACK_DUE, r.callbackDueAt()));
+            t.add(new DeadlineTimer(r.caseId(), DeadlineTimer.Kind.RECT_CALLBACK_DUE,
+                    Deadlines.notBefore(r.callbackDueAt(), now)));
         }
         if (r.fixWarnedAt() == null && r.fixOverdueAt() == null) {
-            Instant warn = deadlines.calculatorFor(r.centerId()).warningPoint(r.fixDueAt(), 1);
-            Instant now = clock.instant();
-            t.add(new DeadlineTimer(r.caseId(), DeadlineTimer.Kind.RECT_FIX_WARNING, warn.isBefore(now) ? now : warn));
+            Instant warn = fixWarningPoint(r, deadlines.calculatorFor(r.centerId()));
+            t.add(new DeadlineTimer(r.caseId(), DeadlineTimer.Kind.RECT_FIX_WARNING, Deadlines.notBefore(warn, now)));
         }
         if (r.fixOverdueAt() == null) {
-            t.add(new DeadlineTimer(r.caseId(), DeadlineTimer.Kind.RECT_FIX_DUE, r.fixDueAt()));
+            t.add(new DeadlineTimer(r.caseId(), DeadlineTimer.Kind.RECT_FIX_DUE, Deadlines.notBefore(r.fixDueAt(), now)));
         }
         return t;
+    }
+
+    /** The fix's warning point: 1 working day before its due, counted from the judgement (its clock's start). */
+    private static Instant fixWarningPoint(Rectification r, DeadlineCalculator calc) {
+        return calc.warningPoint(r.judgedAt() != null ? r.judgedAt() : r.fixDueAt(), r.fixDueAt(), 1);
     }
 
     // ---- timers fired by the deadline checker ------------------------------------------------------------------
@@ -565,7 +575,7 @@ public final class EvaluationService {
                 notes.add(note(r, Notification.Kind.RECTIFICATION_OVERDUE, "整改已超期（红牌）", now));
                 outcome = TimerOutcome.OVERDUE;
             } else if (base.fixWarnedAt() == null && base.fixOverdueAt() == null
-                    && !now.isBefore(calc.warningPoint(base.fixDueAt(), 1))) {
+                    && !now.isBefore(fixWarningPoint(base, calc))) {
                 next = base.with(b -> b.fixWarnedAt = now, new Rectification.Step(now, "FIX_WARNING", "SYSTEM",
                         DeadlineChecker.NAME, "due " + base.fixDueAt()));
                 notes.add(note(r, Notification.Kind.RECTIFICATION_WARNING, "整改即将到期（预警）", now));

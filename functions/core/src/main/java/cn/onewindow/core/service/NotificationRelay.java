@@ -17,6 +17,8 @@ import java.util.logging.Logger;
  */
 public final class NotificationRelay {
     private static final Logger LOG = Logger.getLogger(NotificationRelay.class.getName());
+    /** Refused this many times (three days of 5-minute runs), a notification is dead-lettered. */
+    public static final int MAX_ATTEMPTS = 864;
     private final CaseRepository cases;
     private final NotificationSink sink;
     private final Clock clock;
@@ -62,13 +64,31 @@ public final class NotificationRelay {
                 cases.markSent(n, clock.instant());
                 sent++;
             } catch (RuntimeException e) {
-                checkpoint.pending(n.createdAt());
-                LOG.log(Level.WARNING, "notification " + n.id() + " not sent now, will retry: " + e);
+                refused(n, checkpoint, e);
             }
         }
         // a full page: what lies beyond its last item was not read, so the checkpoint stays before it
         if (pending.size() >= 1000) checkpoint.pending(pending.get(pending.size() - 1).createdAt());
         checkpoint.advance();
         return sent;
+    }
+
+    /** A refused notification is retried at every run, holding the checkpoint, until it is dead-lettered. */
+    private void refused(Notification n, OutboxCheckpoint checkpoint, RuntimeException e) {
+        int attempts;
+        try {
+            attempts = cases.notificationRefused(n, MAX_ATTEMPTS, clock.instant());
+        } catch (RuntimeException counting) {
+            checkpoint.pending(n.createdAt());
+            LOG.log(Level.WARNING, "notification " + n.id() + " not sent now, will retry: " + e);
+            return;
+        }
+        if (attempts >= MAX_ATTEMPTS) {
+            LOG.log(Level.SEVERE, "notification " + n.id() + " refused " + attempts + " times: dead-lettered: " + e);
+        } else {
+            checkpoint.pending(n.createdAt());
+            LOG.log(Level.WARNING, "notification " + n.id() + " not sent now (attempt " + attempts
+                    + "), will retry: " + e);
+        }
     }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * forward, and only up to the oldest item the run left pending (a task still undelivered, a notification the sink
  * refused), and never closer to the run's own instant than {@link #OVERLAP}: an item whose write committed a little
  * after the instant it carries, or that a function with a slightly slower clock wrote, still falls in a bucket the
- * next run reads. Items older than the look-back are given up as before.
+ * next run reads. Nothing is given up for being old: a run reads from the stored checkpoint however far back it lies
+ * (after an outage of the relay, the whole outage at once, an hour bucket per query); the look-back only bounds the
+ * very first run, before any checkpoint exists.
  */
 final class OutboxCheckpoint {
     /** How far behind the run's instant the checkpoint always stays. */
@@ -34,8 +36,7 @@ final class OutboxCheckpoint {
         this.now = now;
         // a checkpoint ahead of this run's clock (a clock moved back in a test) is ignored, never trusted
         this.stored = index.checkpoint(name).filter(c -> !c.isAfter(now));
-        Instant floor = now.minus(lookBack);
-        this.from = stored.filter(c -> c.isAfter(floor)).orElse(floor);
+        this.from = stored.orElse(now.minus(lookBack));
     }
 
     /** The instant the sweep reads from. */

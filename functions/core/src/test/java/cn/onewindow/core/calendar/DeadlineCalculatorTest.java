@@ -50,9 +50,13 @@ class DeadlineCalculatorTest {
         }
 
         @Test
-        void zeroDaysAfterHoursIsStillThatDaysCloseOfBusiness() {
-            // the literal rule: the acceptance *day* counts, whatever the time
-            assertEquals(firm("2025-04-25T18:00"), calc.dueAfterWorkingDays(sh("2025-04-25T20:00"), 0));
+        void zeroDaysAfterHoursIsNextWorkingDaysCloseOfBusiness() {
+            // never due before it was accepted: Fri 2025-04-25 20:00 → make-up Sun 2025-04-27
+            assertEquals(firm("2025-04-27T18:00"), calc.dueAfterWorkingDays(sh("2025-04-25T20:00"), 0));
+            // Wed 2025-04-30 19:00, before the May Day holiday → Tue 2025-05-06
+            assertEquals(firm("2025-05-06T18:00"), calc.dueAfterWorkingDays(sh("2025-04-30T19:00"), 0));
+            // exactly at close of business: still that day
+            assertEquals(firm("2025-04-25T18:00"), calc.dueAfterWorkingDays(sh("2025-04-25T18:00"), 0));
         }
 
         @Test
@@ -260,29 +264,42 @@ class DeadlineCalculatorTest {
 
     @Nested
     class Warning {
+        /** An acceptance long before each due below: the lead alone decides. */
+        private final Instant EARLY = sh("2024-12-02T09:00");
 
         @Test
         void oneDayBeforeMondayDueIsFridayClose() {
-            assertEquals(sh("2025-05-09T18:00"), calc.warningPoint(sh("2025-05-12T18:00"), 1));
+            assertEquals(sh("2025-05-09T18:00"), calc.warningPoint(EARLY, sh("2025-05-12T18:00"), 1));
         }
 
         @Test
         void throughHolidays() {
             // due Tue 2025-05-06 (first day after May Day) → Wed 2025-04-30 18:00
-            assertEquals(sh("2025-04-30T18:00"), calc.warningPoint(sh("2025-05-06T18:00"), 1));
+            assertEquals(sh("2025-04-30T18:00"), calc.warningPoint(EARLY, sh("2025-05-06T18:00"), 1));
             // due Wed 2025-02-05 (first day after Spring Festival) → Mon 2025-01-27 18:00
-            assertEquals(sh("2025-01-27T18:00"), calc.warningPoint(sh("2025-02-05T18:00"), 1));
+            assertEquals(sh("2025-01-27T18:00"), calc.warningPoint(EARLY, sh("2025-02-05T18:00"), 1));
             // due Mon 2025-04-28 → make-up Sun 2025-04-27 18:00
-            assertEquals(sh("2025-04-27T18:00"), calc.warningPoint(sh("2025-04-28T18:00"), 1));
+            assertEquals(sh("2025-04-27T18:00"), calc.warningPoint(EARLY, sh("2025-04-28T18:00"), 1));
         }
 
         @Test
         void configurableDays() {
-            assertEquals(sh("2025-05-13T18:00"), calc.warningPoint(sh("2025-05-15T18:00"), 2));
-            assertEquals(sh("2025-05-15T18:00"), calc.warningPoint(sh("2025-05-15T18:00"), 0));
+            assertEquals(sh("2025-05-13T18:00"), calc.warningPoint(EARLY, sh("2025-05-15T18:00"), 2));
+            assertEquals(sh("2025-05-15T18:00"), calc.warningPoint(EARLY, sh("2025-05-15T18:00"), 0));
             // a due inside office hours (after a suspension): Tue 10:30 − 420 = Mon 10:30
-            assertEquals(sh("2025-05-12T10:30"), calc.warningPoint(sh("2025-05-13T10:30"), 1));
-            assertThrows(IllegalArgumentException.class, () -> calc.warningPoint(sh("2025-05-15T18:00"), -1));
+            assertEquals(sh("2025-05-12T10:30"), calc.warningPoint(EARLY, sh("2025-05-13T10:30"), 1));
+            assertThrows(IllegalArgumentException.class, () -> calc.warningPoint(EARLY, sh("2025-05-15T18:00"), -1));
+        }
+
+        @Test
+        void limitNotLongerThanLeadWarnsHalfway() {
+            // immediate case accepted Mon 10:00, due 18:00 (360 office minutes): halfway = 15:00
+            assertEquals(sh("2025-05-12T15:00"), calc.warningPoint(sh("2025-05-12T10:00"), sh("2025-05-12T18:00"), 1));
+            // accepted Tue 2025-09-30 19:00 (before the National Day holiday), due Thu 10-09 18:00: one office day,
+            // not longer than the lead: 210 minutes into it
+            assertEquals(sh("2025-10-09T14:30"), calc.warningPoint(sh("2025-09-30T19:00"), sh("2025-10-09T18:00"), 1));
+            // accepted at close of business, due then: the warning is the due, never before acceptance
+            assertEquals(sh("2025-05-12T18:00"), calc.warningPoint(sh("2025-05-12T18:00"), sh("2025-05-12T18:00"), 1));
         }
     }
 
