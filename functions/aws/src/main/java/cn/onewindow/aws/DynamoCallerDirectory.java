@@ -67,7 +67,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
             w.add(indexed(caller.id()));
             if (old != null && !old.equals(tokenHash)) w.add(revoke(old));
             try {
-                db.transactWriteItems(b -> b.transactItems(w));
+                Transactions.write(db, b -> b.transactItems(w));
                 return;
             } catch (TransactionCanceledException e) {
                 if (attempt >= ATTEMPTS) throw concurrent();
@@ -118,7 +118,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
     @Override
     public void create(Caller caller, String tokenHash, Instant at) {
         try {
-            db.transactWriteItems(b -> b.transactItems(
+            Transactions.write(db, b -> b.transactItems(
                     put(accountItem(caller, tokenHash, true, at), "attribute_not_exists(pk)"),
                     put(tokenItem(tokenHash, caller, "ACTIVE"), "attribute_not_exists(pk)"), indexed(caller.id())));
         } catch (TransactionCanceledException e) {
@@ -140,7 +140,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         Map<String, AttributeValue> next = accountItem(caller, newTokenHash, true, at);
         keepLifecycle(acct, next);
         try {
-            db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, old, ACTIVE),
+            Transactions.write(db, b -> b.transactItems(whileUnchanged(next, old, ACTIVE),
                     put(tokenItem(newTokenHash, caller, ACTIVE), "attribute_not_exists(pk)"), revoke(old)));
         } catch (TransactionCanceledException e) {
             if (accountItem(callerId).map(a -> !ACTIVE.equals(str(a, "state"))).orElse(true)) throw deactivated();
@@ -162,7 +162,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
             keepLifecycle(acct, next);
             next.put("state", s(state));
             try {
-                db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, hash, state),
+                Transactions.write(db, b -> b.transactItems(whileUnchanged(next, hash, state),
                         put(tokenItem(hash, caller, active ? ACTIVE : "REVOKED"), "attribute_exists(pk)")));
                 return;
             } catch (TransactionCanceledException e) {
@@ -187,7 +187,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
             next.put("lifecycle", s(Json.write(append(lifecycle(acct),
                     new LifecycleEvent("DEACTIVATED", at, by, null)))));
             try {
-                db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, hash, ACTIVE), revoke(hash)));
+                Transactions.write(db, b -> b.transactItems(whileUnchanged(next, hash, ACTIVE), revoke(hash)));
                 return;
             } catch (TransactionCanceledException e) {
                 if (attempt >= ATTEMPTS) throw concurrent();
@@ -207,7 +207,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
                 new LifecycleEvent("REACTIVATED", at, by, reason)))));
         try {
             // the revoked token stays revoked: the caller comes back with a new one only
-            db.transactWriteItems(b -> b.transactItems(whileUnchanged(next, old, INACTIVE),
+            Transactions.write(db, b -> b.transactItems(whileUnchanged(next, old, INACTIVE),
                     put(tokenItem(newTokenHash, caller, ACTIVE), "attribute_not_exists(pk)")));
         } catch (TransactionCanceledException e) {
             if (accountItem(callerId).map(a -> ACTIVE.equals(str(a, "state"))).orElse(false)) throw active();

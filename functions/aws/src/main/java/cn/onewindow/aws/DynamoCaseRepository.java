@@ -222,7 +222,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         }
 
         try {
-            db.transactWriteItems(b -> b.transactItems(items));
+            Transactions.write(db, b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (claimIndex >= 0 && reasons.size() > claimIndex

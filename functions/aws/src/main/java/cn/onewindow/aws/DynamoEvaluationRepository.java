@@ -235,7 +235,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
         try {
-            db.transactWriteItems(b -> b.transactItems(items));
+            Transactions.write(db, b -> b.transactItems(items));
         } catch (TransactionCanceledException ex) {
             List<CancellationReason> reasons = ex.cancellationReasons();
             if (claimIndex >= 0 && reasons.size() > claimIndex
@@ -400,7 +400,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         }
         for (Notification nt : notifications) items.add(notificationPut(nt));
         try {
-            db.transactWriteItems(b -> b.transactItems(items));
+            Transactions.write(db, b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
             throw DomainException.conflict("CONCURRENT_UPDATE", "整改记录已被他人同时修改，请刷新后重试",
                     "the rectification was changed by someone else at the same time; reload and retry");
@@ -487,7 +487,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(key(pk, "TIMER#" + DeadlineTimer.Kind.INVITE)).build()).build());
         try {
-            db.transactWriteItems(b -> b.transactItems(items));
+            Transactions.write(db, b -> b.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
             boolean conditional = e.cancellationReasons().stream()

@@ -78,7 +78,7 @@ public final class DynamoReferenceRepository implements CatalogRepository, Calen
                     .expressionAttributeValues(Map.of(":expected", n(expectedCurrent)));
         }
         try {
-            db.transactWriteItems(b -> b.transactItems(
+            Transactions.write(db, b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(version)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
                     TransactWriteItem.builder().put(currentPut.build()).build(),

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A deactivated caller stays deactivated whatever happens to it next (rotation, change, demo seeding), even when a
- * rotation races the deactivation, until an administrator reactivates it — against DynamoDB Local.
+ * rotation races the deactivation, until an administrator reactivates it — against dynoxide.
  */
 @ExtendWith(LocalDynamo.class)
 class CallerLifecycleStoreTest {

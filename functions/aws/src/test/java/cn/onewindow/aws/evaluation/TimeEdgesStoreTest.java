@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The edges of time against DynamoDB Local with the simulated clock and the shipped 2025 calendar: a same-day case
+ * The edges of time against dynoxide with the simulated clock and the shipped 2025 calendar: a same-day case
  * accepted after hours before a holiday, a warning re-armed by an extension, and a ten-day outage of the deadline
  * checker and the outbox relays after which everything due is handled exactly once.
  */
