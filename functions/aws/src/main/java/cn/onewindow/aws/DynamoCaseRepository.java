@@ -13,6 +13,7 @@ import cn.onewindow.core.ports.DeadlineTimer;
 import cn.onewindow.core.ports.IdempotencyClaimTaken;
 import cn.onewindow.core.ports.IdempotencyRecord;
 import cn.onewindow.core.ports.IdempotencyStore;
+import cn.onewindow.core.ports.RequestClaim;
 import cn.onewindow.core.ports.Page;
 import cn.onewindow.core.ports.TaskQuery;
 import cn.onewindow.core.ports.TaskWrite;
@@ -67,6 +68,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     public static final String NOTIFY_PREFIX = "NOTIFY#";
     /** Idempotency records are kept a week: long enough for a village terminal to come back online. */
     public static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
+    /** The case document's limit, well below DynamoDB's 400 KB per item (the item's other attributes fit beside). */
+    static final int MAX_CASE_DOC_BYTES = 350_000;
+    /** DynamoDB's limit of one TransactWriteItems. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
     private static final DateTimeFormatter HOUR_BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH")
             .withZone(ZoneOffset.UTC);
 
@@ -132,7 +137,13 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             meta.put("gsi2pk", s("SP#" + stored.servicePointId()));
             meta.put("gsi2sk", s(listKey));
         }
-        meta.put("doc", s(Json.write(stored)));
+        String doc = Json.write(stored);
+        if (doc.getBytes(StandardCharsets.UTF_8).length > MAX_CASE_DOC_BYTES) {
+            // DynamoDB refuses items over 400 KB: say so clearly instead of failing the transaction
+            throw DomainException.illegalState("CASE_RECORD_FULL", "办件记录已达容量上限，无法再追加内容",
+                    "the case record reached its size limit; nothing more can be added to it");
+        }
+        meta.put("doc", s(doc));
         if (stored.dueProvisional() && stored.dueAt() != null) {
             // waits for the calendar of its due year: recomputed when an administrator loads it
             int year = stored.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
@@ -221,6 +232,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
 
+        if (items.size() > MAX_TRANSACTION_ITEMS) {
+            throw DomainException.illegalState("CHANGE_TOO_LARGE", "本次变更涉及的记录过多，无法一次完成",
+                    "this change touches more records than one transaction holds (" + MAX_TRANSACTION_ITEMS + ")");
+        }
         try {
             Transactions.write(db, b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -559,5 +574,75 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         Map<String, AttributeValue> i = r.item();
         return Optional.of(new IdempotencyRecord(scopeKey, str(i, "requestHash"), str(i, "caseId"),
                 Json.read(str(i, "result"), ServiceCase.Snapshot.class), Instant.parse(str(i, "createdAt"))));
+    }
+
+    // ---- request claims (the API's Idempotency-Key on every write) ------------------------------------------------
+
+    private static final int MAX_STORED_BODY_CHARS = 300_000;
+
+    private static Map<String, AttributeValue> requestKey(String key) {
+        return Map.of("pk", s("REQ#" + key));
+    }
+
+    @Override
+    public RequestClaim claimRequest(String key, String digest, Instant now, Duration lease) {
+        Map<String, AttributeValue> item = new HashMap<>(requestKey(key));
+        item.put("digest", s(digest));
+        item.put("state", s("IN_PROGRESS"));
+        item.put("leaseUntil", n(now.plus(lease).toEpochMilli()));
+        item.put("createdAt", s(now.toString()));
+        item.put("expiresAt", n(now.plus(IDEMPOTENCY_TTL).getEpochSecond()));
+        try {
+            // exactly one of concurrent requests wins; an abandoned claim (lease over) is taken over by the same request
+            db.putItem(b -> b.tableName(idempotencyTable).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR (#st = :progress AND digest = :d AND leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":progress", s("IN_PROGRESS"), ":d", s(digest),
+                            ":now", n(now.toEpochMilli()))));
+            return new RequestClaim(RequestClaim.State.CLAIMED, null);
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            GetItemResponse r = db.getItem(b -> b.tableName(idempotencyTable).key(requestKey(key)).consistentRead(true));
+            if (!r.hasItem() || r.item().isEmpty()) return new RequestClaim(RequestClaim.State.IN_PROGRESS, null);
+            Map<String, AttributeValue> i = r.item();
+            if (!digest.equals(str(i, "digest"))) return new RequestClaim(RequestClaim.State.MISMATCH, null);
+            if (!"COMPLETED".equals(str(i, "state"))) return new RequestClaim(RequestClaim.State.IN_PROGRESS, null);
+            return new RequestClaim(RequestClaim.State.COMPLETED, new RequestClaim.StoredResponse(
+                    Integer.parseInt(i.get("status").n()), str(i, "contentType"), str(i, "location"), str(i, "body")));
+        }
+    }
+
+    @Override
+    public void completeRequest(String key, String digest, RequestClaim.StoredResponse response, Instant now) {
+        if (response.body() != null && response.body().length() > MAX_STORED_BODY_CHARS) {
+            releaseRequest(key, digest);
+            return;
+        }
+        Map<String, AttributeValue> item = new HashMap<>(requestKey(key));
+        item.put("digest", s(digest));
+        item.put("state", s("COMPLETED"));
+        item.put("status", n(response.status()));
+        if (response.contentType() != null) item.put("contentType", s(response.contentType()));
+        if (response.location() != null) item.put("location", s(response.location()));
+        if (response.body() != null) item.put("body", s(response.body()));
+        item.put("createdAt", s(now.toString()));
+        item.put("expiresAt", n(now.plus(IDEMPOTENCY_TTL).getEpochSecond()));
+        try {
+            db.putItem(b -> b.tableName(idempotencyTable).item(item).conditionExpression("digest = :d")
+                    .expressionAttributeValues(Map.of(":d", s(digest))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ignored) {
+            // the claim is gone or belongs to another request: nothing of ours to complete
+        }
+    }
+
+    @Override
+    public void releaseRequest(String key, String digest) {
+        try {
+            db.deleteItem(b -> b.tableName(idempotencyTable).key(requestKey(key))
+                    .conditionExpression("#st = :progress AND digest = :d")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":progress", s("IN_PROGRESS"), ":d", s(digest))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ignored) {
+            // completed meanwhile, or not ours
+        }
     }
 }

@@ -257,14 +257,54 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
 
     // ---- batches -------------------------------------------------------------------------------------------
 
+    /**
+     * Conditional writes: each rating with the rectification it opens, {@code attribute_not_exists}, in transactions
+     * of up to {@link #BATCH_WRITE} ratings. When one is cancelled (a rating of the group was taken meanwhile, e.g. by
+     * a single rating at the same moment) its ratings are written one transaction each, so only the taken ones are
+     * left out — and returned, never overwritten.
+     */
     @Override
-    public void putAll(List<Evaluation> ratings, List<Rectification> rectifications) {
-        List<Map<String, AttributeValue>> first = new ArrayList<>();
-        rectifications.forEach(r -> first.add(rectItem(r.withVersion(1))));
-        batchWrite(first);
-        List<Map<String, AttributeValue>> then = new ArrayList<>();
-        ratings.forEach(e -> then.add(ratingItem(e)));
-        batchWrite(then);
+    public Set<String> putAll(List<Evaluation> ratings, List<Rectification> rectifications) {
+        Map<String, Rectification> rectOf = new HashMap<>();
+        rectifications.forEach(r -> rectOf.put(r.caseId() + "#" + r.round(), r));
+        Set<String> taken = new java.util.LinkedHashSet<>();
+        for (int from = 0; from < ratings.size(); from += BATCH_WRITE) {
+            List<Evaluation> group = ratings.subList(from, Math.min(ratings.size(), from + BATCH_WRITE));
+            if (!writeConditionally(group, rectOf)) {
+                for (Evaluation e : group) {
+                    if (!writeConditionally(List.of(e), rectOf)) taken.add(e.id());
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** One transaction; false when a condition failed (nothing of it was written). */
+    private boolean writeConditionally(List<Evaluation> group, Map<String, Rectification> rectOf) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Evaluation e : group) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(ratingItem(e))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            Rectification r = rectOf.get(e.caseId() + "#" + e.round());
+            if (r != null) {
+                items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(rectItem(r.withVersion(1)))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build());
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                db.transactWriteItems(b -> b.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException ex) {
+                boolean conditional = ex.cancellationReasons().stream()
+                        .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+                if (conditional || attempt >= 5) {
+                    if (!conditional && group.size() == 1) throw ex;
+                    return false;
+                }
+                backoff(attempt); // a transaction conflict with another writer: the same write again shortly
+            }
+        }
     }
 
     private void batchWrite(List<Map<String, AttributeValue>> items) {

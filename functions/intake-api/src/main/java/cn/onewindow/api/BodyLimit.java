@@ -59,7 +59,7 @@ public class BodyLimit {
     }
 
     public static Response tooLarge(HttpHeaders headers) {
-        return ProblemMappers.toResponse(new DomainException(DomainException.Kind.VALIDATION, "BODY_TOO_LARGE",
+        return ProblemMappers.toResponse(new DomainException(DomainException.Kind.TOO_LARGE, "BODY_TOO_LARGE",
                 "请求体超过1MB上限", "the request body exceeds the 1 MB limit"),
                 ProblemMappers.requestId(headers == null ? null : headers.getRequestHeaders()));
     }

@@ -47,7 +47,7 @@ public class CallerFilter {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    throw new DomainException(DomainException.Kind.VALIDATION, "BODY_TOO_LARGE",
+                    throw new DomainException(DomainException.Kind.TOO_LARGE, "BODY_TOO_LARGE",
                             "请求体超过1MB上限", "the request body exceeds the 1 MB limit");
                 }
             } catch (NumberFormatException ignored) {

@@ -209,6 +209,14 @@ public class CaseResource {
     }
 
     static Instant instant(String value) {
+        Instant t = parseInstant(value);
+        if (t != null && (t.isBefore(Limits.EARLIEST) || !t.isBefore(Limits.LATEST))) {
+            throw DomainException.validation(List.of(Limits.outOfRange("dueBefore")));
+        }
+        return t;
+    }
+
+    private static Instant parseInstant(String value) {
         if (value == null || value.isBlank()) return null;
         try {
             return Instant.parse(value);

@@ -45,7 +45,12 @@ public class StatsResource {
     private static LocalDate date(String value, String field) {
         try {
             if (value == null) throw new DateTimeParseException("missing", "", 0);
-            return LocalDate.parse(value);
+            LocalDate d = LocalDate.parse(value);
+            if (d.getYear() < 2000 || d.getYear() > 2099) {
+                throw DomainException.validation(List.of(FieldError.of(field, "OUT_OF_RANGE",
+                        "日期应在2000年至2099年之间", "dates lie in the years 2000–2099")));
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw DomainException.validation(List.of(FieldError.of(field, "INVALID_DATE", "日期格式应为 YYYY-MM-DD",
                     "use a date like 2025-04-01")));

@@ -103,7 +103,7 @@ class BadInputTest {
         byte[] big = ("{\"itemCode\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         Response r = RestAssured.given().header("Authorization", "Bearer demo-window")
                 .contentType("application/json").body(new java.io.ByteArrayInputStream(big)).post("/v1/cases");
-        assertEquals(400, r.statusCode(), r.asString());
+        assertEquals(413, r.statusCode(), r.asString());
         assertTrue(r.contentType().startsWith("application/problem+json"));
         assertEquals("BODY_TOO_LARGE", r.path("code"));
         assertEquals(before, items());

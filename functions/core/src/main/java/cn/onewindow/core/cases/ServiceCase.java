@@ -152,7 +152,18 @@ public final class ServiceCase {
         update(b -> b.decision(decision).notice(notice != null ? notice : s.notice()));
     }
 
+    /**
+     * Most suspensions of one case (each keeps its reason and notice in the case record, which DynamoDB bounds at
+     * 400 KB): one more is refused with {@code 409 SUSPENSION_LIMIT_REACHED}; the case itself stays workable.
+     */
+    public static final int MAX_SUSPENSIONS = 50;
+
     public void suspend(Suspension.Kind kind, String reason, Notice notice, Instant now, Actor actor) {
+        if (s.suspensions().size() >= MAX_SUSPENSIONS) {
+            throw cn.onewindow.core.common.DomainException.illegalState("SUSPENSION_LIMIT_REACHED",
+                    "本办件暂停次数已达上限（" + MAX_SUSPENSIONS + "次）",
+                    "this case was suspended " + MAX_SUSPENSIONS + " times, the most a case may be");
+        }
         startReview(now, actor);
         move(CaseStatus.SUSPENDED, "SUSPENDED", kind + ": " + reason, now, actor);
         List<Suspension> all = new ArrayList<>(s.suspensions());

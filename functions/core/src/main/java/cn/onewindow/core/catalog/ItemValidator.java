@@ -17,6 +17,13 @@ public final class ItemValidator {
     private static final Pattern MATERIAL_CODE = Pattern.compile("^[A-Za-z0-9_-]{1,32}$");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("^[a-z][a-z0-9-]{1,31}$");
 
+    /**
+     * Most participating departments of a JOINT item: its acceptance writes the case, per department a task and its
+     * two timers, the history and the outbox in one DynamoDB transaction (at most 100 items), so an item that could
+     * never be accepted is refused here, at catalog time ({@code TOO_MANY_DEPARTMENTS}).
+     */
+    public static final int MAX_DEPARTMENTS = 25;
+
     private ItemValidator() {
     }
 
@@ -68,6 +75,9 @@ public final class ItemValidator {
         if (item.mode() == HandlingMode.JOINT) {
             v.require(item.departments().size() >= 2, "departments", "JOINT_NEEDS_DEPARTMENTS",
                     "联办件至少需要两个参与部门", "a JOINT item names at least two participating departments");
+            v.require(item.departments().size() <= MAX_DEPARTMENTS, "departments", "TOO_MANY_DEPARTMENTS",
+                    "联办件参与部门不能超过" + MAX_DEPARTMENTS + "个",
+                    "a JOINT item names at most " + MAX_DEPARTMENTS + " participating departments");
             Set<String> depts = new HashSet<>();
             for (int i = 0; i < item.departments().size(); i++) {
                 ParticipatingDepartment d = item.departments().get(i);

@@ -9,7 +9,7 @@ import java.util.List;
 public class DomainException extends RuntimeException {
 
     /** What kind of refusal this is; the API maps each kind to one HTTP status. */
-    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, ILLEGAL_STATE, UNPROCESSABLE }
+    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, ILLEGAL_STATE, UNPROCESSABLE, TOO_LARGE }
 
     private final Kind kind;
     private final String code;

@@ -44,8 +44,13 @@ public interface EvaluationRepository {
     /** The evaluation id recorded for an idempotency key, with its request hash. */
     Optional<String[]> idempotent(String scopeKey);
 
-    /** Batched writes: rectifications first, then the ratings (a rating present means its rectification is). */
-    void putAll(List<Evaluation> ratings, List<Rectification> rectifications);
+    /**
+     * Conditional batched writes: each rating together with the rectification it opens, only where the rating is
+     * not stored yet (never overwritten).
+     *
+     * @return the ids of the ratings not written because the round was taken meanwhile
+     */
+    Set<String> putAll(List<Evaluation> ratings, List<Rectification> rectifications);
 
     void createBatch(EvaluationBatch batch);
 

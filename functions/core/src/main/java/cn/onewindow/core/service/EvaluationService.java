@@ -54,6 +54,14 @@ public final class EvaluationService {
     /** Records of one queue message, and its estimated size (SQS takes 256 KB). */
     static final int CHUNK_RECORDS = 1_000;
     static final int CHUNK_BYTES = 200_000;
+    /**
+     * A record's fields are cut to this many characters when it is queued: every field maximum is shorter, so the
+     * ingestion still refuses the record (with its index and field) while the message stays far below 256 KB.
+     */
+    static final int QUEUED_FIELD_CHARS = 600;
+    /** How far ahead of the platform clock a device's {@code ratedAt} may be, and how far back. */
+    static final java.time.Duration RATED_AT_SKEW = java.time.Duration.ofMinutes(10);
+    static final java.time.Duration RATED_AT_PAST = java.time.Duration.ofDays(366);
 
     private final EvaluationRepository repo;
     private final EvaluationBatchQueue queue;
@@ -75,7 +83,7 @@ public final class EvaluationService {
 
     public Rated rate(Caller caller, RatingRequest req, String idempotencyKey) {
         AccessPolicy.requireRater(caller);
-        Parsed p = parse(req);
+        Parsed p = parse(req, clock.instant());
         if (!p.errors.isEmpty()) throw DomainException.validation(p.errors);
         IdempotencyClaim claim = null;
         if (idempotencyKey != null) {
@@ -138,7 +146,7 @@ public final class EvaluationService {
         final List<FieldError> errors = new ArrayList<>();
     }
 
-    private static Parsed parse(RatingRequest r) {
+    private static Parsed parse(RatingRequest r, Instant now) {
         Parsed p = new Parsed();
         Validator v = new Validator();
         if (r == null) {
@@ -156,6 +164,12 @@ public final class EvaluationService {
         if (r.ratedAt() != null && !r.ratedAt().isBlank()) {
             try {
                 p.ratedAt = Instant.parse(r.ratedAt());
+                // a device's clock may run a little ahead; a rating is given after the case, within a year
+                if (p.ratedAt.isAfter(now.plus(RATED_AT_SKEW)) || p.ratedAt.isBefore(now.minus(RATED_AT_PAST))) {
+                    v.require(false, "ratedAt", "OUT_OF_RANGE", "评价时间应在近一年内且不晚于当前时间",
+                            "ratedAt lies within the last year and not in the future");
+                    p.ratedAt = null;
+                }
             } catch (DateTimeParseException e) {
                 v.require(false, "ratedAt", "INVALID_INSTANT", "时间格式应为 ISO-8601，如 2025-05-06T02:00:00Z",
                         "use an ISO-8601 instant like 2025-05-06T02:00:00Z");
@@ -290,11 +304,23 @@ public final class EvaluationService {
                 cur = new ArrayList<>();
                 bytes = 0;
             }
-            cur.add(r == null ? new RatingRequest(null, null, null, null, null, null, null, null) : r);
+            cur.add(r == null ? new RatingRequest(null, null, null, null, null, null, null, null) : bounded(r));
             bytes += size;
         }
         out.add(new EvaluationBatch.Chunk(batchId, out.size() + 1, offset, submittedBy, at, cur));
         return out;
+    }
+
+    /** The record with each field cut to {@link #QUEUED_FIELD_CHARS} (still over every field's maximum). */
+    private static RatingRequest bounded(RatingRequest r) {
+        return new RatingRequest(cut(r.caseId()), cut(r.level()), cut(r.channel()), cut(r.applicantConfirmation()),
+                cut(r.windowId()), cut(r.staffId()), cut(r.comment()), cut(r.ratedAt()));
+    }
+
+    private static String cut(String s) {
+        if (s == null || s.length() <= QUEUED_FIELD_CHARS) return s;
+        int end = Character.isHighSurrogate(s.charAt(QUEUED_FIELD_CHARS - 1)) ? QUEUED_FIELD_CHARS - 1 : QUEUED_FIELD_CHARS;
+        return s.substring(0, end);
     }
 
     /** An upper bound of a record's JSON size: field names and quotes, every character as a 6-byte escape. */
@@ -303,7 +329,7 @@ public final class EvaluationService {
         int chars = 0;
         for (String s : new String[]{r.caseId(), r.level(), r.channel(), r.applicantConfirmation(), r.windowId(),
                 r.staffId(), r.comment(), r.ratedAt()}) {
-            chars += s == null ? 4 : s.length();
+            chars += s == null ? 4 : Math.min(s.length(), QUEUED_FIELD_CHARS);
         }
         return 150 + 6 * chars;
     }
@@ -317,7 +343,7 @@ public final class EvaluationService {
         List<Parsed> parsed = new ArrayList<>(chunk.records().size());
         Set<String> caseIds = new LinkedHashSet<>();
         for (RatingRequest r : chunk.records()) {
-            Parsed p = parse(r);
+            Parsed p = parse(r, chunk.acceptedAt());
             parsed.add(p);
             if (p.errors.isEmpty()) caseIds.add(p.caseId);
         }
@@ -344,7 +370,15 @@ public final class EvaluationService {
                         "no case " + p.caseId));
                 continue;
             }
-            Decision d = decide(st, p, device.id(), chunk.acceptedAt(), chunk.batchId());
+            Decision d;
+            try {
+                d = decide(st, p, device.id(), chunk.acceptedAt(), chunk.batchId());
+            } catch (RuntimeException e) {
+                // whatever one record holds, the others are kept and the batch reaches its final state
+                errors.add(new EvaluationBatch.RecordError(index, p.caseId, "INVALID_RECORD", "记录无法处理",
+                        "the record could not be processed"));
+                continue;
+            }
             if (d.error != null) {
                 errors.add(new EvaluationBatch.RecordError(index, p.caseId, d.error.code(), d.error.messageZh(),
                         d.error.messageEn()));
@@ -366,8 +400,33 @@ public final class EvaluationService {
             Set<String> existing = repo.existingRectifications(rects.stream().map(Rectification::id).toList());
             rects = rects.stream().filter(r -> !existing.contains(r.id())).toList();
         }
-        repo.putAll(ratings, rects);
-        EvaluationBatch.ChunkResult result = new EvaluationBatch.ChunkResult(chunk.chunk(), ratings.size(),
+        Set<String> taken = repo.putAll(ratings, rects);
+        int stored = ratings.size() - taken.size();
+        if (!taken.isEmpty()) {
+            // rated at the same moment by another writer (a single rating, another chunk): judged again on what is
+            // stored now — the same rating is a duplicate, a different one is refused like any second rating
+            Map<String, RatingState> now = repo.states(ratings.stream().filter(e -> taken.contains(e.id()))
+                    .map(Evaluation::caseId).toList());
+            for (int i = 0; i < parsed.size(); i++) {
+                Parsed p = parsed.get(i);
+                Evaluation mine = ratings.stream().filter(e -> taken.contains(e.id()) && e.caseId().equals(p.caseId)
+                        && p.errors.isEmpty()).findFirst().orElse(null);
+                if (mine == null) continue;
+                RatingState st = now.get(p.caseId);
+                Decision d = st == null ? null : decide(st, p, device.id(), chunk.acceptedAt(), chunk.batchId());
+                if (d != null && d.duplicate != null) {
+                    duplicates++;
+                } else {
+                    DomainException e = d != null && d.error != null ? d.error : DomainException.conflict(
+                            "ALREADY_RATED", "该办件已评价", "this case was already rated");
+                    errors.add(new EvaluationBatch.RecordError(chunk.offset() + i, p.caseId, e.code(), e.messageZh(),
+                            e.messageEn()));
+                }
+                taken.remove(mine.id());
+            }
+            errors.sort(java.util.Comparator.comparingInt(EvaluationBatch.RecordError::index));
+        }
+        EvaluationBatch.ChunkResult result = new EvaluationBatch.ChunkResult(chunk.chunk(), stored,
                 duplicates, errors);
         repo.recordChunk(chunk.batchId(), result);
         return result;

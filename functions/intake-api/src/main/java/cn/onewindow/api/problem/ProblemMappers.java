@@ -44,6 +44,7 @@ public class ProblemMappers {
             case NOT_FOUND -> 404;
             case CONFLICT, ILLEGAL_STATE -> 409;
             case UNPROCESSABLE -> 422;
+            case TOO_LARGE -> 413;
         };
         Response.ResponseBuilder r = response(Problem.of(status, e.code(), e.messageZh(), e.messageEn(),
                 e.fieldErrors(), requestId));

@@ -1,0 +1,202 @@
+package cn.onewindow.api;
+
+import cn.onewindow.api.problem.ProblemMappers;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.ports.RequestClaim;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code Idempotency-Key} on every write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under
+ * {@code /v1}), with one meaning everywhere:
+ * <ul>
+ *   <li>the key is the caller's: it is claimed with a conditional put before the route runs, together with the
+ *   SHA-256 of the whole canonical request (method, path, caller, the body with its object keys sorted);</li>
+ *   <li>a replay (same key, same request) is answered with the first result (status, body, {@code Location}) and
+ *   header {@code Idempotent-Replayed: true}, and runs nothing;</li>
+ *   <li>the same key with a different request is {@code 422 IDEMPOTENCY_KEY_REUSED};</li>
+ *   <li>a request arriving while the first with its key still runs waits for it (up to {@link #WAIT}) and gets its
+ *   result, else {@code 409 IDEMPOTENCY_KEY_IN_PROGRESS} with {@code Retry-After};</li>
+ *   <li>a first request that fails (4xx, 5xx) gives the key up: a retry runs again. A claim whose request died is
+ *   taken over after {@link #LEASE}.</li>
+ * </ul>
+ */
+public class IdempotencyFilter {
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(3);
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String KEY = IdempotencyFilter.class.getName() + ".key";
+    private static final String DIGEST = IdempotencyFilter.class.getName() + ".digest";
+    private static final ObjectMapper CANONICAL = new ObjectMapper();
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** After authentication (CallerFilter) and the parameter limits. */
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 100)
+    public Optional<Response> claim(ContainerRequestContext ctx) {
+        String key = ctx.getHeaderString(HEADER);
+        if (key == null || !WRITES.contains(ctx.getMethod()) || !ctx.getUriInfo().getPath().startsWith("/v1")) {
+            return Optional.empty();
+        }
+        String requestId = ProblemMappers.requestId(ctx.getHeaders());
+        if (key.isBlank() || key.length() > 128 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            return Optional.of(ProblemMappers.toResponse(DomainException.validation(List.of(FieldError.of(HEADER,
+                    "INVALID_IDEMPOTENCY_KEY", "幂等键应为1至128个可见ASCII字符",
+                    "Idempotency-Key must be 1–128 visible ASCII characters"))), requestId));
+        }
+        Caller caller = current.get();
+        if (caller == null) return Optional.empty();
+        byte[] body;
+        try {
+            body = ctx.hasEntity() ? ctx.getEntityStream().readAllBytes() : new byte[0];
+        } catch (BodyLimit.TooLarge e) {
+            return Optional.of(BodyLimit.tooLarge((HttpHeaders) null));
+        } catch (IOException e) {
+            return Optional.of(ProblemMappers.toResponse(DomainException.validation(List.of(FieldError.of("body",
+                    "UNREADABLE_BODY", "请求体无法读取", "the request body could not be read"))), requestId));
+        }
+        ctx.setEntityStream(new ByteArrayInputStream(body));
+        String scope = caller.id() + "#" + key;
+        String digest = digest(ctx.getMethod(), ctx.getUriInfo().getPath(), caller.id(), body);
+        Instant deadline = Instant.now().plus(WAIT);
+        for (int round = 0; ; round++) {
+            RequestClaim c = platform.cases.claimRequest(scope, digest, platform.clock.instant(), LEASE);
+            switch (c.state()) {
+                case CLAIMED -> {
+                    ctx.setProperty(KEY, scope);
+                    ctx.setProperty(DIGEST, digest);
+                    return Optional.empty();
+                }
+                case COMPLETED -> {
+                    RequestClaim.StoredResponse r = c.response();
+                    Response.ResponseBuilder b = Response.status(r.status()).header("Idempotent-Replayed", "true");
+                    if (r.contentType() != null) b.type(r.contentType());
+                    if (r.location() != null) b.header(HttpHeaders.LOCATION, r.location());
+                    if (r.body() != null) b.entity(r.body());
+                    return Optional.of(b.build());
+                }
+                case MISMATCH -> {
+                    return Optional.of(ProblemMappers.toResponse(DomainException.unprocessable(
+                            "IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一个不同的请求",
+                            "this Idempotency-Key was already used for a different request"), requestId));
+                }
+                case IN_PROGRESS -> {
+                    if (Instant.now().isAfter(deadline)) {
+                        Response r = ProblemMappers.toResponse(DomainException.conflict("IDEMPOTENCY_KEY_IN_PROGRESS",
+                                "相同幂等键的请求正在处理，请稍后重试",
+                                "a request with this Idempotency-Key is still running; retry later"), requestId);
+                        return Optional.of(Response.fromResponse(r).header("Retry-After", "1").build());
+                    }
+                    pause(round);
+                }
+            }
+        }
+    }
+
+    /** Keeps a successful result for the replays; gives the key up after a failure. */
+    @ServerResponseFilter
+    public void complete(ContainerRequestContext req, ContainerResponseContext res) {
+        String scope = (String) req.getProperty(KEY);
+        if (scope == null) return;
+        String digest = (String) req.getProperty(DIGEST);
+        req.removeProperty(KEY);
+        try {
+            if (res.getStatus() >= 300) {
+                platform.cases.releaseRequest(scope, digest);
+                return;
+            }
+            Object entity = res.getEntity();
+            String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
+            Object location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
+            platform.cases.completeRequest(scope, digest, new RequestClaim.StoredResponse(res.getStatus(),
+                    res.getMediaType() == null ? null : res.getMediaType().toString(),
+                    location == null ? null : location.toString(), body), platform.clock.instant());
+        } catch (IOException | RuntimeException e) {
+            // the write itself succeeded; without a stored result the claim lapses after its lease
+            org.jboss.logging.Logger.getLogger(IdempotencyFilter.class).warn("idempotent result not stored");
+        }
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(200, 20L << Math.min(round, 4))
+                    + java.util.concurrent.ThreadLocalRandom.current().nextLong(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SHA-256 of method, path, caller and the canonical body (JSON with sorted keys; other bytes as they are). */
+    static String digest(String method, String path, String caller, byte[] body) {
+        byte[] canonical;
+        try {
+            JsonNode tree = body.length == 0 ? null : CANONICAL.readTree(body);
+            canonical = tree == null ? body : CANONICAL.writeValueAsBytes(sorted(tree));
+        } catch (IOException e) {
+            canonical = body;
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((method + "\n" + path + "\n" + caller + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update(canonical);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode n) {
+        if (n.isObject()) {
+            TreeMap<String, JsonNode> fields = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                fields.put(e.getKey(), sorted(e.getValue()));
+            }
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            fields.forEach(o::set);
+            return o;
+        }
+        if (n.isArray()) {
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            n.forEach(x -> a.add(sorted(x)));
+            return a;
+        }
+        return n;
+    }
+}
