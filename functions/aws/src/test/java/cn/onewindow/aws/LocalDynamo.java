@@ -38,6 +38,7 @@ public final class LocalDynamo implements ParameterResolver {
 
         @Override
         public void close() {
+            FaultInjection.active().ifPresent(plan -> System.out.println("[fault-injection] " + plan));
             aws.close();
         }
     }
