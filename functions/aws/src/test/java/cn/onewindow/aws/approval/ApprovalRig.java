@@ -1,5 +1,13 @@
 package cn.onewindow.aws.approval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import cn.onewindow.aws.faults.FaultInjection;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.aws.Platform;
@@ -65,7 +73,10 @@ final class ApprovalRig implements AutoCloseable {
     static final Caller WINDOW = CALLERS.get("demo-window");
 
     final LocalDynamo.Tables tables;
+    /** The platform's SQS client (faulted in the fault-injection run): publishing and the worker's polling. */
     final SqsClient sqs;
+    /** The test's own view of the queues (never faulted): depth, peeking, setting up deliveries. */
+    final SqsClient observer;
     final String approvalQueue;
     final String deadLetterQueue;
     final AdjustableClock clock;
@@ -79,6 +90,7 @@ final class ApprovalRig implements AutoCloseable {
     private ApprovalRig(LocalDynamo.Tables tables) {
         this.tables = tables;
         this.sqs = tables.aws().sqsClient();
+        this.observer = tables.aws().sqsClientBuilder().httpClient(UrlConnectionHttpClient.create()).build();
         this.approvalQueue = tables.resources().queueUrl("ApprovalQueue");
         this.deadLetterQueue = tables.resources().queueUrl("ApprovalDeadLetterQueue");
         this.clock = AdjustableClock.startingAt(FRIDAY_10_SHANGHAI);
@@ -89,6 +101,19 @@ final class ApprovalRig implements AutoCloseable {
         DemoSeeder.seed(platform, clock.instant());
     }
 
+    /**
+     * The messages a publication put on the queue: one per task, exactly, or at least one per task in the
+     * fault-injection run, where a send whose answer was lost is sent again (SQS delivers at least once).
+     */
+    static void assertPublished(Set<String> taskIds, List<Message> messages) {
+        Set<String> published = messages.stream().map(m -> SqsApprovalQueue.parse(m.body()).taskId())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(taskIds), published, "one message per task");
+        if (FaultInjection.active().isEmpty()) {
+            assertEquals(taskIds.size(), messages.size(), "exactly one message per task");
+        }
+    }
+
     static ApprovalRig create(LocalDynamo.Tables tables) {
         return new ApprovalRig(tables);
     }
@@ -96,6 +121,7 @@ final class ApprovalRig implements AutoCloseable {
     @Override
     public void close() {
         sqs.close();
+        observer.close();
         dynamo.close();
     }
 
@@ -212,13 +238,13 @@ final class ApprovalRig implements AutoCloseable {
     // ---- queues ------------------------------------------------------------------------------------------------
 
     void setVisibilityTimeout(String queueUrl, int seconds) {
-        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT,
+        observer.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT,
                 Integer.toString(seconds))));
     }
 
     /** Visible plus in flight plus delayed messages (ElasticMQ reports them exactly). */
     int depth(String queueUrl) {
-        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+        Map<QueueAttributeName, String> a = observer.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
@@ -226,7 +252,7 @@ final class ApprovalRig implements AutoCloseable {
     }
 
     int visible(String queueUrl) {
-        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+        return Integer.parseInt(observer.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
@@ -238,7 +264,7 @@ final class ApprovalRig implements AutoCloseable {
         if (hideSeconds < 1) throw new IllegalArgumentException("messages must stay hidden while they are counted");
         List<Message> out = new ArrayList<>();
         while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+            List<Message> batch = observer.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                     .visibilityTimeout(hideSeconds).waitTimeSeconds(0)
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
             if (batch.isEmpty()) return out;
@@ -262,7 +288,7 @@ final class ApprovalRig implements AutoCloseable {
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(part.get(i).receiptHandle()).visibilityTimeout(0).build());
             }
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            observer.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
         }
     }
 
@@ -276,7 +302,7 @@ final class ApprovalRig implements AutoCloseable {
                 entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(part.get(i).receiptHandle()).build());
             }
-            refused += sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed().size();
+            refused += observer.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed().size();
         }
         return refused;
     }

@@ -216,7 +216,7 @@ class RandomizedApprovalTest {
         long drainedMillis = System.currentTimeMillis() - started;
         long cpuMillis = (processCpuNanos() - cpuStarted) / 1_000_000;
         String stats = String.format("%s: %d cases, %d tasks; intake %d ms, all decided %d ms, drained %d ms"
-                        + " (CPU of this JVM, emulators included: %d ms);"
+                        + " (CPU of this JVM, ElasticMQ included, dynoxide not: %d ms);"
                         + " %d received, %d delivered, %d duplicates, %d injected duplicates, %d injected failures,"
                         + " %d stale deletes, %d decision conflicts retried, %d replays, %d re-driven from the DLQ",
                 run, CASES, expectedTasks, intakeMillis, decidedMillis, drainedMillis, cpuMillis, tally.received.get(),

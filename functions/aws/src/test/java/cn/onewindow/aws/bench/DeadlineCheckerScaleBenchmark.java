@@ -106,8 +106,8 @@ import java.util.stream.Stream;
  * minutes before it (identical due times in both stores). Round r puts each store's checkpoint five minutes before
  * instant r, fixes the clock there and runs each store's checker once, small then large in even rounds and large
  * then small in odd ones, so that load drifting on a shared machine hits both alike: time ratios are taken between
- * runs of the same round. Each run records wall time, CPU time of the whole process (the checker, the SDK and
- * dynoxide share it; far less disturbed by other processes than wall time), {@code itemsRead()} of the
+ * runs of the same round. Each run records wall time, CPU time of this process and of dynoxide (the checker, the
+ * SDK and the store; far less disturbed by other processes than wall time), {@code itemsRead()} of the
  * repository and, from an SDK interceptor on the platform's client, the byDue queries' Count, ScannedCount and
  * ConsumedCapacity plus GetItem, other queries and transactions. Bare dynoxide probes, interleaved between
  * the stores the same way (an empty bucket, the window's range query, a whole busy bucket, point reads of META),
@@ -223,6 +223,7 @@ public final class DeadlineCheckerScaleBenchmark {
                 + " data=" + (dir == null ? "in memory" : dir));
         long started = System.nanoTime();
         try (EmbeddedAws aws = EmbeddedAws.start(options)) {
+            dynoxide = ProcessHandle.of(aws.dynamoDbServer().serverPid()).orElse(null);
             TemplateModel model = TemplateModel.load();
             Meter meter = new Meter();
             MutableClock clock = new MutableClock(INTAKE_AT);
@@ -688,10 +689,15 @@ public final class DeadlineCheckerScaleBenchmark {
         return Arrays.stream(xs).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList().toString();
     }
 
-    /** CPU time of this whole process: the checker, the SDK and dynoxide all run in it. */
+    /** The dynoxide process, whose CPU time counts with this process's. */
+    private static volatile ProcessHandle dynoxide;
+
+    /** CPU time of this process (the checker, the SDK, ElasticMQ) plus dynoxide's (a child process). */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+        long store = dynoxide == null ? 0 : dynoxide.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return own + store;
     }
 
     private static String seconds(Store s) {
