@@ -48,7 +48,9 @@ public final class PlatformSecrets {
     }
 
     public static PrivacyKeys from(AwsSettings s) {
-        boolean local = s.dynamoDbEndpoint() != null;
+        // tests and tools on local endpoints that name no secret (the local system always names its directory, so
+        // there a function the template gives no secret has none, as in the cloud)
+        boolean local = s.dynamoDbEndpoint() != null && s.secretsDirectory() == null;
         String secret = s.pseudonymSecret() != null ? s.pseudonymSecret()
                 : local ? LOCAL_PREFIX + PSEUDONYM_SECRET : null;
         String key = s.outboxKey() != null ? s.outboxKey() : local ? LOCAL_PREFIX + OUTBOX_KEY : null;
