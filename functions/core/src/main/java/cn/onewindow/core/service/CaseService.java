@@ -512,8 +512,9 @@ public final class CaseService {
 
     // ---- machinery -------------------------------------------------------------------------------------------
 
-    /** What a change needs besides the case. */
     /**
+     * What a change needs besides the case.
+     *
      * @param refusal set by a change that is refused but must still be recorded (a wrong pick-up code: its audit
      *                line and try count are saved, without the idempotency record, then the refusal is thrown)
      */
