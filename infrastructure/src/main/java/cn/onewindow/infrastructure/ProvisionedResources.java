@@ -83,10 +83,17 @@ public final class ProvisionedResources {
         return required(queueArns, logicalId, "queue");
     }
 
+    /** Resource types that have no local emulator: a reference to one resolves to {@value #LOCAL_PREFIX}+ logical id. */
+    public static final java.util.Set<String> LOCAL_STAND_IN_TYPES = java.util.Set.of("AWS::SecretsManager::Secret",
+            "AWS::KMS::Key");
+    /** The functions read {@code local:<logical id>} as "the local stand-in" (a secret file under their secrets dir). */
+    public static final String LOCAL_PREFIX = "local:";
+
     /**
      * Resolves intrinsics against the provisioned resources: {@code Ref} of a table gives its name,
      * of a queue its URL; {@code Fn::GetAtt} gives {@code Arn} of both, {@code QueueName} and
-     * {@code QueueUrl} of queues; parameters resolve to {@link #parameters()}.
+     * {@code QueueUrl} of queues; parameters resolve to {@link #parameters()}. {@code Ref} and {@code Arn} of a
+     * secret or a KMS key ({@link #LOCAL_STAND_IN_TYPES}) give {@code local:<logical id>}.
      */
     public IntrinsicResolver resolver() {
         return new IntrinsicResolver(model, parameters, new IntrinsicResolver.ResourceLookup() {
@@ -95,6 +102,7 @@ public final class ProvisionedResources {
                 if (tableNames.containsKey(logicalId)) {
                     return Optional.of(tableNames.get(logicalId));
                 }
+                if (standIn(logicalId)) return Optional.of(LOCAL_PREFIX + logicalId);
                 return Optional.ofNullable(queueUrls.get(logicalId));
             }
 
@@ -102,6 +110,9 @@ public final class ProvisionedResources {
             public Optional<String> getAtt(String logicalId, String attribute) {
                 if (tableNames.containsKey(logicalId)) {
                     return attribute.equals("Arn") ? Optional.ofNullable(tableArns.get(logicalId)) : Optional.empty();
+                }
+                if (standIn(logicalId)) {
+                    return attribute.equals("Arn") ? Optional.of(LOCAL_PREFIX + logicalId) : Optional.empty();
                 }
                 if (queueUrls.containsKey(logicalId)) {
                     return switch (attribute) {
@@ -143,6 +154,11 @@ public final class ProvisionedResources {
             }
         });
         return Collections.unmodifiableMap(env);
+    }
+
+    private boolean standIn(String logicalId) {
+        ResourceSpec r = model.resources().get(logicalId);
+        return r != null && LOCAL_STAND_IN_TYPES.contains(r.type());
     }
 
     private static String required(Map<String, String> map, String logicalId, String what) {

@@ -291,7 +291,9 @@ public final class CasesApi {
     /**
      * An agent's hand-over (代办送达) confirmed by the villager's pick-up code, the six digits the villager received by
      * SMS when the result was ready. A wrong code is refused ({@link UnprocessableException},
-     * {@code CONFIRMATION_CODE_MISMATCH}) and the case stays {@code RESULT_READY}.
+     * {@code CONFIRMATION_CODE_MISMATCH}) and the case stays {@code RESULT_READY}; after five wrong codes in a row the
+     * code is locked ({@link ConflictException}, {@code PICKUP_CODE_LOCKED}, even for the right one) until a supervisor
+     * issues a new one ({@link #reissuePickupCode}).
      *
      * @param caseId the case number
      * @param deliveredTo to whom
@@ -312,6 +314,27 @@ public final class CasesApi {
     public ServiceCase deliverWithPickupCode(String caseId, String deliveredTo, String pickupCode,
                                              RequestOptions options) {
         return send(WriteRequest.deliverWithPickupCode(caseId, deliveredTo, pickupCode), options);
+    }
+
+    /**
+     * A supervisor issues a new pick-up code for a 代办 case whose result waits for hand-over (e.g. after five wrong
+     * codes locked it: {@link ConflictException} {@code PICKUP_CODE_LOCKED} on delivery). The villager receives the
+     * new code by SMS; the old one stops working. Nobody else is told the code, the caller neither.
+     *
+     * @param caseId the case number
+     * @return the case after it (still {@code RESULT_READY})
+     */
+    public ServiceCase reissuePickupCode(String caseId) {
+        return reissuePickupCode(caseId, RequestOptions.none());
+    }
+
+    /**
+     * @param caseId the case number
+     * @param options the idempotency key to use
+     * @return the case after it
+     */
+    public ServiceCase reissuePickupCode(String caseId, RequestOptions options) {
+        return send(WriteRequest.reissuePickupCode(caseId), options);
     }
 
     /**

@@ -79,6 +79,10 @@ final class WriteRequest {
                 "deliver");
     }
 
+    static WriteRequest reissuePickupCode(String caseId) {
+        return onCase(caseId, "pickup-code", body(), "reissue pick-up code of");
+    }
+
     static WriteRequest deliverWithSignature(String caseId, String deliveredTo, String signature) {
         if (signature == null || signature.trim().isEmpty()) {
             throw new IllegalArgumentException("a signature is required");

@@ -204,4 +204,19 @@ class ClientRetryTest {
         assertTrue(gap2 >= 200 && gap2 < 1500, "second gap " + gap2);
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
     }
+
+    @Test
+    void aSupervisorReissuesAPickUpCodeAndALockedCodeIsATypedConflict() {
+        server.then(json(200, "{\"id\":\"C1\",\"status\":\"RESULT_READY\",\"version\":7}"))
+                .then(problem(409, "PICKUP_CODE_LOCKED"));
+        OneWindowClient c = client(fast(3));
+        assertEquals("RESULT_READY", c.cases().reissuePickupCode("C1").status().name());
+        assertEquals("POST", server.received.get(0).method);
+        assertEquals("/v1/cases/C1/pickup-code", server.received.get(0).uri);
+        assertNotNull(server.received.get(0).header("Idempotency-Key"));
+        ConflictException locked = assertThrows(ConflictException.class,
+                () -> c.cases().deliverWithPickupCode("C1", "张三丰", "123456"));
+        assertEquals("PICKUP_CODE_LOCKED", locked.code());
+        assertEquals(2, server.received.size(), "a conflict is not retried");
+    }
 }

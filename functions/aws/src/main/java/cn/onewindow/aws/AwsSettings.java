@@ -16,12 +16,17 @@ import java.util.Optional;
  * @param dynamoDbEndpoint null in the cloud
  * @param sqsEndpoint      null in the cloud
  * @param casesIndexes     the indexes of the cases table the function may query; null = not restricted (tests)
+ * @param pseudonymSecret  the secret of pseudonymous keys: a Secrets Manager secret ARN, or {@code local:<name>} (a
+ *                         file under {@code secretsDirectory}); null = the function computes no keys
+ * @param outboxKey        the key-encryption key of sealed outbox payloads: a KMS key ARN, or {@code local:<name>}
+ * @param secretsDirectory local only: where the local secret files live (created owner-only)
  */
 public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable,
                           String referenceTable, String idempotencyTable, String callersTable,
                           String approvalQueueUrl, String notificationQueueUrl, String notificationLog,
                           java.util.Set<String> casesIndexes, String evaluationQueueUrl,
-                          String provincialEvaluationEndpoint, String evaluationLog) {
+                          String provincialEvaluationEndpoint, String evaluationLog, String pseudonymSecret,
+                          String outboxKey, String secretsDirectory) {
 
     public static final String ENV_REGION = "AWS_REGION";
     public static final String ENV_DYNAMODB_ENDPOINT = "ONEWINDOW_DYNAMODB_ENDPOINT";
@@ -42,6 +47,22 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
     public static final String ENV_PROVINCIAL_EVALUATION_ENDPOINT = "PROVINCIAL_EVALUATION_ENDPOINT";
     /** Local only: the file the local provincial-evaluation sink writes to. */
     public static final String ENV_EVALUATION_LOG = "ONEWINDOW_EVALUATION_LOG";
+    /** The pseudonym secret (Secrets Manager secret ARN; locally {@code local:<name>}). */
+    public static final String ENV_PSEUDONYM_SECRET = "PSEUDONYM_SECRET_ARN";
+    /** The outbox key-encryption key (KMS key ARN; locally {@code local:<name>}). */
+    public static final String ENV_OUTBOX_KEY = "OUTBOX_KEY_ARN";
+    /** Local only: the directory of the local secret files (the data directory, or a temporary one). */
+    public static final String ENV_SECRETS_DIR = "ONEWINDOW_SECRETS_DIR";
+
+    public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable,
+                       String referenceTable, String idempotencyTable, String callersTable,
+                       String approvalQueueUrl, String notificationQueueUrl, String notificationLog,
+                       java.util.Set<String> casesIndexes, String evaluationQueueUrl,
+                       String provincialEvaluationEndpoint, String evaluationLog) {
+        this(region, dynamoDbEndpoint, sqsEndpoint, casesTable, referenceTable, idempotencyTable, callersTable,
+                approvalQueueUrl, notificationQueueUrl, notificationLog, casesIndexes, evaluationQueueUrl,
+                provincialEvaluationEndpoint, evaluationLog, null, null, null);
+    }
 
     /** Without evaluation settings. */
     public AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, String casesTable, String referenceTable,
@@ -71,7 +92,8 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
             ENV_SQS_ENDPOINT, ENV_CASES_TABLE, ENV_CASES_TABLE_INDEXES, ENV_REFERENCE_TABLE, ENV_IDEMPOTENCY_TABLE,
             ENV_CALLERS_TABLE,
             ENV_APPROVAL_QUEUE_URL, ENV_NOTIFICATION_QUEUE_URL, ENV_NOTIFICATION_LOG, ENV_EVALUATION_QUEUE_URL,
-            ENV_PROVINCIAL_EVALUATION_ENDPOINT, ENV_EVALUATION_LOG);
+            ENV_PROVINCIAL_EVALUATION_ENDPOINT, ENV_EVALUATION_LOG, ENV_PSEUDONYM_SECRET, ENV_OUTBOX_KEY,
+            ENV_SECRETS_DIR);
 
     /** Reads the settings through a lookup (a function's configuration, which sees the environment). */
     public static AwsSettings lookup(java.util.function.Function<String, Optional<String>> lookup) {
@@ -99,7 +121,10 @@ public record AwsSettings(String region, URI dynamoDbEndpoint, URI sqsEndpoint, 
                 list(env.get(ENV_CASES_TABLE_INDEXES)),
                 optional(env, ENV_EVALUATION_QUEUE_URL),
                 optional(env, ENV_PROVINCIAL_EVALUATION_ENDPOINT),
-                optional(env, ENV_EVALUATION_LOG));
+                optional(env, ENV_EVALUATION_LOG),
+                optional(env, ENV_PSEUDONYM_SECRET),
+                optional(env, ENV_OUTBOX_KEY),
+                optional(env, ENV_SECRETS_DIR));
     }
 
     private static URI uri(String s) {

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The local stand-in for the SMS gateway: one JSON line per notification in a log file, with the phone number
- * masked (a log never holds one in clear).
+ * The local stand-in for the SMS gateway: one JSON line per notification in a log file, with the phone number and
+ * any one-time secret (pick-up code) masked: a log never holds either in clear.
  */
 public final class LogNotificationSink implements NotificationSink {
     private final Path file;
@@ -34,7 +34,7 @@ public final class LogNotificationSink implements NotificationSink {
         line.put("to", n.recipient());
         if (n.recipientId() != null) line.put("recipientId", n.recipientId());
         if (n.phone() != null) line.put("sms", Masking.phone(n.phone()));
-        line.put("text", n.text());
+        line.put("text", cn.onewindow.core.privacy.OneTimeSecrets.mask(n.text()));
         try {
             Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

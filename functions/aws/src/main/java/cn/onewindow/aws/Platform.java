@@ -51,6 +51,11 @@ public final class Platform {
     public final cn.onewindow.core.service.EvaluationForwarder evaluationForwarder;
     /** Null where the function has no notification sink configured. */
     public final NotificationRelay notificationRelay;
+    /**
+     * The function's secrets (read once, here): the pseudonym key ring where the environment names
+     * {@code PSEUDONYM_SECRET_ARN}, the outbox sealer where it names {@code OUTBOX_KEY_ARN} ({@link PlatformSecrets}).
+     */
+    public final cn.onewindow.core.privacy.PrivacyKeys privacyKeys;
 
     public Platform(AwsSettings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), sqs(settings));
@@ -108,6 +113,7 @@ public final class Platform {
         this.settings = settings;
         this.clock = clock;
         this.dynamoDb = dynamoDb;
+        this.privacyKeys = PlatformSecrets.from(settings);
         this.cases = new DynamoCaseRepository(dynamoDb, settings.casesTable(), settings.idempotencyTable());
         this.reference = new DynamoReferenceRepository(dynamoDb, settings.referenceTable());
         this.callers = new DynamoCallerDirectory(dynamoDb, settings.callersTable());
@@ -120,7 +126,7 @@ public final class Platform {
         this.servicePointService = new cn.onewindow.core.service.ServicePointService(servicePoints, clock);
         this.accessLog = new DynamoAccessLog(dynamoDb, settings.casesTable());
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
-                approvalService, servicePointService, servicePoints, accessLog);
+                approvalService, servicePointService, servicePoints, accessLog, privacyKeys);
         this.callerService = new cn.onewindow.core.service.CallerService(callers, servicePoints, clock);
         this.ledgerService = new cn.onewindow.core.service.LedgerService(
                 new DynamoLedger(dynamoDb, settings.casesTable()), servicePointService);
@@ -132,7 +138,7 @@ public final class Platform {
                     throw new IllegalStateException("no evaluation queue configured");
                 } : new SqsEvaluationBatchQueue(AwsClients.sqs(settings), settings.evaluationQueueUrl());
         this.evaluationService = new cn.onewindow.core.service.EvaluationService(evaluations, evaluationQueue,
-                deadlines, clock);
+                deadlines, clock, privacyKeys);
         String endpoint = settings.provincialEvaluationEndpoint();
         this.evaluationForwarder = new cn.onewindow.core.service.EvaluationForwarder(evaluations,
                 endpoint != null && !endpoint.isBlank() ? new HttpEvaluationSink(java.net.URI.create(endpoint))
@@ -145,7 +151,9 @@ public final class Platform {
                 : settings.notificationQueueUrl() != null
                 ? new SqsNotificationSink(sqs != null ? sqs : AwsClients.sqs(settings),
                 settings.notificationQueueUrl()) : null;
-        this.notificationRelay = sink == null ? null : new NotificationRelay(cases, sink, clock);
+        // one-time secrets travel sealed in the outbox: opened only here, just before the SMS sink
+        this.notificationRelay = sink == null ? null
+                : new NotificationRelay(cases, new SealedNotificationSink(sink, privacyKeys), clock);
         this.authenticator = new Authenticator(callers);
     }
 }

@@ -161,6 +161,16 @@ public class CaseResource {
         return ok(() -> platform.caseService.deliver(current.get(), id, mapper.toCommand(body), key));
     }
 
+    /**
+     * A new pick-up code (取件码) for a 代办 case whose result waits for hand-over (supervisors): the villager gets it by
+     * SMS, the old code stops working, a lock after wrong tries is lifted. No body.
+     */
+    @POST
+    @Path("/{id}/pickup-code")
+    public Response reissuePickupCode(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return ok(() -> platform.caseService.reissuePickupCode(current.get(), id, key));
+    }
+
     @POST
     @Path("/{id}/withdrawal")
     public Response withdraw(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,

@@ -224,6 +224,9 @@ class AuthorizationMatrixTest {
         rows.add(caseWriteRow("POST /v1/cases/{id}/result", "/result", "{}", "RESULT"));
         rows.add(caseWriteRow("POST /v1/cases/{id}/delivery",
                 "/delivery", "{\"deliveredTo\":\"张三丰\",\"confirmation\":\"签收单QS-1\"}", "DELIVER"));
+        // a new pick-up code: supervisors only (409 on a case that has none counts as past authorization)
+        rows.add(new Row("POST /v1/cases/{id}/pickup-code", (r, in) -> new Req("POST", "/v1/cases/" + caseId
+                + "/pickup-code", null), (r, in) -> caseRead(r, in) == N ? N : r == R.SUPERVISOR ? OK : F));
         rows.add(caseWriteRow("POST /v1/cases/{id}/withdrawal", "/withdrawal", "{\"reason\":\"申请人撤回\"}", "WITHDRAW"));
         // department tasks
         rows.add(new Row("GET /v1/departments/{dept}/tasks", (r, in) -> new Req("GET", "/v1/departments/yjgl/tasks",

@@ -21,6 +21,7 @@ import java.util.Map;
 public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
     public static final Instant START = Instant.parse("2025-04-25T02:00:00Z");
     private EmbeddedAws aws;
+    private java.nio.file.Path secrets;
 
     @Override
     public Map<String, String> start() {
@@ -30,6 +31,15 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
         config.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());
         config.put(AwsSettings.ENV_SQS_ENDPOINT, aws.sqsEndpoint().toString());
         config.put(PlatformProducer.CLOCK_START, START.toString());
+        // the local stand-ins of the pseudonym secret and outbox key: owner-only files in a directory of this run
+        try {
+            secrets = java.nio.file.Files.createTempDirectory("onewindow-test-secrets",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        config.put(AwsSettings.ENV_SECRETS_DIR, secrets.toString());
         Platform seeding = new Platform(AwsSettings.fromEnvironment(config), Clock.systemUTC(), aws.dynamoDbClient());
         DemoSeeder.seed(seeding, START);
         return config;
@@ -38,5 +48,13 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (aws != null) aws.close();
+        if (secrets != null) {
+            try (var files = java.nio.file.Files.list(secrets)) {
+                for (java.nio.file.Path f : files.toList()) java.nio.file.Files.deleteIfExists(f);
+                java.nio.file.Files.deleteIfExists(secrets);
+            } catch (java.io.IOException ignored) {
+                // a temporary directory
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package cn.onewindow.local;
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.Platform;
+import cn.onewindow.aws.PseudonymMigration;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.infrastructure.ProvisionedResources;
@@ -129,10 +130,16 @@ public final class LocalSystem implements AutoCloseable {
         local.put(AwsSettings.ENV_EVALUATION_LOG, options.logDirectory().resolve("provincial-evaluations.log")
                 .toString());
         clock = Platform.clockFrom(name -> java.util.Optional.ofNullable(local.get(name)));
+        // the local stand-ins of the pseudonym secret and the outbox key: random files, owner-only, generated on
+        // first use; kept with the data (--data-dir) or, for an in-memory run, in a temporary directory
+        local.put(AwsSettings.ENV_SECRETS_DIR, secretsDirectory().toString());
 
         Map<String, String> apiEnv = env("IntakeApiFunction", local);
         platform = new Platform(AwsSettings.fromEnvironment(apiEnv), clock, aws.dynamoDbClient());
         DemoSeeder.seed(platform, clock.instant());
+        // stored applicant keys of an older version (or under a rotated-out secret) are rewritten before any
+        // function starts: idempotent, and resumable if interrupted
+        PseudonymMigration.of(platform).run(500, Integer.MAX_VALUE);
 
         Path intakeZip = options.root().resolve("functions/intake-api/target/function.zip");
         Path workersZip = options.root().resolve("functions/workers/target/function.zip");
@@ -197,6 +204,27 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The local SMS stand-in: one JSON line per notification sent, phone numbers masked. */
     public Path notificationLog() { return notificationLog; }
+
+    private Path secretsDirectory() throws java.io.IOException {
+        java.nio.file.attribute.FileAttribute<?>[] ownerOnly = java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix")
+                ? new java.nio.file.attribute.FileAttribute<?>[]{java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"))}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
+        if (options.dataDirectory() != null) {
+            Path dir = options.dataDirectory().resolve("secrets");
+            if (!Files.isDirectory(dir)) Files.createDirectory(dir, ownerOnly);
+            return dir;
+        }
+        Path dir = Files.createTempDirectory("onewindow-local-secrets", ownerOnly);
+        parts.add(() -> {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        });
+        return dir;
+    }
 
     private Map<String, String> env(String function, Map<String, String> local) {
         Map<String, String> env = new HashMap<>(resources.environmentFor(function));

@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -261,6 +262,34 @@ class LocalSystemEndToEndTest {
         assertEquals(List.of("ESCALATED forwarded to mz"), events(history, "ESCALATED"),
                 "history: " + history.toPrettyString());
         assertEquals(List.of("mz", "mz-town"), departmentsOf(history, "TASK_DELIVERED"));
+
+        // the result is issued: the villager's SMS carries a pick-up code, written sealed into the outbox by the
+        // intake function and opened only by the outbox relay function (its own JVM, the template's environment:
+        // kms:Decrypt's local stand-in), whose local SMS log masks it
+        assertEquals("RESULT_READY", call("demo-window", "POST", "/v1/cases/" + caseId + "/result", "{}", 200)
+                .get("status").asText());
+        String outbox = system.platform().dynamoDb.query(q -> q.tableName(system.platform().settings.casesTable())
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :n)").expressionAttributeValues(Map.of(
+                        ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CASE#" + caseId),
+                        ":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NOTIFY#"))))
+                .items().toString();
+        assertTrue(outbox.contains("取件码******") && outbox.contains("env1."), outbox);
+        java.util.regex.Pattern clearCode = java.util.regex.Pattern.compile("取件码\\d{6}");
+        assertFalse(clearCode.matcher(outbox).find(), "a pick-up code in clear in the outbox");
+        system.relayTicker().tickNow();
+        String sms = await("the relay sends the villager's SMS of " + caseId, Duration.ofSeconds(60), () -> {
+            try {
+                String log = java.nio.file.Files.exists(system.notificationLog())
+                        ? java.nio.file.Files.readString(system.notificationLog()) : "";
+                return log.lines().filter(l -> l.contains(caseId) && l.contains("RESULT_READY")
+                        && l.contains("APPLICANT")).findFirst();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(sms.contains("取件码******"), sms);
+        assertFalse(clearCode.matcher(java.nio.file.Files.readString(system.notificationLog())).find(),
+                "a pick-up code in clear in the notifications log");
     }
 
     // ------------------------------------------------------------------ dead-letter queue

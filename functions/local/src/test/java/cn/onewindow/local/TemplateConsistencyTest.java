@@ -67,17 +67,27 @@ class TemplateConsistencyTest {
     static final Set<String> OPTIONAL = Set.of(AwsSettings.ENV_CASES_TABLE, AwsSettings.ENV_REFERENCE_TABLE,
             AwsSettings.ENV_IDEMPOTENCY_TABLE, AwsSettings.ENV_CALLERS_TABLE, AwsSettings.ENV_CASES_TABLE_INDEXES,
             AwsSettings.ENV_APPROVAL_QUEUE_URL, AwsSettings.ENV_NOTIFICATION_QUEUE_URL,
-            AwsSettings.ENV_EVALUATION_QUEUE_URL);
+            AwsSettings.ENV_EVALUATION_QUEUE_URL, AwsSettings.ENV_PSEUDONYM_SECRET, AwsSettings.ENV_OUTBOX_KEY);
     /** A table variable {@code X_TABLE} lists the indexes the function may query in {@code X_TABLE_INDEXES}. */
     static final String INDEXES_SUFFIX = "_INDEXES";
     /** Never set by the template: endpoints of the local emulators, the local SMS log, and AWS_REGION (Lambda's). */
     static final Set<String> LOCAL_ONLY = Set.of(AwsSettings.ENV_DYNAMODB_ENDPOINT, AwsSettings.ENV_SQS_ENDPOINT,
             AwsSettings.ENV_NOTIFICATION_LOG, AwsSettings.ENV_REGION, Platform.CLOCK_START, Platform.CLOCK_ANCHOR,
-            Platform.CLOCK_FILE, AwsSettings.ENV_EVALUATION_LOG);
+            Platform.CLOCK_FILE, AwsSettings.ENV_EVALUATION_LOG, AwsSettings.ENV_SECRETS_DIR);
 
     /** What a part of {@link Platform} may touch. */
     enum Need { CASES, REFERENCE, IDEMPOTENCY, CALLERS, APPROVAL_QUEUE, NOTIFICATION_QUEUE, EVALUATION_QUEUE,
-        CASES_BY_CENTER, CASES_BY_SERVICE_POINT, CASES_BY_DEPARTMENT, CASES_BY_DUE }
+        CASES_BY_CENTER, CASES_BY_SERVICE_POINT, CASES_BY_DEPARTMENT, CASES_BY_DUE,
+        /** the pseudonym secret (Secrets Manager, secretsmanager:GetSecretValue) */
+        PSEUDONYM_SECRET,
+        /** the outbox key: writers of sealed payloads (kms:Encrypt), and their sender (kms:Decrypt) */
+        OUTBOX_KEY_ENCRYPT, OUTBOX_KEY_DECRYPT }
+
+    /** The KMS action each use of the outbox key needs; a function is granted exactly those its code reaches. */
+    static final Map<Need, String> KMS_ACTION_OF = Map.of(Need.OUTBOX_KEY_ENCRYPT, "kms:Encrypt",
+            Need.OUTBOX_KEY_DECRYPT, "kms:Decrypt");
+    /** The one call a function makes on the pseudonym secret. */
+    static final String SECRET_ACTION = "secretsmanager:GetSecretValue";
 
     /** The index of the cases table each index {@link Need} stands for. */
     static final Map<Need, String> INDEX_OF = Map.of(
@@ -94,7 +104,10 @@ class TemplateConsistencyTest {
             Need.CALLERS, AwsSettings.ENV_CALLERS_TABLE,
             Need.APPROVAL_QUEUE, AwsSettings.ENV_APPROVAL_QUEUE_URL,
             Need.NOTIFICATION_QUEUE, AwsSettings.ENV_NOTIFICATION_QUEUE_URL,
-            Need.EVALUATION_QUEUE, AwsSettings.ENV_EVALUATION_QUEUE_URL);
+            Need.EVALUATION_QUEUE, AwsSettings.ENV_EVALUATION_QUEUE_URL,
+            Need.PSEUDONYM_SECRET, AwsSettings.ENV_PSEUDONYM_SECRET,
+            Need.OUTBOX_KEY_ENCRYPT, AwsSettings.ENV_OUTBOX_KEY,
+            Need.OUTBOX_KEY_DECRYPT, AwsSettings.ENV_OUTBOX_KEY);
 
     /**
      * The tables and queues each public member of {@link Platform} reaches, by reading the wiring in its constructor
@@ -118,8 +131,9 @@ class TemplateConsistencyTest {
         REACHES.put("callers", EnumSet.of(Need.CALLERS));
         REACHES.put("deadlines", EnumSet.of(Need.REFERENCE));
         // listings by center and by service point
+        // keyed request fingerprints and pick-up code hashes; the pick-up SMS is sealed for the outbox
         REACHES.put("caseService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.IDEMPOTENCY, Need.CASES_BY_CENTER,
-                Need.CASES_BY_SERVICE_POINT));
+                Need.CASES_BY_SERVICE_POINT, Need.PSEUDONYM_SECRET, Need.OUTBOX_KEY_ENCRYPT));
         REACHES.put("catalogService", EnumSet.of(Need.REFERENCE));
         // loading a calendar year recomputes the provisional deadlines of open cases
         REACHES.put("calendarService", EnumSet.of(Need.REFERENCE, Need.CASES));
@@ -132,7 +146,11 @@ class TemplateConsistencyTest {
         REACHES.put("approvalService.deliver", EnumSet.of(Need.CASES, Need.REFERENCE));
         REACHES.put("deadlineChecker", EnumSet.of(Need.CASES, Need.REFERENCE, Need.CASES_BY_DUE));
         REACHES.put("statsService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.CASES_BY_CENTER));
-        REACHES.put("notificationRelay", EnumSet.of(Need.CASES, Need.CASES_BY_DUE, Need.NOTIFICATION_QUEUE));
+        // the sender opens sealed SMS payloads just before the sink
+        REACHES.put("notificationRelay", EnumSet.of(Need.CASES, Need.CASES_BY_DUE, Need.NOTIFICATION_QUEUE,
+                Need.OUTBOX_KEY_DECRYPT));
+        REACHES.put("privacyKeys", EnumSet.of(Need.PSEUDONYM_SECRET, Need.OUTBOX_KEY_ENCRYPT,
+                Need.OUTBOX_KEY_DECRYPT));
         REACHES.put("servicePoints", EnumSet.of(Need.REFERENCE));
         REACHES.put("servicePointService", EnumSet.of(Need.REFERENCE));
         REACHES.put("callerService", EnumSet.of(Need.CALLERS, Need.REFERENCE));
@@ -144,9 +162,11 @@ class TemplateConsistencyTest {
         // forwarding the byDue index (FWD# buckets); ingesting a chunk touches the cases table only
         REACHES.put("evaluations", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.CASES_BY_CENTER,
                 Need.CASES_BY_SERVICE_POINT, Need.CASES_BY_DEPARTMENT, Need.CASES_BY_DUE));
+        // each rating carries the applicant's keyed pseudonym
         REACHES.put("evaluationService", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.REFERENCE,
-                Need.EVALUATION_QUEUE, Need.CASES_BY_CENTER, Need.CASES_BY_SERVICE_POINT, Need.CASES_BY_DEPARTMENT));
-        REACHES.put("evaluationService.ingest", EnumSet.of(Need.CASES));
+                Need.EVALUATION_QUEUE, Need.CASES_BY_CENTER, Need.CASES_BY_SERVICE_POINT, Need.CASES_BY_DEPARTMENT,
+                Need.PSEUDONYM_SECRET));
+        REACHES.put("evaluationService.ingest", EnumSet.of(Need.CASES, Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationForwarder", EnumSet.of(Need.CASES, Need.CASES_BY_DUE));
     }
 
@@ -269,6 +289,16 @@ class TemplateConsistencyTest {
                     String target = refTarget(value);
                     if (target == null || !queues.containsKey(target)) {
                         problems.add(id + ": " + variable + " must be !Ref of an AWS::SQS::Queue of this template,"
+                                + " is " + value);
+                    }
+                } else if (variable.equals(AwsSettings.ENV_PSEUDONYM_SECRET)) {
+                    if (!"AWS::SecretsManager::Secret".equals(typeOf(refTarget(value)))) {
+                        problems.add(id + ": " + variable + " must be !Ref of an AWS::SecretsManager::Secret of this"
+                                + " template, is " + value);
+                    }
+                } else if (variable.equals(AwsSettings.ENV_OUTBOX_KEY)) {
+                    if (!"AWS::KMS::Key".equals(typeOf(getAttTarget(value, "Arn")))) {
+                        problems.add(id + ": " + variable + " must be !GetAtt <AWS::KMS::Key of this template>.Arn,"
                                 + " is " + value);
                     }
                 } else if (variable.endsWith("_TABLE" + INDEXES_SUFFIX)) {
@@ -424,6 +454,25 @@ class TemplateConsistencyTest {
     void noPolicyStatementGrantsEveryResource() {
         List<String> problems = new ArrayList<>();
         for (ResourceSpec r : template.resources().values()) {
+            if ("AWS::KMS::Key".equals(r.type())) {
+                // in a key policy "Resource: *" is the key itself; what matters is who: never everyone
+                Map<String, Object> policy = map(r.properties().get("KeyPolicy"));
+                Object st = policy.get("Statement");
+                for (Object o : st instanceof List<?> l ? l : List.of(st)) {
+                    Map<String, Object> statement = map(o);
+                    Object principal = statement.get("Principal");
+                    if (!"Deny".equals(statement.get("Effect")) && (wildcard(principal) || principal == null)) {
+                        problems.add(r.logicalId() + ": key policy statement " + statement.get("Sid")
+                                + " allows every principal " + principal);
+                    }
+                }
+                Map<String, Object> rest = new LinkedHashMap<>(r.definition());
+                Map<String, Object> props = new LinkedHashMap<>(map(rest.get("Properties")));
+                props.remove("KeyPolicy");
+                rest.put("Properties", props);
+                findStatements(rest, r.logicalId(), problems);
+                continue;
+            }
             findStatements(r.definition(), r.logicalId(), problems);
         }
         // SAM policy templates are scoped by their parameters, provided those name something
@@ -452,9 +501,11 @@ class TemplateConsistencyTest {
     }
 
     /** What a function names in its environment, or is granted: table ids, "table/index" pairs, queue ids. */
-    record Access(Set<String> tables, Set<String> indexes, Set<String> queues) {
+    record Access(Set<String> tables, Set<String> indexes, Set<String> queues, Set<String> secrets,
+                  Set<String> keys, Set<String> secretActions, Set<String> keyActions) {
         Access() {
-            this(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+            this(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                    new TreeSet<>());
         }
     }
 
@@ -467,6 +518,19 @@ class TemplateConsistencyTest {
             compare(f.logicalId(), "table", declared.tables(), granted.tables(), problems);
             compare(f.logicalId(), "index", declared.indexes(), granted.indexes(), problems);
             compare(f.logicalId(), "queue (send)", declared.queues(), granted.queues(), problems);
+            compare(f.logicalId(), "secret", declared.secrets(), granted.secrets(), problems);
+            compare(f.logicalId(), "KMS key", declared.keys(), granted.keys(), problems);
+            if (!granted.secrets().isEmpty() && !granted.secretActions().equals(Set.of(SECRET_ACTION))) {
+                problems.add(f.logicalId() + ": is granted " + granted.secretActions() + " on its secret; it reads the"
+                        + " secret only (" + SECRET_ACTION + ")");
+            }
+            // the outbox key: writers encrypt, the sender decrypts, nobody both unless its code does both
+            Set<String> keyActions = new TreeSet<>();
+            needs(f).stream().filter(KMS_ACTION_OF::containsKey).forEach(n -> keyActions.add(KMS_ACTION_OF.get(n)));
+            if (!granted.keys().isEmpty() && !granted.keyActions().equals(keyActions)) {
+                problems.add(f.logicalId() + ": is granted " + granted.keyActions() + " on the outbox key, but its"
+                        + " code needs " + keyActions);
+            }
         }
         assertNoProblems("grants", problems);
     }
@@ -495,6 +559,10 @@ class TemplateConsistencyTest {
                 } else {
                     named = f.environment().containsKey(VARIABLE_OF.get(n));
                     what = VARIABLE_OF.get(n);
+                    // the outbox key's variable serves both uses: named is fine if either is reached
+                    if (KMS_ACTION_OF.containsKey(n) && !reached && named) {
+                        reached = KMS_ACTION_OF.keySet().stream().anyMatch(needs::contains);
+                    }
                 }
                 if (reached && !named) {
                     problems.add(id + ": its code reaches " + what + " through "
@@ -523,6 +591,10 @@ class TemplateConsistencyTest {
             String target = refTarget(value);
             if (variable.endsWith("_TABLE") && target != null) a.tables().add(target);
             if (variable.endsWith("_QUEUE_URL") && target != null) a.queues().add(target);
+            if (variable.equals(AwsSettings.ENV_PSEUDONYM_SECRET) && target != null) a.secrets().add(target);
+            if (variable.equals(AwsSettings.ENV_OUTBOX_KEY) && getAttTarget(value, "Arn") != null) {
+                a.keys().add(getAttTarget(value, "Arn"));
+            }
             if (variable.endsWith("_TABLE" + INDEXES_SUFFIX) && value instanceof String list) {
                 String table = refTarget(f.environment().get(variable.substring(0,
                         variable.length() - INDEXES_SUFFIX.length())));
@@ -552,12 +624,24 @@ class TemplateConsistencyTest {
                             : List.of(String.valueOf(statement.get("Action")));
                     boolean dynamo = actions.stream().anyMatch(x -> String.valueOf(x).startsWith("dynamodb:"));
                     boolean send = actions.stream().anyMatch(x -> String.valueOf(x).startsWith("sqs:Send"));
+                    boolean secret = actions.stream().anyMatch(x -> String.valueOf(x).startsWith("secretsmanager:"));
+                    boolean kms = actions.stream().anyMatch(x -> String.valueOf(x).startsWith("kms:"));
                     List<?> resources = statement.get("Resource") instanceof List<?> l ? l
                             : List.of(statement.get("Resource"));
                     for (Object r : resources) {
                         String arnOf = getAttTarget(r, "Arn");
                         Matcher index = map(r).get("Fn::Sub") instanceof String sub ? INDEX_ARN.matcher(sub) : null;
-                        if (arnOf != null && tables.containsKey(arnOf) && dynamo) {
+                        String ref = refTarget(r);
+                        if (secret && ref != null && "AWS::SecretsManager::Secret".equals(typeOf(ref))) {
+                            a.secrets().add(ref);
+                            actions.forEach(x -> a.secretActions().add(String.valueOf(x)));
+                        } else if (kms && arnOf != null && "AWS::KMS::Key".equals(typeOf(arnOf))) {
+                            a.keys().add(arnOf);
+                            actions.forEach(x -> a.keyActions().add(String.valueOf(x)));
+                        } else if (secret || kms) {
+                            problems.add(f.logicalId() + ": statement " + statement.get("Sid") + " names resource "
+                                    + r + "; name a secret !Ref S or a key !GetAtt K.Arn of this template");
+                        } else if (arnOf != null && tables.containsKey(arnOf) && dynamo) {
                             a.tables().add(arnOf);
                         } else if (arnOf != null && queues.containsKey(arnOf) && send) {
                             a.queues().add(arnOf);
@@ -718,6 +802,12 @@ class TemplateConsistencyTest {
         if (f.codeUri() == null) return Optional.empty();
         Matcher m = CODE_URI.matcher(f.codeUri());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The Type of a resource of the template, or null. */
+    static String typeOf(String logicalId) {
+        ResourceSpec r = logicalId == null ? null : template.resources().get(logicalId);
+        return r == null ? null : r.type();
     }
 
     static TableSpec table(String id) {

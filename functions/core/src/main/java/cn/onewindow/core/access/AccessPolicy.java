@@ -12,7 +12,8 @@ import cn.onewindow.core.common.DomainException;
 public final class AccessPolicy {
 
     /** What is being done to a case. */
-    public enum CaseAction { SUPPLEMENT, DECIDE, CLOCK, ISSUE_RESULT, DELIVER, WITHDRAW }
+    /** REISSUE_PICKUP_CODE: a new pick-up code (取件码) after the old one was locked or lost: supervisors only. */
+    public enum CaseAction { SUPPLEMENT, DECIDE, CLOCK, ISSUE_RESULT, DELIVER, WITHDRAW, REISSUE_PICKUP_CODE }
 
     private AccessPolicy() {
     }
@@ -45,7 +46,8 @@ public final class AccessPolicy {
         if (!canRead(caller, c, tree)) return false;
         return switch (caller.role()) {
             case SYSTEM -> true;
-            case WINDOW -> true;
+            case SUPERVISOR -> action == CaseAction.REISSUE_PICKUP_CODE;
+            case WINDOW -> action != CaseAction.REISSUE_PICKUP_CODE;
             case AGENT -> action == CaseAction.SUPPLEMENT || action == CaseAction.DELIVER
                     || action == CaseAction.WITHDRAW;
             // a case handled by one department without tasks (not joint, not escalated) is that department's

@@ -31,7 +31,7 @@ public final class ServiceCase {
             String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices,
             List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
             Instant overdueAt, Long overdueWorkingMinutes, long version, int historySize, Consent consent,
-            String pickupCodeHash, String deliveryMethod) {
+            String pickupCodeHash, String deliveryMethod, int pickupCodeFailures) {
         public Snapshot {
             materials = materials == null ? List.of() : List.copyOf(materials);
             missing = missing == null ? List.of() : List.copyOf(missing);
@@ -49,9 +49,17 @@ public final class ServiceCase {
                     suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt,
                     deliveredTo, deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
                     distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, newVersion, historySize, consent,
-                    pickupCodeHash, deliveryMethod);
+                    pickupCodeHash, deliveryMethod, pickupCodeFailures);
+        }
+
+        /** Five wrong pick-up codes in a row lock the code until a supervisor issues a new one. */
+        public boolean pickupCodeLocked() {
+            return pickupCodeFailures >= PICKUP_CODE_MAX_FAILURES;
         }
     }
+
+    /** Wrong pick-up codes (取件码) in a row after which the code is locked. */
+    public static final int PICKUP_CODE_MAX_FAILURES = 5;
 
     private Snapshot s;
     private final List<HistoryEntry> pending = new ArrayList<>();
@@ -73,7 +81,7 @@ public final class ServiceCase {
                 servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
                 false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
                 null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, 0L, 0,
-                null, null, null);
+                null, null, null, 0);
         ServiceCase c = new ServiceCase(snap);
         c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
                 "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
@@ -304,7 +312,37 @@ public final class ServiceCase {
 
     /** The hash of the pick-up code (取件码) sent to the applicant when the result of a 代办 case is ready. */
     public void pickupCode(String hash) {
-        update(b -> b.pickupCodeHash(hash));
+        update(b -> b.pickupCodeHash(hash).pickupCodeFailures(0));
+    }
+
+    /**
+     * A supervisor's new pick-up code: replaces the old one (which no longer works) and unlocks it. Only for a 代办
+     * case whose result waits for hand-over.
+     */
+    public void reissuePickupCode(String hash, Instant now, Actor actor) {
+        if (s.agentId() == null || s.status() != CaseStatus.RESULT_READY) {
+            throw DomainException.illegalState("PICKUP_CODE_NOT_APPLICABLE", "只有已出件待送达的代办件有取件码",
+                    "only a village-agent case whose result is ready has a pick-up code");
+        }
+        record("PICKUP_CODE_REISSUED", s.status(), s.status(), now, actor,
+                "new pick-up code sent to the applicant; the previous one no longer works");
+        update(b -> b.pickupCodeHash(hash).pickupCodeFailures(0));
+    }
+
+    /** The outcome of one try of a pick-up code, as audited (never the code itself). */
+    public enum PickupTry { MATCHED, MISMATCHED, LOCKED }
+
+    /**
+     * Audits one try of the pick-up code (who and when are the history line's actor and time) and counts a
+     * mismatch; the fifth mismatch in a row locks the code.
+     */
+    public void pickupCodeTried(PickupTry outcome, Instant now, Actor actor) {
+        int failures = outcome == PickupTry.MISMATCHED ? s.pickupCodeFailures() + 1 : s.pickupCodeFailures();
+        String reason = outcome + (outcome == PickupTry.MATCHED ? ""
+                : ", wrong tries " + Math.min(failures, PICKUP_CODE_MAX_FAILURES) + "/" + PICKUP_CODE_MAX_FAILURES
+                + (failures >= PICKUP_CODE_MAX_FAILURES ? ", locked" : ""));
+        record("PICKUP_CODE_TRIED", s.status(), s.status(), now, actor, reason);
+        update(b -> b.pickupCodeFailures(failures));
     }
 
     public void withdraw(String reason, Instant now, Actor actor) {
@@ -379,6 +417,7 @@ public final class ServiceCase {
         private Consent consent;
         private String pickupCodeHash;
         private String deliveryMethod;
+        private int pickupCodeFailures;
         private final Snapshot base;
 
         SnapshotBuilder(Snapshot s) {
@@ -412,11 +451,13 @@ public final class ServiceCase {
             consent = s.consent();
             pickupCodeHash = s.pickupCodeHash();
             deliveryMethod = s.deliveryMethod();
+            pickupCodeFailures = s.pickupCodeFailures();
         }
 
         SnapshotBuilder consent(Consent v) { consent = v; return this; }
         SnapshotBuilder pickupCodeHash(String v) { pickupCodeHash = v; return this; }
         SnapshotBuilder deliveryMethod(String v) { deliveryMethod = v; return this; }
+        SnapshotBuilder pickupCodeFailures(int v) { pickupCodeFailures = v; return this; }
 
         SnapshotBuilder status(CaseStatus v) { status = v; return this; }
         SnapshotBuilder materials(List<SubmittedMaterial> v) { materials = v; return this; }
@@ -461,7 +502,7 @@ public final class ServiceCase {
                     extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
                     deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
                     distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, b.version(), historySize, consent,
-                    pickupCodeHash, deliveryMethod);
+                    pickupCodeHash, deliveryMethod, pickupCodeFailures);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
  * version, department, region, center / service point, case status when rated, applicant type and ID type. One per
  * case and applicant ({@code round} 1), plus at most one re-rating after a rectification was fixed (round 2).
  *
- * @param applicantKey a hash of the applicant's ID type and number: never the number itself
+ * @param applicantKey the applicant's pseudonymous key: a keyed HMAC of the ID type and number with its key id
+ *                     ({@code k1:…}, see {@code Pseudonyms}); never the number, never an unkeyed hash of it
  * @param source       the caller (device) that submitted it
  * @param batchId      the batch it came in, null for a single rating
  */
@@ -19,6 +20,13 @@ public record Evaluation(String id, String caseId, int round, Level level, Evalu
                          String centerId, String servicePointId, String windowId, String staffId, String caseStatus,
                          ApplicantType applicantType, IdType idType, String applicantKey, Instant ratedAt,
                          Instant receivedAt, String source, String batchId) {
+
+    /** The same rating under another applicant key (the pseudonym migration rewrites stored keys). */
+    public Evaluation withApplicantKey(String key) {
+        return new Evaluation(id, caseId, round, level, channel, comment, itemCode, itemVersion, itemName,
+                departmentCode, regionCode, centerId, servicePointId, windowId, staffId, caseStatus, applicantType,
+                idType, key, ratedAt, receivedAt, source, batchId);
+    }
 
     public static String idFor(String caseId, int round) {
         return caseId + "-E" + round;

@@ -9,12 +9,27 @@ import java.time.Instant;
  * @param recipient   who: the applicant, the agent, the window staff, or a department
  * @param recipientId the agent / staff id or department code; null for the applicant
  * @param phone       the applicant's phone for an SMS; never logged in clear
+ * @param text        what is stored and may be shown: one-time secrets (a pick-up code) masked
+ * @param sealedText  the full text when it carries a one-time secret, encrypted (envelope, see
+ *                    {@link cn.onewindow.core.privacy.Sealer}); only the sender opens it, just before handing it to the
+ *                    SMS sink; null for every other notification
  */
 public record Notification(String id, String caseId, Kind kind, Recipient recipient, String recipientId,
-                           String phone, String text, Instant createdAt) {
+                           String phone, String text, Instant createdAt, String sealedText) {
+
+    public Notification(String id, String caseId, Kind kind, Recipient recipient, String recipientId, String phone,
+                        String text, Instant createdAt) {
+        this(id, caseId, kind, recipient, recipientId, phone, text, createdAt, null);
+    }
+
+    /** This notification with its text replaced (the sender, after opening the sealed text), nothing sealed. */
+    public Notification withClearText(String clear) {
+        return new Notification(id, caseId, kind, recipient, recipientId, phone, clear, createdAt, null);
+    }
 
     public enum Kind { WARNING, OVERDUE, SUSPENDED, RESUMED, EXTENDED, SUPPLEMENT_REQUESTED, RESULT_READY, DENIED,
-        EVALUATION_INVITATION, RECTIFICATION_OPENED, RECTIFICATION_WARNING, RECTIFICATION_OVERDUE }
+        EVALUATION_INVITATION, RECTIFICATION_OPENED, RECTIFICATION_WARNING, RECTIFICATION_OVERDUE,
+        PICKUP_CODE_REISSUED }
 
     public enum Recipient { APPLICANT, AGENT, WINDOW, DEPARTMENT }
 }

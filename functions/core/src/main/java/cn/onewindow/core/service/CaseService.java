@@ -43,13 +43,9 @@ import cn.onewindow.core.ports.IdempotencyStore;
 import cn.onewindow.core.ports.Page;
 import cn.onewindow.core.ports.TaskWrite;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -78,20 +74,26 @@ public final class CaseService {
     private final PointTree tree;
     private final ServicePointDirectory points;
     private final AccessLog accessLog;
+    private final cn.onewindow.core.privacy.PrivacyKeys keys;
 
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals) {
-        this(cases, catalog, idempotency, deadlines, clock, caseIds, approvals, PointTree.FLAT, null, null);
+        this(cases, catalog, idempotency, deadlines, clock, caseIds, approvals, PointTree.FLAT, null, null,
+                cn.onewindow.core.privacy.PrivacyKeys.none());
     }
 
     /**
      * @param tree      where service points sit (township and county staff read their subtree)
      * @param points    the service points (an agent of a closed point submits nothing new); may be null
      * @param accessLog where reads of a clear identity are recorded; may be null
+     * @param keys      the pseudonym secret (request fingerprints, pick-up code hashes) and the outbox sealer (the
+     *                  SMS that carries a pick-up code is stored encrypted)
      */
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals,
-                       PointTree tree, ServicePointDirectory points, AccessLog accessLog) {
+                       PointTree tree, ServicePointDirectory points, AccessLog accessLog,
+                       cn.onewindow.core.privacy.PrivacyKeys keys) {
+        this.keys = keys;
         this.tree = tree;
         this.points = points;
         this.accessLog = accessLog;
@@ -389,11 +391,11 @@ public final class CaseService {
             } else {
                 // 代办: the villager gets a pick-up code (取件码) that the agent enters at the hand-over; the agent is
                 // told the result is ready, without the code
-                String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+                String code = newPickupCode();
                 c.pickupCode(pickupHash(c.id(), code));
                 for (Notification n : Notifications.toApplicant(c.snapshot(), Notification.Kind.RESULT_READY,
                         sms(c.snapshot(), "已办结，代办员将为您送达，取件码" + code + "，请在签收时告知代办员"), ctx.now)) {
-                    ctx.notifications().add(n.recipient() == Notification.Recipient.APPLICANT ? n
+                    ctx.notifications().add(n.recipient() == Notification.Recipient.APPLICANT ? sealed(n)
                             : new Notification(n.id(), n.caseId(), n.kind(), n.recipient(), n.recipientId(), null,
                             "【代办提醒】办件" + c.id() + "（" + c.snapshot().itemName()
                                     + "）已出件，请领取结果并送达申请人，签收时核验取件码或请申请人签名。", n.createdAt()));
@@ -428,11 +430,27 @@ public final class CaseService {
             String method = null;
             String confirmation = cmd.confirmation();
             if (cmd.confirmationCode() != null) {
-                String expected = c.snapshot().pickupCodeHash();
-                if (expected == null || !expected.equals(pickupHash(c.id(), cmd.confirmationCode()))) {
-                    throw DomainException.unprocessable("CONFIRMATION_CODE_MISMATCH", "取件码不正确",
-                            "the pick-up code does not match");
+                // every try is audited in the history (who, when, outcome; never the code) and kept even when the
+                // try is refused; five wrong codes in a row lock the code until a supervisor reissues one
+                ServiceCase.Snapshot s = c.snapshot();
+                if (s.pickupCodeLocked()) {
+                    c.pickupCodeTried(ServiceCase.PickupTry.LOCKED, ctx.now, ctx.actor);
+                    ctx.refusal()[0] = DomainException.conflict("PICKUP_CODE_LOCKED",
+                            "取件码已连续输错" + ServiceCase.PICKUP_CODE_MAX_FAILURES + "次被锁定，请联系电子监察重新发放",
+                            "the pick-up code is locked after " + ServiceCase.PICKUP_CODE_MAX_FAILURES
+                                    + " wrong tries; a supervisor can issue a new one");
+                    return;
                 }
+                if (!pickupMatches(s.pickupCodeHash(), c.id(), cmd.confirmationCode())) {
+                    c.pickupCodeTried(ServiceCase.PickupTry.MISMATCHED, ctx.now, ctx.actor);
+                    int left = ServiceCase.PICKUP_CODE_MAX_FAILURES - c.snapshot().pickupCodeFailures();
+                    ctx.refusal()[0] = DomainException.unprocessable("CONFIRMATION_CODE_MISMATCH",
+                            "取件码不正确" + (left > 0 ? "，还可尝试" + left + "次" : "，取件码已锁定"),
+                            "the pick-up code does not match" + (left > 0 ? "; " + left + " tries left"
+                                    : "; the code is now locked"));
+                    return;
+                }
+                c.pickupCodeTried(ServiceCase.PickupTry.MATCHED, ctx.now, ctx.actor);
                 method = "CONFIRMATION_CODE";
                 if (confirmation == null) confirmation = "取件码核验通过";
             } else if (cmd.signature() != null && !cmd.signature().isBlank()) {
@@ -445,10 +463,47 @@ public final class CaseService {
         });
     }
 
+    /**
+     * A supervisor issues a new pick-up code (the old one was locked after wrong tries, or lost): it goes to the
+     * applicant by SMS through the outbox (encrypted there), the old code stops working, the lock is lifted.
+     */
+    public Written reissuePickupCode(Caller caller, String caseId, String key) {
+        return mutate(caller, caseId, CaseAction.REISSUE_PICKUP_CODE, "reissue-pickup-code", "reissue-pickup-code",
+                key, (c, ctx) -> {
+                    String code = newPickupCode();
+                    c.reissuePickupCode(pickupHash(c.id(), code), ctx.now, ctx.actor);
+                    for (Notification n : Notifications.toApplicant(c.snapshot(), Notification.Kind.PICKUP_CODE_REISSUED,
+                            sms(c.snapshot(), "取件码已重新发放，新取件码" + code + "，原取件码作废，请在签收时告知代办员"),
+                            ctx.now)) {
+                        if (n.recipient() == Notification.Recipient.APPLICANT) ctx.notifications().add(sealed(n));
+                    }
+                });
+    }
+
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    private static String pickupHash(String caseId, String code) {
-        return sha256(caseId + ":" + code);
+    private static String newPickupCode() {
+        return String.format("%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    /** A keyed HMAC of the code bound to its case (a 6-digit code is no secret against an unkeyed hash). */
+    private String pickupHash(String caseId, String code) {
+        return keys.pseudonyms().key(cn.onewindow.core.privacy.Pseudonyms.PICKUP_CODE, caseId + ":" + code);
+    }
+
+    /** Constant-time check under the secret the stored hash names (current or previous). */
+    private boolean pickupMatches(String stored, String caseId, String code) {
+        return keys.pseudonyms().matches(stored, cn.onewindow.core.privacy.Pseudonyms.PICKUP_CODE, caseId + ":" + code);
+    }
+
+    /**
+     * The outbox item of an SMS that carries a one-time secret: the stored text has it masked, the full text is
+     * sealed for the sender (who alone can open it).
+     */
+    private Notification sealed(Notification n) {
+        return new Notification(n.id(), n.caseId(), n.kind(), n.recipient(), n.recipientId(), n.phone(),
+                cn.onewindow.core.privacy.OneTimeSecrets.mask(n.text()), n.createdAt(),
+                keys.outbox().seal(n.text(), n.id()));
     }
 
     public Written withdraw(Caller caller, String caseId, Commands.Withdraw cmd, String key) {
@@ -459,9 +514,14 @@ public final class CaseService {
 
     // ---- machinery -------------------------------------------------------------------------------------------
 
-    /** What a change needs besides the case. */
+    /**
+     * What a change needs besides the case.
+     *
+     * @param refusal set by a change that is refused but must still be recorded (a wrong pick-up code: its audit
+     *                line and try count are saved, without the idempotency record, then the refusal is thrown)
+     */
     private record Ctx(Instant now, Actor actor, DeadlineCalculator calc, List<DepartmentTask> created,
-                       List<TaskWrite> tasks, List<Notification> notifications) {
+                       List<TaskWrite> tasks, List<Notification> notifications, DomainException[] refusal) {
     }
 
     private Written mutate(Caller caller, String caseId, CaseAction action, String op, Object cmd, String key,
@@ -475,11 +535,16 @@ public final class CaseService {
             ServiceCase c = ServiceCase.restore(before);
             Instant now = clock.instant();
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
-            Ctx ctx = new Ctx(now, caller.asActor(), calc, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Ctx ctx = new Ctx(now, caller.asActor(), calc, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new DomainException[1]);
             change.accept(c, ctx);
             List<TaskWrite> tasks = new ArrayList<>(ctx.tasks());
             tasks.addAll(creating(ctx.created()));
             try {
+                if (ctx.refusal()[0] != null) {
+                    save(c, false, before.version(), calc, null, tasks, ctx.notifications());
+                    throw ctx.refusal()[0];
+                }
                 Written w = save(c, false, before.version(), calc, claim, tasks, ctx.notifications());
                 if (!w.replayed()) approvals.publish(ctx.created());
                 return w;
@@ -524,7 +589,7 @@ public final class CaseService {
                 "case " + s.id() + " refers to missing item version " + s.itemCode() + " v" + s.itemVersion()));
     }
 
-    private static IdempotencyClaim claim(Caller caller, String op, String caseId, Object cmd, String key) {
+    private IdempotencyClaim claim(Caller caller, String op, String caseId, Object cmd, String key) {
         if (key == null) return null;
         if (key.isBlank() || key.length() > 128 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
             throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("Idempotency-Key",
@@ -532,14 +597,17 @@ public final class CaseService {
                     "Idempotency-Key must be 1–128 visible ASCII characters")));
         }
         String scope = caller.id() + "#" + op + "#" + (caseId == null ? "" : caseId) + "#" + key;
-        return new IdempotencyClaim(scope, sha256(String.valueOf(cmd)));
+        // a keyed fingerprint: the body holds the applicant's identity, which an unkeyed hash would give away
+        List<String> hashes = keys.pseudonyms().candidates(cn.onewindow.core.privacy.Pseudonyms.REQUEST,
+                String.valueOf(cmd));
+        return new IdempotencyClaim(scope, hashes.get(0), hashes.subList(1, hashes.size()));
     }
 
     private Optional<Written> replay(IdempotencyClaim claim) {
         if (claim == null) return Optional.empty();
         Optional<IdempotencyRecord> rec = idempotency.findRecord(claim.scopeKey());
         if (rec.isEmpty()) return Optional.empty();
-        if (!rec.get().requestHash().equals(claim.requestHash())) {
+        if (!claim.sameRequestAs(rec.get().requestHash())) {
             throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一个不同的请求",
                     "this Idempotency-Key was already used for a different request");
         }
@@ -588,14 +656,6 @@ public final class CaseService {
     /** The text of an SMS about a case: item, case number, what happened. Never carries identity numbers. */
     static String sms(ServiceCase.Snapshot c, String what) {
         return "【政务服务】您申请的“" + c.itemName() + "”（办件编号" + c.id() + "）" + what + "。";
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */

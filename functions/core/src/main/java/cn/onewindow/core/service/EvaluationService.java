@@ -67,8 +67,12 @@ public final class EvaluationService {
     private final EvaluationBatchQueue queue;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final cn.onewindow.core.privacy.PrivacyKeys keys;
 
-    public EvaluationService(EvaluationRepository repo, EvaluationBatchQueue queue, Deadlines deadlines, Clock clock) {
+    /** @param keys the pseudonym secret: applicant keys and request fingerprints are keyed HMACs */
+    public EvaluationService(EvaluationRepository repo, EvaluationBatchQueue queue, Deadlines deadlines, Clock clock,
+                             cn.onewindow.core.privacy.PrivacyKeys keys) {
+        this.keys = keys;
         this.repo = repo;
         this.queue = queue;
         this.deadlines = deadlines;
@@ -92,10 +96,14 @@ public final class EvaluationService {
                 throw DomainException.validation(List.of(FieldError.of("Idempotency-Key", "INVALID_IDEMPOTENCY_KEY",
                         "幂等键应为1至128个可见ASCII字符", "Idempotency-Key must be 1–128 visible ASCII characters")));
             }
-            claim = new IdempotencyClaim(caller.id() + "#rate##" + idempotencyKey, sha256(String.valueOf(req)));
+            // keyed: the body holds the last digits of the applicant's ID number
+            List<String> hashes = keys.pseudonyms().candidates(cn.onewindow.core.privacy.Pseudonyms.REQUEST,
+                    String.valueOf(req));
+            claim = new IdempotencyClaim(caller.id() + "#rate##" + idempotencyKey, hashes.get(0),
+                    hashes.subList(1, hashes.size()));
             Optional<String[]> prior = repo.idempotent(claim.scopeKey());
             if (prior.isPresent()) {
-                if (!prior.get()[1].equals(claim.requestHash())) {
+                if (!claim.sameRequestAs(prior.get()[1])) {
                     throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一个不同的请求",
                             "this Idempotency-Key was already used for a different request");
                 }
@@ -235,7 +243,7 @@ public final class EvaluationService {
                 c.itemCode(), c.itemVersion(), c.itemName(), c.departmentCode(), c.regionCode(), c.centerId(),
                 c.servicePointId(), p.windowId, p.staffId, c.status().name(), a == null ? null : a.type(),
                 a == null ? null : a.idType(),
-                a == null ? null : sha256(a.idType() + ":" + a.idNumber()).substring(0, 24), ratedAt, receivedAt,
+                a == null ? null : keys.pseudonyms().applicantKey(a.idType(), a.idNumber()), ratedAt, receivedAt,
                 source, batchId);
         return new Decision(e, p.level.bad() ? Rectification.open(e, receivedAt) : null, null, null);
     }

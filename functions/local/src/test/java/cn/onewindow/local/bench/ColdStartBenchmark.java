@@ -119,6 +119,10 @@ public final class ColdStartBenchmark {
             local.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, aws.dynamoDbEndpoint().toString());
             local.put(AwsSettings.ENV_SQS_ENDPOINT, aws.sqsEndpoint().toString());
             local.put(AwsSettings.ENV_REGION, aws.region().id());
+            // every function JVM of a run shares the local secret files (as in the local system)
+            local.put(AwsSettings.ENV_SECRETS_DIR, java.nio.file.Files.createTempDirectory("onewindow-bench-secrets",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"))).toString());
             Map<String, String> apiEnv = env(resources, "IntakeApiFunction", local);
             try (var ddb = aws.dynamoDbClient()) {
                 DemoSeeder.seed(new Platform(AwsSettings.fromEnvironment(apiEnv), Clock.systemUTC(), ddb),
