@@ -49,8 +49,14 @@ class AuthorizationMatrixTest {
     record Req(String method, String path, String body) {
     }
 
-    /** One route: the request a role makes (in or out of its reach) and what it must get. */
-    record Row(String route, BiFunction<R, Boolean, Req> request, BiFunction<R, Boolean, E> expect) {
+    /**
+     * One route: the request a role makes (in or out of its reach) and what it must get. {@code listed}, for a
+     * listing, is what an outside caller must not find in it: a 2xx list without it counts as {@code NOT_FOUND}.
+     */
+    record Row(String route, BiFunction<R, Boolean, Req> request, BiFunction<R, Boolean, E> expect, String listed) {
+        Row(String route, BiFunction<R, Boolean, Req> request, BiFunction<R, Boolean, E> expect) {
+            this(route, request, expect, null);
+        }
     }
 
     static final E OK = E.OK;
@@ -60,6 +66,12 @@ class AuthorizationMatrixTest {
     /** The caller of each role inside its reach (for the fixtures below) and one outside it. */
     static final Map<R, String> IN = new EnumMap<>(R.class);
     static final Map<R, String> OUT = new EnumMap<>(R.class);
+    /**
+     * Further outside callers walked like {@link #OUT}: the same department code in another city (a department code
+     * exists in every city), and terminals of another center of the same city and of a point below the case's center.
+     */
+    static final Map<R, List<String>> MORE_OUT = new EnumMap<>(R.class);
+    static final String XIHU_CENTER = "330106-ZX";
     static final String NINGBO_CENTER = "330203-ZX";
     final AtomicInteger seq = new AtomicInteger();
     final Map<String, String> outTokens = new LinkedHashMap<>();
@@ -90,9 +102,15 @@ class AuthorizationMatrixTest {
         OUT.put(R.SUPERVISOR, "demo-supervisor");
         OUT.put(R.TERMINAL, newCaller("terminal-nb", "TERMINAL", NINGBO_CENTER, NINGBO_CENTER));
         OUT.put(R.ADMIN, "demo-admin");
+        as("demo-admin").body("{\"id\":\"" + XIHU_CENTER + "\",\"name\":\"西湖区政务服务中心\",\"level\":\"COUNTY\","
+                + "\"cityCode\":\"330100\"}").post("/v1/service-points").then().statusCode(201);
+        MORE_OUT.put(R.DEPARTMENT, List.of(newDepartment("dept-nb-yjgl", "yjgl", "330200")));
+        MORE_OUT.put(R.TERMINAL, List.of(newTerminal("terminal-xihu", XIHU_CENTER, XIHU_CENTER),
+                newTerminal("terminal-v02", DemoData.COUNTY_CENTER, DemoData.VILLAGE_POINT_2)));
         caseId = agentJointCase();
         taskId = caseId + "~yjgl";
-        as("demo-dept-yjgl").get("/v1/tasks/" + taskId).then().statusCode(200);
+        taskStatus = as("demo-dept-yjgl").get("/v1/tasks/" + taskId).then().statusCode(200).extract()
+                .path("task.status");
         if (!routes().contains("POST /v1/evaluations")) return;
         // a rated 代办 case of the village point (yjgl's item), its bad rating, the rectification it opened, a batch
         ratedCase = as("demo-agent").body(agentBody(DemoData.ITEM_FIREWORKS_WHOLESALE)).post("/v1/cases").then()
@@ -111,6 +129,7 @@ class AuthorizationMatrixTest {
                 .path("items.find { it.caseId == '" + ratedCase + "' }.id");
     }
 
+    String taskStatus;
     String ratedCase;
     String rating;
     String evaluationId;
@@ -137,6 +156,21 @@ class AuthorizationMatrixTest {
                         + "\",\"centerId\":\"" + center + "\",\"cityCode\":\"330200\""
                         + (point == null ? "" : ",\"servicePointId\":\"" + point + "\"")
                         + (role.equals("DEPARTMENT") ? ",\"departmentCode\":\"nb\"" : "") + "}")
+                .post("/v1/callers").then().statusCode(201).extract().path("token");
+    }
+
+    /** A department caller of the given city (the same code exists in every city). */
+    static String newDepartment(String id, String code, String city) {
+        return as("demo-admin").body("{\"id\":\"" + id + "\",\"role\":\"DEPARTMENT\",\"name\":\"外市" + code
+                        + "\",\"cityCode\":\"" + city + "\",\"departmentCode\":\"" + code + "\"}")
+                .post("/v1/callers").then().statusCode(201).extract().path("token");
+    }
+
+    /** An evaluation device bound to a center of Hangzhou and a point (its center's own or one below it). */
+    static String newTerminal(String id, String center, String point) {
+        return as("demo-admin").body("{\"id\":\"" + id + "\",\"role\":\"TERMINAL\",\"name\":\"评价器\","
+                        + "\"centerId\":\"" + center + "\",\"cityCode\":\"330100\",\"servicePointId\":\"" + point
+                        + "\"}")
                 .post("/v1/callers").then().statusCode(201).extract().path("token");
     }
 
@@ -229,8 +263,9 @@ class AuthorizationMatrixTest {
                 + "/pickup-code", null), (r, in) -> caseRead(r, in) == N ? N : r == R.SUPERVISOR ? OK : F));
         rows.add(caseWriteRow("POST /v1/cases/{id}/withdrawal", "/withdrawal", "{\"reason\":\"申请人撤回\"}", "WITHDRAW"));
         // department tasks
-        rows.add(new Row("GET /v1/departments/{dept}/tasks", (r, in) -> new Req("GET", "/v1/departments/yjgl/tasks",
-                null), (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.DEPARTMENT && in ? OK : N));
+        rows.add(new Row("GET /v1/departments/{dept}/tasks", (r, in) -> new Req("GET", "/v1/departments/yjgl/tasks"
+                + "?status=" + taskStatus, null),
+                (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.DEPARTMENT && in ? OK : N, taskId));
         rows.add(new Row("GET /v1/tasks/{taskId}", (r, in) -> new Req("GET", "/v1/tasks/" + taskId, null),
                 (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.DEPARTMENT && in ? OK : N));
         rows.add(new Row("POST /v1/tasks/{taskId}/decision", (r, in) -> new Req("POST", "/v1/tasks/"
@@ -293,7 +328,7 @@ class AuthorizationMatrixTest {
             case AGENT -> "servicePoint=" + DemoData.VILLAGE_POINT;
             case DEPARTMENT -> "department=yjgl";
             default -> "center=" + DemoData.COUNTY_CENTER;
-        }, null), AuthorizationMatrixTest::rectificationRead));
+        }, null), AuthorizationMatrixTest::rectificationRead, rectificationId));
         rows.add(new Row("GET /v1/rectifications/{id}", (r, in) -> new Req("GET", "/v1/rectifications/"
                 + rectificationId, null), AuthorizationMatrixTest::rectificationRead));
         rows.add(new Row("POST /v1/rectifications/{id}/judgement", (r, in) -> new Req("POST", "/v1/rectifications/"
@@ -359,16 +394,25 @@ class AuthorizationMatrixTest {
         int cells = 0;
         for (Row row : rows) {
             for (R role : R.values()) {
-                for (boolean in : new boolean[]{true, false}) {
+                List<String> outs = new ArrayList<>(List.of(OUT.get(role)));
+                outs.addAll(MORE_OUT.getOrDefault(role, List.of()));
+                List<String> tokens = new ArrayList<>(List.of(IN.get(role)));
+                tokens.addAll(outs);
+                for (int k = 0; k < tokens.size(); k++) {
+                    boolean in = k == 0;
                     Req req = row.request().apply(role, in);
                     E expected = row.expect().apply(role, in);
-                    Response res = send(in ? IN.get(role) : OUT.get(role), req);
+                    Response res = send(tokens.get(k), req);
                     cells++;
                     String got = verdict(res);
+                    if (!in && row.listed() != null && got.equals("OK") && res.statusCode() == 200
+                            && !res.asString().contains(row.listed())) {
+                        got = "NOT_FOUND"; // its own list, without what lies outside its reach
+                    }
                     if (!got.equals(expected.name())) {
                         wrong.add(String.format("%-40s %-10s %-3s expected %-9s got %d %s", row.route(), role,
-                                in ? "in" : "out", expected, res.statusCode(), res.asString().replaceAll("\\s+", " ")
-                                        .substring(0, Math.min(160, res.asString().length()))));
+                                in ? "in" : "out" + k, expected, res.statusCode(), res.asString()
+                                        .replaceAll("\\s+", " ").substring(0, Math.min(160, res.asString().length()))));
                     }
                 }
             }

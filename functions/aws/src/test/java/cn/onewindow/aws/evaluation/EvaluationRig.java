@@ -65,24 +65,37 @@ public final class EvaluationRig {
 
     /** A 企业设立登记 case (immediate) accepted, approved, result issued and delivered; returns its id. */
     public String delivered(String applicant) {
-        String id = resultReady(applicant);
-        platform.caseService.deliver(WINDOW, id, new Commands.Deliver(applicant, "本人签收"), null);
+        return delivered(WINDOW, applicant);
+    }
+
+    /** The same at another window (another center's staff). */
+    public String delivered(Caller window, String applicant) {
+        String id = resultReady(window, applicant);
+        platform.caseService.deliver(window, id, new Commands.Deliver(applicant, "本人签收"), null);
         return id;
     }
 
     String resultReady(String applicant) {
-        String id = accepted(applicant);
-        platform.caseService.decide(WINDOW, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-        platform.caseService.issueResult(WINDOW, id, new Commands.IssueResult("R-" + id), null);
+        return resultReady(WINDOW, applicant);
+    }
+
+    String resultReady(Caller window, String applicant) {
+        String id = accepted(window, applicant);
+        platform.caseService.decide(window, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        platform.caseService.issueResult(window, id, new Commands.IssueResult("R-" + id), null);
         return id;
     }
 
     String accepted(String applicant) {
+        return accepted(WINDOW, applicant);
+    }
+
+    String accepted(Caller window, String applicant) {
         ServiceItem item = DemoData.items(Instant.EPOCH).stream()
                 .filter(i -> i.code().equals(DemoData.ITEM_COMPANY_REGISTRATION)).findFirst().orElseThrow();
         List<SubmittedMaterial> materials = item.materials().stream().filter(MaterialRequirement::mandatory)
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
-        return platform.caseService.intake(WINDOW, new Commands.Intake(item.code(), person(applicant), Channel.WINDOW,
+        return platform.caseService.intake(window, new Commands.Intake(item.code(), person(applicant), Channel.WINDOW,
                 null, null, materials, List.of()), null).snapshot().id();
     }
 

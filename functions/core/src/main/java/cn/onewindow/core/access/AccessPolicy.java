@@ -24,7 +24,8 @@ public final class AccessPolicy {
 
     /**
      * WINDOW: its center's cases; AGENT: its point's cases; STAFF: the cases of every point in its point's subtree;
-     * DEPARTMENT: the cases of its own item or with one of its tasks; SUPERVISOR, ADMIN: all; TERMINAL: none.
+     * DEPARTMENT: the cases of its own city with its own item or one of its tasks (a department code such as
+     * {@code scjg} exists in every city: the city is part of its scope); SUPERVISOR, ADMIN: all; TERMINAL: none.
      */
     public static boolean canRead(Caller caller, ServiceCase.Snapshot c, PointTree tree) {
         return switch (caller.role()) {
@@ -32,9 +33,28 @@ public final class AccessPolicy {
             case WINDOW -> caller.centerId() != null && caller.centerId().equals(c.centerId());
             case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(c.servicePointId());
             case STAFF -> tree.within(c.servicePointId(), caller.servicePointId());
-            case DEPARTMENT -> caller.departmentCode() != null && (caller.departmentCode().equals(c.departmentCode())
+            case DEPARTMENT -> inCity(caller, c.regionCode()) && caller.departmentCode() != null
+                    && (caller.departmentCode().equals(c.departmentCode())
                     || c.taskDepartments().contains(caller.departmentCode()));
             case TERMINAL -> false;
+        };
+    }
+
+    /** The caller's city is the given region (a caller without a city is in none: fail closed). */
+    public static boolean inCity(Caller caller, String regionCode) {
+        return caller.cityCode() != null && caller.cityCode().equals(regionCode);
+    }
+
+    /**
+     * A department task (inbox, detail, decision): supervisors and administrators; the task's own department of the
+     * case's city. {@code c} is the case the task belongs to (null when it is gone: visible to nobody).
+     */
+    public static boolean canReadTask(Caller caller, String taskDepartment, ServiceCase.Snapshot c) {
+        if (c == null) return false;
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case DEPARTMENT -> taskDepartment.equals(caller.departmentCode()) && inCity(caller, c.regionCode());
+            default -> false;
         };
     }
 
@@ -123,13 +143,17 @@ public final class AccessPolicy {
     /**
      * Ratings come from evaluation devices only (TERMINAL: PAD, evaluator, terminal, and the SMS / web gateways),
      * never from staff, who would be rating themselves. A device of a center rates that center's cases, a device of a
-     * service point that point's cases; a device bound to neither (a provincial gateway) any case.
+     * service point below its center only that point's cases (a device whose point is its center's own point rates
+     * the whole center), a device bound to a city only that city's cases; a device bound to none of them (a
+     * provincial gateway) any case. The single route and batch ingestion both decide here.
      */
     public static boolean canRate(Caller caller, ServiceCase.Snapshot c) {
         if (caller.role() == Role.SYSTEM) return true;
         if (caller.role() != Role.TERMINAL) return false;
-        if (caller.centerId() != null) return caller.centerId().equals(c.centerId());
-        if (caller.servicePointId() != null) return caller.servicePointId().equals(c.servicePointId());
+        if (caller.cityCode() != null && !caller.cityCode().equals(c.regionCode())) return false;
+        if (caller.centerId() != null && !caller.centerId().equals(c.centerId())) return false;
+        if (caller.servicePointId() != null && !caller.servicePointId().equals(caller.centerId())
+                && !caller.servicePointId().equals(c.servicePointId())) return false;
         return true;
     }
 
@@ -146,23 +170,27 @@ public final class AccessPolicy {
         };
     }
 
-    /** A rectification: supervisors; the rated department; window staff of its center; agents of its point. */
-    public static boolean canReadRectification(Caller caller, String departmentCode, String centerId,
-                                               String servicePointId) {
+    /**
+     * A rating or rectification: supervisors; the rated department of its city ({@code regionCode}: the case's);
+     * window staff of its center; agents of its point.
+     */
+    public static boolean canReadRectification(Caller caller, String departmentCode, String regionCode,
+                                               String centerId, String servicePointId) {
         return switch (caller.role()) {
             case SUPERVISOR, ADMIN, SYSTEM -> true;
-            case DEPARTMENT -> caller.departmentCode() != null && caller.departmentCode().equals(departmentCode);
+            case DEPARTMENT -> caller.departmentCode() != null && caller.departmentCode().equals(departmentCode)
+                    && inCity(caller, regionCode);
             case WINDOW -> caller.centerId() != null && caller.centerId().equals(centerId);
             case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(servicePointId);
             default -> false;
         };
     }
 
-    /** Judging, call-back, fix and extension: a supervisor or the rated department. */
-    public static boolean canHandleRectification(Caller caller, String departmentCode) {
+    /** Judging, call-back, fix and extension: a supervisor or the rated department of the case's city. */
+    public static boolean canHandleRectification(Caller caller, String departmentCode, String regionCode) {
         return caller.role() == Role.SUPERVISOR || caller.role() == Role.SYSTEM
                 || (caller.role() == Role.DEPARTMENT && caller.departmentCode() != null
-                && caller.departmentCode().equals(departmentCode));
+                && caller.departmentCode().equals(departmentCode) && inCity(caller, regionCode));
     }
 
     /** Listing rectifications of a scope ({@code department}, {@code servicePoint} or {@code center}). */

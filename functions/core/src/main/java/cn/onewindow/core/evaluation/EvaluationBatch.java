@@ -1,5 +1,7 @@
 package cn.onewindow.core.evaluation;
 
+import cn.onewindow.core.access.Caller;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -11,9 +13,15 @@ import java.util.List;
 public record EvaluationBatch(String id, String submittedBy, String centerId, Instant acceptedAt, int records,
                               int chunks) {
 
-    /** One queue message: records [offset, offset + records.size()) of a batch. */
+    /**
+     * One queue message: records [offset, offset + records.size()) of a batch.
+     *
+     * @param submitter the uploading device's whole scope at upload (role, center, city, service point; no name):
+     *                  ingestion checks every record against it with the same rule as a single rating. A chunk
+     *                  without it (queued before it was carried) is checked against the batch's center only.
+     */
     public record Chunk(String batchId, int chunk, int offset, String submittedBy, Instant acceptedAt,
-                        List<RatingRequest> records) {
+                        List<RatingRequest> records, Caller submitter) {
     }
 
     /** A record of a batch that was not kept, and why. */

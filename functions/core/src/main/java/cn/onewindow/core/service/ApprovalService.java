@@ -38,8 +38,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -251,7 +253,15 @@ public final class ApprovalService {
 
     public Page<DepartmentTask> inbox(Caller caller, String department, TaskStatus status, int limit, String cursor) {
         requireOwnDepartment(caller, department);
-        return cases.tasks(new TaskQuery(department, status == null ? TaskStatus.PENDING : status, limit, cursor));
+        Page<DepartmentTask> page = cases.tasks(new TaskQuery(department, status == null ? TaskStatus.PENDING : status,
+                limit, cursor));
+        if (caller.role() != Role.DEPARTMENT) return page;
+        // a department code exists in every city: a department sees only the tasks of its own city's cases (a page
+        // may then hold fewer than limit; the cursor still goes on)
+        Map<String, Boolean> visible = new HashMap<>();
+        return new Page<>(page.items().stream().filter(t -> visible.computeIfAbsent(t.caseId(),
+                id -> AccessPolicy.canReadTask(caller, t.departmentCode(), cases.find(id).orElse(null)))).toList(),
+                page.nextCursor());
     }
 
     public TaskDetail detail(Caller caller, String taskId) {
@@ -428,7 +438,8 @@ public final class ApprovalService {
         Optional<DepartmentTask> task = DepartmentTask.caseIdOf(taskId) == null ? Optional.empty()
                 : cases.findTask(taskId);
         boolean visible = task.isPresent() && (caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
-                || (caller.role() == Role.DEPARTMENT && task.get().departmentCode().equals(caller.departmentCode())));
+                || caller.role() == Role.DEPARTMENT) && AccessPolicy.canReadTask(caller, task.get().departmentCode(),
+                cases.find(task.get().caseId()).orElse(null));
         if (!visible) throw DomainException.notFound("TASK_NOT_FOUND", "审批任务不存在", "no task " + taskId);
         return task.get();
     }

@@ -144,7 +144,8 @@ public final class CallerService {
                             "staff belong to a county or township center");
                 }
             }
-            case DEPARTMENT -> v.notBlank(c.departmentCode(), "departmentCode");
+            // a department code (scjg, zjj …) exists in every city: its city is part of its scope
+            case DEPARTMENT -> v.notBlank(c.departmentCode(), "departmentCode").notBlank(c.cityCode(), "cityCode");
             default -> {
             }
         }

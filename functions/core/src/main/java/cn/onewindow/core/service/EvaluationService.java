@@ -134,8 +134,8 @@ public final class EvaluationService {
     public Evaluation get(Caller caller, String caseId, int round) {
         RatingState st = repo.state(caseId);
         Evaluation e = st == null ? null : st.rating(round);
-        if (e == null || !(AccessPolicy.canReadRectification(caller, e.departmentCode(), e.centerId(),
-                e.servicePointId()) || (caller.role() == Role.TERMINAL && caller.id().equals(e.source())))) {
+        if (e == null || !(AccessPolicy.canReadRectification(caller, e.departmentCode(), e.regionCode(),
+                e.centerId(), e.servicePointId()) || (caller.role() == Role.TERMINAL && caller.id().equals(e.source())))) {
             throw DomainException.notFound("EVALUATION_NOT_FOUND", "评价不存在", "no such evaluation");
         }
         return e;
@@ -285,7 +285,7 @@ public final class EvaluationService {
         }
         Optional<EvaluationBatch> existing = repo.batch(id);
         Instant now = existing.map(EvaluationBatch::acceptedAt).orElse(clock.instant());
-        List<EvaluationBatch.Chunk> chunks = chunk(id, caller.id(), now, records);
+        List<EvaluationBatch.Chunk> chunks = chunk(id, scopeOf(caller), now, records);
         if (existing.isPresent() && existing.get().records() != records.size()) {
             throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一个不同的批次",
                     "this Idempotency-Key was already used for a different batch");
@@ -298,7 +298,13 @@ public final class EvaluationService {
         return b;
     }
 
-    static List<EvaluationBatch.Chunk> chunk(String batchId, String submittedBy, Instant at, List<RatingRequest> all) {
+    /** The caller's whole scope as a chunk carries it: everything but its display name. */
+    static Caller scopeOf(Caller c) {
+        return new Caller(c.id(), c.role(), null, c.centerId(), c.cityCode(), c.servicePointId(), c.departmentCode());
+    }
+
+    static List<EvaluationBatch.Chunk> chunk(String batchId, Caller submitter, Instant at, List<RatingRequest> all) {
+        String submittedBy = submitter.id();
         List<EvaluationBatch.Chunk> out = new ArrayList<>();
         List<RatingRequest> cur = new ArrayList<>();
         int bytes = 0;
@@ -307,7 +313,7 @@ public final class EvaluationService {
             RatingRequest r = all.get(i);
             int size = estimate(r);
             if (!cur.isEmpty() && (cur.size() >= CHUNK_RECORDS || bytes + size > CHUNK_BYTES)) {
-                out.add(new EvaluationBatch.Chunk(batchId, out.size() + 1, offset, submittedBy, at, cur));
+                out.add(new EvaluationBatch.Chunk(batchId, out.size() + 1, offset, submittedBy, at, cur, submitter));
                 offset = i;
                 cur = new ArrayList<>();
                 bytes = 0;
@@ -315,7 +321,7 @@ public final class EvaluationService {
             cur.add(r == null ? new RatingRequest(null, null, null, null, null, null, null, null) : bounded(r));
             bytes += size;
         }
-        out.add(new EvaluationBatch.Chunk(batchId, out.size() + 1, offset, submittedBy, at, cur));
+        out.add(new EvaluationBatch.Chunk(batchId, out.size() + 1, offset, submittedBy, at, cur, submitter));
         return out;
     }
 
@@ -357,8 +363,9 @@ public final class EvaluationService {
         }
         Map<String, RatingState> states = new HashMap<>(repo.states(caseIds));
         Caller device = new Caller(chunk.submittedBy(), Role.TERMINAL, null, null, null, null, null);
-        String deviceCenter = repo.batch(chunk.batchId()).map(EvaluationBatch::centerId).orElse(null);
-        Caller scoped = new Caller(chunk.submittedBy(), Role.TERMINAL, null, deviceCenter, null, null, null);
+        // every record is judged against the uploader's whole scope, by the rule of a single rating (canRate)
+        Caller scoped = chunk.submitter() != null && chunk.submitter().id().equals(chunk.submittedBy())
+                ? chunk.submitter() : legacyScope(chunk);
         List<EvaluationBatch.RecordError> errors = new ArrayList<>();
         List<Evaluation> ratings = new ArrayList<>();
         List<Rectification> rects = new ArrayList<>();
@@ -373,7 +380,9 @@ public final class EvaluationService {
                 continue;
             }
             RatingState st = states.get(p.caseId);
-            if (st == null || st.caseSnapshot() == null || !AccessPolicy.canRate(scoped, st.caseSnapshot())) {
+            if (scoped == null || st == null || st.caseSnapshot() == null
+                    || !AccessPolicy.canRate(scoped, st.caseSnapshot())) {
+                // the single route's answer (404 CASE_NOT_FOUND): out of scope and absent look the same
                 errors.add(new EvaluationBatch.RecordError(index, p.caseId, "CASE_NOT_FOUND", "办件不存在",
                         "no case " + p.caseId));
                 continue;
@@ -440,6 +449,15 @@ public final class EvaluationService {
         return result;
     }
 
+    /**
+     * A chunk queued without its submitter's scope: its batch's center bounds it; with no center either, nothing in
+     * it may be stored (null: every record refused), never "any case".
+     */
+    private Caller legacyScope(EvaluationBatch.Chunk chunk) {
+        String center = repo.batch(chunk.batchId()).map(EvaluationBatch::centerId).orElse(null);
+        return center == null ? null : new Caller(chunk.submittedBy(), Role.TERMINAL, null, center, null, null, null);
+    }
+
     public EvaluationBatch.Status batchStatus(Caller caller, String batchId, int limit, String cursor) {
         EvaluationBatch b = repo.batch(batchId).filter(x -> AccessPolicy.canReadBatch(caller, x.submittedBy()))
                 .orElseThrow(() -> DomainException.notFound("BATCH_NOT_FOUND", "批次不存在", "no batch " + batchId));
@@ -452,8 +470,8 @@ public final class EvaluationService {
         String caseId = Rectification.caseIdOf(id);
         int round = Rectification.roundOf(id);
         Rectification r = caseId == null || round < 1 ? null : repo.rectification(caseId, round).orElse(null);
-        if (r == null || !AccessPolicy.canReadRectification(caller, r.departmentCode(), r.centerId(),
-                r.servicePointId())) {
+        if (r == null || !AccessPolicy.canReadRectification(caller, r.departmentCode(), regionOf(caller, r),
+                r.centerId(), r.servicePointId())) {
             throw DomainException.notFound("RECTIFICATION_NOT_FOUND", "整改记录不存在", "no rectification " + id);
         }
         return r;
@@ -465,7 +483,24 @@ public final class EvaluationService {
             throw DomainException.forbidden("FORBIDDEN", "无权查看该范围的整改记录",
                     "your role may not list the rectifications of this " + scope);
         }
-        return repo.rectifications(scope, scopeId, open, limit, cursor);
+        Page<Rectification> page = repo.rectifications(scope, scopeId, open, limit, cursor);
+        if (caller.role() != Role.DEPARTMENT) return page;
+        // a department code exists in every city: keep only the rectifications of the caller's city (a page may
+        // then hold fewer than limit; the cursor still goes on)
+        Map<String, RatingState> states = repo.states(page.items().stream().map(Rectification::caseId)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        return new Page<>(page.items().stream().filter(r -> {
+            RatingState st = states.get(r.caseId());
+            return st != null && st.caseSnapshot() != null
+                    && AccessPolicy.inCity(caller, st.caseSnapshot().regionCode());
+        }).toList(), page.nextCursor());
+    }
+
+    /** The city of a rectification's case, read only for the callers whose scope depends on it (departments). */
+    private String regionOf(Caller caller, Rectification r) {
+        if (caller.role() != Role.DEPARTMENT) return null;
+        RatingState st = repo.state(r.caseId());
+        return st == null || st.caseSnapshot() == null ? null : st.caseSnapshot().regionCode();
     }
 
     /** 研判: valid (needs call-back and fix, deadlines start) or not (closed), with a reason. */
@@ -565,7 +600,7 @@ public final class EvaluationService {
     private Rectification change(Caller caller, String id, java.util.function.Function<Rectification, Rectification> f) {
         for (int attempt = 1; ; attempt++) {
             Rectification r = rectification(caller, id);
-            if (!AccessPolicy.canHandleRectification(caller, r.departmentCode())) {
+            if (!AccessPolicy.canHandleRectification(caller, r.departmentCode(), regionOf(caller, r))) {
                 throw DomainException.forbidden("FORBIDDEN", "只有监察人员或被评价部门可以处理整改",
                         "only a supervisor or the rated department may handle a rectification");
             }
