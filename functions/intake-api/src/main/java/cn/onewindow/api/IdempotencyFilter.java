@@ -5,6 +5,7 @@ import cn.onewindow.aws.Platform;
 import cn.onewindow.core.access.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
+import cn.onewindow.core.privacy.Pseudonyms;
 import cn.onewindow.core.ports.RequestClaim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ import java.util.TreeMap;
  * {@code /v1}), with one meaning everywhere:
  * <ul>
  *   <li>the key is the caller's: it is claimed with a conditional put before the route runs, together with the
- *   SHA-256 of the whole canonical request (method, path, caller, the body with its object keys sorted);</li>
+ *   keyed HMAC of the whole canonical request (method, path, caller, the body with its object keys sorted);</li>
  *   <li>a replay (same key, same request) is answered with the first result (status, body, {@code Location}) and
  *   header {@code Idempotent-Replayed: true}, and runs nothing;</li>
  *   <li>the same key with a different request is {@code 422 IDEMPOTENCY_KEY_REUSED};</li>
@@ -93,7 +91,8 @@ public class IdempotencyFilter {
         }
         ctx.setEntityStream(new ByteArrayInputStream(body));
         String scope = caller.id() + "#" + key;
-        String digest = digest(ctx.getMethod(), ctx.getUriInfo().getPath(), caller.id(), body);
+        String digest = platform.privacyKeys.pseudonyms().key(Pseudonyms.REQUEST,
+                canonicalRequest(ctx.getMethod(), ctx.getUriInfo().getPath(), caller.id(), body));
         Instant deadline = Instant.now().plus(WAIT);
         for (int round = 0; ; round++) {
             RequestClaim c = platform.cases.claimRequest(scope, digest, platform.clock.instant(), LEASE);
@@ -162,8 +161,12 @@ public class IdempotencyFilter {
         }
     }
 
-    /** SHA-256 of method, path, caller and the canonical body (JSON with sorted keys; other bytes as they are). */
-    static String digest(String method, String path, String caller, byte[] body) {
+    /**
+     * Method, path, caller and the canonical body (JSON with sorted keys; other bytes as they are). The stored
+     * fingerprint is its keyed HMAC ({@link Pseudonyms#REQUEST}): bodies hold ID numbers and names, and a bare hash
+     * of a request whose other fields are known could be reversed by trying every ID number.
+     */
+    static String canonicalRequest(String method, String path, String caller, byte[] body) {
         byte[] canonical;
         try {
             JsonNode tree = body.length == 0 ? null : CANONICAL.readTree(body);
@@ -171,14 +174,7 @@ public class IdempotencyFilter {
         } catch (IOException e) {
             canonical = body;
         }
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((method + "\n" + path + "\n" + caller + "\n").getBytes(StandardCharsets.UTF_8));
-            md.update(canonical);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return method + "\n" + path + "\n" + caller + "\n" + new String(canonical, StandardCharsets.UTF_8);
     }
 
     private static JsonNode sorted(JsonNode n) {

@@ -134,7 +134,8 @@ class EvaluationApiTest {
         Response k1 = post("demo-terminal", rating(id2, "BASIC"), "rate-1");
         assertEquals(201, k1.statusCode(), k1.asString());
         Response k2 = post("demo-terminal", rating(id2, "BASIC"), "rate-1");
-        assertEquals(200, k2.statusCode());
+        assertEquals(201, k2.statusCode(), "a keyed replay answers the first status");
+        assertEquals("true", k2.header("Idempotent-Replayed"));
         assertEquals(k1.asString(), k2.asString());
         problem(post("demo-terminal", rating(id2, "SATISFIED"), "rate-1"), 422, "IDEMPOTENCY_KEY_REUSED");
         assertEquals(1, ratings(id2));
