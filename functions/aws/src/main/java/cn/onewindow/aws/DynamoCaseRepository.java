@@ -213,7 +213,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             Map<String, AttributeValue> ni = new HashMap<>(key(pk, "NOTIFY#" + sortable(n.createdAt()) + "#" + n.id()));
             ni.put("dueBucket", s(NOTIFY_PREFIX + dueBucket(n.createdAt())));
             ni.put("dueKey", s(sortable(n.createdAt()) + "#" + n.id()));
-            ni.put("doc", s(Json.write(n)));
+            ni.put("doc", s(Json.write(n.withPhone(null)))); // no phone in the outbox: the relay reads it
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ni)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }

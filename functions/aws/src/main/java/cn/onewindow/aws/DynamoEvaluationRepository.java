@@ -454,7 +454,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
                 "NOTIFY#" + sortable(nt.createdAt()) + "#" + nt.id()));
         ni.put("dueBucket", s(DynamoCaseRepository.NOTIFY_PREFIX + dueBucket(nt.createdAt())));
         ni.put("dueKey", s(sortable(nt.createdAt()) + "#" + nt.id()));
-        ni.put("doc", s(Json.write(nt)));
+        ni.put("doc", s(Json.write(nt.withPhone(null)))); // no phone in the outbox: the relay reads it
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(ni)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }

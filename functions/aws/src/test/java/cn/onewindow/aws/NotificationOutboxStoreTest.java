@@ -47,6 +47,16 @@ class NotificationOutboxStoreTest {
         clock.advanceTo(Instant.parse("2025-05-21T02:00:00Z"));
         assertEquals(1, p.deadlineChecker.run().warnings());
 
+        // the outbox holds no phone number (the relay addresses the SMS from the case when it sends it)
+        List<String> outbox = tables.client().query(q -> q.tableName(tables.casesTable())
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :n)")
+                        .expressionAttributeValues(java.util.Map.of(
+                                ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CASE#" + id),
+                                ":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NOTIFY#"))))
+                .items().stream().map(i -> i.get("doc").s()).toList();
+        assertEquals(5, outbox.size());
+        assertTrue(outbox.stream().noneMatch(d -> d.contains(phone)), String.join("\n", outbox));
+
         Path log = dir.resolve("sms.log");
         NotificationRelay relay = new NotificationRelay(p.cases, new LogNotificationSink(log), clock);
         int sent = relay.run(Duration.ofDays(40));

@@ -226,6 +226,9 @@ public final class LocalSystem implements AutoCloseable {
         return dir;
     }
 
+    /** Where the functions' logs, notifications.log and provincial-evaluations.log are written. */
+    public Path logDirectory() { return options.logDirectory(); }
+
     private Map<String, String> env(String function, Map<String, String> local) {
         Map<String, String> env = new HashMap<>(resources.environmentFor(function));
         env.putAll(local);

@@ -31,10 +31,13 @@ public final class LocalPlatform implements BeforeAllCallback {
     static final class Running implements AutoCloseable {
         final LocalSystem system;
         final int port;
+        /** The sizes of the log files before the system started (what earlier runs wrote is not scanned). */
+        final java.util.Map<Path, Long> logsBefore;
 
-        Running(LocalSystem system, int port) {
+        Running(LocalSystem system, int port, java.util.Map<Path, Long> logsBefore) {
             this.system = system;
             this.port = port;
+            this.logsBefore = logsBefore;
         }
 
         @Override
@@ -59,12 +62,14 @@ public final class LocalPlatform implements BeforeAllCallback {
             LocalSystem.Options d = LocalSystem.Options.defaults(root).withPort(port).withClockStart(CLOCK_START)
                     .withInstances(1, 1).withScheduleEvery(Duration.ofMinutes(5));
             // this module's own log directory: other runs of the local system on this machine use the default one
+            Path logs = Path.of("target", "local-logs").toAbsolutePath();
+            java.util.Map<Path, Long> logsBefore = cn.onewindow.local.PiiScanner.sizes(logs);
             LocalSystem s = LocalSystem.start(new LocalSystem.Options(d.root(), d.port(), d.dataDirectory(),
                     d.clockStart(), d.apiInstances(), d.workerInstances(), d.relayEvery(), d.stage(),
-                    Path.of("target", "local-logs").toAbsolutePath(), d.adminPort()));
+                    logs, d.adminPort()));
             System.out.printf("[sdk-tests] local system started in %.1f s on port %d%n",
                     (System.nanoTime() - t0) / 1e9, port);
-            Running r = new Running(s, port);
+            Running r = new Running(s, port, logsBefore);
             running = r;
             warmUp();
             System.out.printf("[sdk-tests] warmed up after %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -109,6 +114,11 @@ public final class LocalPlatform implements BeforeAllCallback {
 
     public static LocalSystem system() {
         return running.system;
+    }
+
+    /** The sizes of the local system's log files before it started, for {@code PiiScanner#scanLocalSystem}. */
+    static java.util.Map<Path, Long> logsBefore() {
+        return running.logsBefore;
     }
 
     /** A client for a demo caller, the way a department system or terminal would build one. */

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param recipient   who: the applicant, the agent, the window staff, or a department
  * @param recipientId the agent / staff id or department code; null for the applicant
- * @param phone       the applicant's phone for an SMS; never logged in clear
+ * @param phone       the applicant's phone for an SMS; never logged in clear and never stored in the outbox: the
+ *                    outbox keeps the notification without it and the relay reads it from the case when it sends
  * @param text        what is stored and may be shown: one-time secrets (a pick-up code) masked
  * @param sealedText  the full text when it carries a one-time secret, encrypted (envelope, see
  *                    {@link cn.onewindow.core.privacy.Sealer}); only the sender opens it, just before handing it to the
@@ -32,4 +33,9 @@ public record Notification(String id, String caseId, Kind kind, Recipient recipi
         PICKUP_CODE_REISSUED }
 
     public enum Recipient { APPLICANT, AGENT, WINDOW, DEPARTMENT }
+
+    /** This notification with another phone ({@code null}: as the outbox stores it). */
+    public Notification withPhone(String phone) {
+        return new Notification(id, caseId, kind, recipient, recipientId, phone, text, createdAt, sealedText);
+    }
 }

@@ -12,7 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends what the notification outbox holds, oldest first, and takes each out of the outbox once the sink accepted
+ * Sends what the notification outbox holds, oldest first (an SMS to the applicant addressed from the case: the
+ * outbox holds no phone number), and takes each out of the outbox once the sink accepted
  * it. A failure leaves it for the next run (retry); delivery is at least once, each message carries its id.
  */
 public final class NotificationRelay {
@@ -36,7 +37,7 @@ public final class NotificationRelay {
         int sent = 0;
         for (Notification n : pending) {
             try {
-                sink.send(n);
+                sink.send(addressed(n));
                 cases.markSent(n, clock.instant());
                 sent++;
             } catch (RuntimeException e) {
@@ -60,7 +61,7 @@ public final class NotificationRelay {
         int sent = 0;
         for (Notification n : pending) {
             try {
-                sink.send(n);
+                sink.send(addressed(n));
                 cases.markSent(n, clock.instant());
                 sent++;
             } catch (RuntimeException e) {
@@ -71,6 +72,16 @@ public final class NotificationRelay {
         if (pending.size() >= 1000) checkpoint.pending(pending.get(pending.size() - 1).createdAt());
         checkpoint.advance();
         return sent;
+    }
+
+    /**
+     * The outbox holds no phone number: an SMS to the applicant is addressed here, from the case, just before it is
+     * handed to the sink.
+     */
+    private Notification addressed(Notification n) {
+        if (n.recipient() != Notification.Recipient.APPLICANT || n.phone() != null) return n;
+        return n.withPhone(cases.find(n.caseId()).map(c -> c.applicant() == null ? null : c.applicant().phone())
+                .orElse(null));
     }
 
     /** A refused notification is retried at every run, holding the checkpoint, until it is dead-lettered. */
