@@ -107,7 +107,7 @@ public class EvaluationTest {
                 rating(a.id(), EvaluationLevel.VERY_SATISFIED),
                 rating("330110-NO-SUCH-CASE", EvaluationLevel.SATISFIED),
                 rating(b.id(), EvaluationLevel.BASIC).toBuilder().applicantConfirmation("0000").build(),
-                rating(b.id(), EvaluationLevel.BASIC).toBuilder().ratedAt(Instant.now().minusSeconds(60)).build()));
+                rating(b.id(), EvaluationLevel.BASIC).toBuilder().ratedAt(LocalPlatform.CLOCK_START).build()));
         assertNotNull(id);
         EvaluationBatchStatus s = terminal.evaluations().batch(id);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
