@@ -149,6 +149,8 @@ class TemplateConsistencyTest {
         // the sender opens sealed SMS payloads just before the sink
         REACHES.put("notificationRelay", EnumSet.of(Need.CASES, Need.CASES_BY_DUE, Need.NOTIFICATION_QUEUE,
                 Need.OUTBOX_KEY_DECRYPT));
+        // the key ring alone (request fingerprints of the Idempotency-Key filter)
+        REACHES.put("privacyKeys.pseudonyms", EnumSet.of(Need.PSEUDONYM_SECRET));
         REACHES.put("privacyKeys", EnumSet.of(Need.PSEUDONYM_SECRET, Need.OUTBOX_KEY_ENCRYPT,
                 Need.OUTBOX_KEY_DECRYPT));
         REACHES.put("servicePoints", EnumSet.of(Need.REFERENCE));
