@@ -238,26 +238,6 @@ public final class EmbeddedAws implements AwsTarget {
         return httpClientDecorator.apply(UrlConnectionHttpClient.create());
     }
 
-    /** A DynamoDB client for a local endpoint: {@link #httpClient()}, {@link #REGION}, dummy credentials. */
-    public static DynamoDbClient dynamoDbClient(URI endpoint) {
-        return DynamoDbClient.builder()
-                .httpClient(httpClient())
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-    }
-
-    /** An SQS client for a local endpoint: {@link #httpClient()}, {@link #REGION}, dummy credentials. */
-    public static SqsClient sqsClient(URI endpoint) {
-        return SqsClient.builder()
-                .httpClient(httpClient())
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-    }
-
     /** Stops ElasticMQ and dynoxide. Queues are lost; DynamoDB data survives only in a data directory. */
     @Override
     public void close() {

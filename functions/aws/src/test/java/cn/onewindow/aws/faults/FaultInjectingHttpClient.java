@@ -127,7 +127,7 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         SdkHttpResponse response = SdkHttpResponse.builder().statusCode(status)
-                .headers(Map.of("Content-Type", List.of(dynamo ? "application/x-amz-json-1.0" : "application/x-amz-json-1.0"),
+                .headers(Map.of("Content-Type", List.of("application/x-amz-json-1.0"),
                         "Content-Length", List.of(String.valueOf(bytes.length)),
                         "x-amzn-RequestId", List.of(UUID.randomUUID().toString())))
                 .build();
