@@ -1,0 +1,22 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import 'element-plus/dist/index.css'
+import './styles.css'
+import App from './App.vue'
+import { router } from './router'
+import { i18n } from './i18n'
+import { setUnauthorizedHandler } from '@shared/api'
+import { useSession } from './stores/session'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia).use(i18n).use(router)
+
+setUnauthorizedHandler(() => {
+  useSession(pinia).expire()
+  const here = router.currentRoute.value
+  if (here.name !== 'signin') router.replace({ name: 'signin', query: { next: here.fullPath } })
+})
+
+document.documentElement.lang = i18n.global.locale.value
+app.mount('#app')
