@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
@@ -11,12 +11,34 @@ import { resolve } from 'node:path'
  */
 const here = fileURLToPath(new URL('.', import.meta.url))
 const app = process.env.WEB_APP ?? 'console'
+const apiTarget = process.env.API_TARGET ?? 'http://localhost:8080'
+
+/**
+ * Development only (`npm run dev`, never in a build): with DEV_TOKEN=<a demo bearer token> and DEV_CALLER=<the
+ * caller's JSON>, the dev server adds the token to every proxied /v1 call and answers GET /v1/sessions/current
+ * itself, so screens can be worked on against a local system that predates sign-in. Not part of any bundle.
+ */
+function devTokenSession(): Plugin | null {
+  const token = process.env.DEV_TOKEN
+  if (!token) return null
+  const caller = JSON.parse(process.env.DEV_CALLER ?? '{"id":"window-001","role":"WINDOW"}')
+  return {
+    name: 'dev-token-session',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/v1/sessions/current', (_req, res) => {
+        res.setHeader('Content-Type', 'application/json')
+        res.end(JSON.stringify({ caller, csrfToken: 'dev', expiresAt: new Date(Date.now() + 8 * 3600e3).toISOString() }))
+      })
+    },
+  }
+}
 
 export default defineConfig({
   root: resolve(here, 'apps', app),
   base: `/${app}/`,
   publicDir: resolve(here, 'apps', app, 'public'),
-  plugins: [vue()],
+  plugins: [vue(), devTokenSession()],
   resolve: {
     alias: {
       '@shared': resolve(here, 'shared'),
@@ -40,6 +62,11 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` against a running local system: the API stays same-origin through the proxy
-    proxy: { '/v1': 'http://localhost:8080' },
+    proxy: {
+      '/v1': {
+        target: apiTarget,
+        headers: process.env.DEV_TOKEN ? { Authorization: `Bearer ${process.env.DEV_TOKEN}` } : {},
+      },
+    },
   },
 })
