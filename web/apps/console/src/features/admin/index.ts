@@ -44,7 +44,7 @@ const feature: Feature = {
           holiday: '休', makeup: '班', holidays: '放假 {n} 天', makeups: '调休上班 {n} 天', paste: '粘贴国务院放假通知',
           pasteHint: '将通知原文粘贴到此处，例如：一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
           parse: '识别日期', preview: '识别结果', apply: '应用到日历', none: '未识别到日期', clickHint: '点击日期切换：工作日↔休；周末→班→休→周末',
-          weekdays: ['一', '二', '三', '四', '五', '六', '日'], month: '{m}月', unsaved: '有未保存的修改',
+          weekdays: '一,二,三,四,五,六,日', month: '{m}月', unsaved: '有未保存的修改',
           dayLabel: '{date}：{kind}',
         },
         callers: {
@@ -97,7 +97,7 @@ const feature: Feature = {
           pasteHint: 'Paste the notice text here, e.g. 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
           parse: 'Find the dates', preview: 'Found', apply: 'Apply to the calendar', none: 'No dates found',
           clickHint: 'Click a day: working day ↔ off; weekend → work → off → weekend',
-          weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], month: 'Month {m}', unsaved: 'Unsaved changes',
+          weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su', month: 'Month {m}', unsaved: 'Unsaved changes',
           dayLabel: '{date}: {kind}',
         },
         callers: {
