@@ -58,6 +58,8 @@ export function editable(item: ItemDto): ItemDto {
   copy.materials ??= []
   copy.departments ??= []
   copy.controlled = !!copy.controlled
+  // a save makes a CHANGED version unless the administrator says DELEGATED or CANCELLED
+  copy.changeType = copy.changeType === 'DELEGATED' || copy.changeType === 'CANCELLED' ? copy.changeType : 'CHANGED'
   copy.deemedApprovedOnTimeout = !!copy.deemedApprovedOnTimeout
   return copy
 }
