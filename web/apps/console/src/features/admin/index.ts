@@ -45,7 +45,7 @@ const feature: Feature = {
           pasteHint: '将通知原文粘贴到此处，例如：一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
           parse: '识别日期', preview: '识别结果', apply: '应用到日历', none: '未识别到日期', clickHint: '点击日期切换：工作日↔休；周末→班→休→周末',
           weekdays: '一,二,三,四,五,六,日', month: '{m}月', unsaved: '有未保存的修改',
-          dayLabel: '{date}：{kind}',
+          dayLabel: '{date}：{kind}', markHoliday: '休', markMakeup: '班',
         },
         callers: {
           title: '账号管理', id: '账号ID', role: '角色', name: '名称', center: '服务中心', city: '城市', point: '服务点',
@@ -98,7 +98,7 @@ const feature: Feature = {
           parse: 'Find the dates', preview: 'Found', apply: 'Apply to the calendar', none: 'No dates found',
           clickHint: 'Click a day: working day ↔ off; weekend → work → off → weekend',
           weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su', month: 'Month {m}', unsaved: 'Unsaved changes',
-          dayLabel: '{date}: {kind}',
+          dayLabel: '{date}: {kind}', markHoliday: 'off', markMakeup: 'work',
         },
         callers: {
           title: 'Callers', id: 'ID', role: 'Role', name: 'Name', center: 'Center', city: 'City', point: 'Service point',
