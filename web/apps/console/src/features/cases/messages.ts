@@ -164,7 +164,7 @@ export const messages = {
         idNumber: 'ID number',
         phone: 'Phone',
         materials: 'Materials received',
-        copies: '{n} copies',
+        copies: '× {n}',
         missing: 'Missing',
         outstanding: 'Tolerable materials to follow',
         suspensions: 'Suspensions',
