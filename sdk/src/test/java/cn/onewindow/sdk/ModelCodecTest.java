@@ -66,6 +66,19 @@ class ModelCodecTest {
     }
 
     @Test
+    void readsTheWarningPointWhereTheCaseTurnsDueSoonAndKeepsItOnACopy() throws IOException {
+        String json = resource("case-awaiting.json")
+                .replace("\"dueAt\":null", "\"dueAt\":\"2025-05-15T10:00:00Z\",\"warningAt\":\"2025-05-14T10:00:00Z\"");
+        ServiceCase c = ModelCodec.serviceCase(Json.parseObject(json));
+        assertEquals(Instant.parse("2025-05-14T10:00:00Z"), c.warningAt());
+        ServiceCase again = ModelCodec.serviceCase(Json.parseObject(Json.write(ModelCodec.toJson(c))));
+        assertEquals(c, again);
+        assertEquals(Instant.parse("2025-05-14T10:00:00Z"), again.warningAt());
+        assertNull(ModelCodec.serviceCase(Json.parseObject(resource("case-awaiting.json"))).warningAt(),
+                "a case without a due time has no warning point");
+    }
+
+    @Test
     void unknownEnumValuesDoNotCrashTheClient() throws IOException {
         String json = resource("case-awaiting.json")
                 .replace("\"status\":\"AWAITING_MATERIALS\"", "\"status\":\"SOMETHING_NEW\"")

@@ -62,6 +62,7 @@ public interface ApiMapper {
 
     @Mapping(target = "statusName", expression = "java(s.status().chinese())")
     @Mapping(target = "dueAtLocal", expression = "java(local(s.dueAt()))")
+    @Mapping(target = "warningAt", ignore = true)
     CaseView toView(ServiceCase.Snapshot s);
 
     @Mapping(target = "title", expression = "java(n.type().chinese())")

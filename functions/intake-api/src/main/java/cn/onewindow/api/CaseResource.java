@@ -17,6 +17,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.ports.CaseQuery;
 import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.service.Deadlines;
 import cn.onewindow.core.service.Written;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -76,8 +77,8 @@ public class CaseResource {
         // listings never show an identity number or phone in clear: open the case to see them (and be recorded in
         // its access log); window staff and agents keep the applicant's name to find their case
         boolean clear = AccessPolicy.seesClearIdentity(caller);
-        return new CasePage(page.items().stream().map(s -> clear ? MaskedViews.listed(mapper.toView(s))
-                : MaskedViews.full(mapper.toView(s), Redactor.forCase(s))).toList(), page.nextCursor());
+        return new CasePage(page.items().stream().map(s -> clear ? MaskedViews.listed(withWarning(mapper.toView(s), s))
+                : MaskedViews.full(withWarning(mapper.toView(s), s), Redactor.forCase(s))).toList(), page.nextCursor());
     }
 
     @GET
@@ -196,9 +197,15 @@ public class CaseResource {
      * personal field and free text masked ({@link MaskedViews}).
      */
     CaseView view(Caller caller, ServiceCase.Snapshot s) {
-        CaseView v = mapper.toView(s);
+        CaseView v = withWarning(mapper.toView(s), s);
         if (AccessPolicy.seesClearIdentity(caller)) return v;
         return MaskedViews.full(v, Redactor.forCase(s));
+    }
+
+    /** Adds the warning point of a case that has a due time, on its center's calendar and office hours. */
+    private CaseView withWarning(CaseView v, ServiceCase.Snapshot s) {
+        if (s.dueAt() == null) return v;
+        return v.withWarningAt(Deadlines.warningPoint(s, platform.deadlines.calculatorFor(s.centerId())));
     }
 
     static void requireBody(Object body) {

@@ -37,7 +37,7 @@ final class MaskedViews {
                 v.overdueWorkingMinutes(), v.version(),
                 v.consent() == null ? null : new CaseView.ConsentView(v.consent().method(),
                         r.text(v.consent().reference()), v.consent().givenAt()),
-                v.deliveryMethod());
+                v.deliveryMethod(), v.warningAt());
     }
 
     /**
@@ -56,7 +56,7 @@ final class MaskedViews {
                 v.extensionReason(), v.decision(), v.resultNumber(), v.resultIssuedAt(), v.deliveredAt(),
                 v.deliveredTo(), v.notice(), v.notices(), v.taskDepartments(), v.distributionDueAt(),
                 v.distributedAt(), v.warnedAt(), v.overdueAt(), v.overdueWorkingMinutes(), v.version(), v.consent(),
-                v.deliveryMethod());
+                v.deliveryMethod(), v.warningAt());
     }
 
     static List<HistoryView> history(List<HistoryView> h, Redactor r) {

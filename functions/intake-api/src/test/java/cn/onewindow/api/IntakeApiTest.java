@@ -140,6 +140,31 @@ class IntakeApiTest {
     }
 
     @Test
+    void caseViewShowsTheWarningPointWhereTheCountdownTurnsYellowInTheCaseAndInTheListing() {
+        // 12 working days, due Thu 2025-05-15 18:00: the warning point is one working day (7 office hours) before,
+        // at the close of Wednesday
+        String id = intake("demo-window", intakeBody(DemoData.ITEM_CONSTRUCTION_LAND, "WINDOW", "M01", "M02", "M03",
+                "M04")).statusCode(201)
+                .body("dueAt", equalTo("2025-05-15T10:00:00Z"))
+                .body("warningAt", equalTo("2025-05-14T10:00:00Z"))
+                .extract().path("id");
+        as("demo-supervisor").get("/v1/cases/" + id).then().statusCode(200)
+                .body("warningAt", equalTo("2025-05-14T10:00:00Z"));
+        as("demo-window").queryParam("itemCode", DemoData.ITEM_CONSTRUCTION_LAND).queryParam("limit", 100)
+                .get("/v1/cases").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.warningAt", equalTo("2025-05-14T10:00:00Z"));
+        // an immediate case accepted at 10:00 (and a few seconds: the test clock runs) has 6 office hours, less than
+        // the lead: halfway through them, 15:00 the same day
+        intake("demo-window", intakeBody(DemoData.ITEM_EIA_FILING, "WINDOW", "M01", "M02", "M03")).statusCode(201)
+                .body("dueAt", equalTo("2025-04-25T10:00:00Z"))
+                .body("warningAt", startsWith("2025-04-25T07:0"));
+        // a case waiting for materials has no clock yet: no due, no warning point
+        intake("demo-window", intakeBody(DemoData.ITEM_CONSTRUCTION_LAND, "WINDOW", "M01")).statusCode(201)
+                .body("status", equalTo("AWAITING_MATERIALS"))
+                .body("warningAt", nullValue());
+    }
+
+    @Test
     void immediateItemIsDueAtCloseOfBusinessTheSameDay() {
         intake("demo-window", intakeBody(DemoData.ITEM_EIA_FILING, "WINDOW", "M01", "M02", "M03"))
                 .statusCode(201)

@@ -186,6 +186,7 @@ public final class ModelCodec {
                 .distributionDueAt(o.instant("distributionDueAt"))
                 .distributedAt(o.instant("distributedAt"))
                 .warnedAt(o.instant("warnedAt"))
+                .warningAt(o.instant("warningAt"))
                 .overdueAt(o.instant("overdueAt"))
                 .overdueWorkingMinutes(o.longObject("overdueWorkingMinutes"))
                 .version(o.longValue("version", 0L))
@@ -231,6 +232,7 @@ public final class ModelCodec {
         put(m, "distributionDueAt", v.distributionDueAt() == null ? null : v.distributionDueAt().toString());
         put(m, "distributedAt", v.distributedAt() == null ? null : v.distributedAt().toString());
         put(m, "warnedAt", v.warnedAt() == null ? null : v.warnedAt().toString());
+        put(m, "warningAt", v.warningAt() == null ? null : v.warningAt().toString());
         put(m, "overdueAt", v.overdueAt() == null ? null : v.overdueAt().toString());
         put(m, "overdueWorkingMinutes", v.overdueWorkingMinutes());
         put(m, "version", v.version());

@@ -45,6 +45,7 @@ public final class ServiceCase {
     private final Instant distributionDueAt;
     private final Instant distributedAt;
     private final Instant warnedAt;
+    private final Instant warningAt;
     private final Instant overdueAt;
     private final Long overdueWorkingMinutes;
     private final long version;
@@ -87,6 +88,7 @@ public final class ServiceCase {
         this.distributionDueAt = b.distributionDueAt;
         this.distributedAt = b.distributedAt;
         this.warnedAt = b.warnedAt;
+        this.warningAt = b.warningAt;
         this.overdueAt = b.overdueAt;
         this.overdueWorkingMinutes = b.overdueWorkingMinutes;
         this.version = b.version;
@@ -137,6 +139,7 @@ public final class ServiceCase {
         b.distributionDueAt = distributionDueAt;
         b.distributedAt = distributedAt;
         b.warnedAt = warnedAt;
+        b.warningAt = warningAt;
         b.overdueAt = overdueAt;
         b.overdueWorkingMinutes = overdueWorkingMinutes;
         b.version = version;
@@ -339,6 +342,11 @@ public final class ServiceCase {
         return warnedAt;
     }
 
+    /** @return the warning point (预警时点) from which the case counts as due soon; null without a due time */
+    public Instant warningAt() {
+        return warningAt;
+    }
+
     /** @return when the case was found overdue */
     public Instant overdueAt() {
         return overdueAt;
@@ -400,6 +408,7 @@ public final class ServiceCase {
                 && Objects.equals(distributionDueAt, that.distributionDueAt)
                 && Objects.equals(distributedAt, that.distributedAt)
                 && Objects.equals(warnedAt, that.warnedAt)
+                && Objects.equals(warningAt, that.warningAt)
                 && Objects.equals(overdueAt, that.overdueAt)
                 && Objects.equals(overdueWorkingMinutes, that.overdueWorkingMinutes)
                 && version == that.version
@@ -408,7 +417,7 @@ public final class ServiceCase {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, notice, notices, taskDepartments, distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version, replayed);
+        return Objects.hash(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, notice, notices, taskDepartments, distributionDueAt, distributedAt, warnedAt, warningAt, overdueAt, overdueWorkingMinutes, version, replayed);
     }
 
     @Override
@@ -450,6 +459,7 @@ public final class ServiceCase {
         s.append(", distributionDueAt=").append(distributionDueAt);
         s.append(", distributedAt=").append(distributedAt);
         s.append(", warnedAt=").append(warnedAt);
+        s.append(", warningAt=").append(warningAt);
         s.append(", overdueAt=").append(overdueAt);
         s.append(", overdueWorkingMinutes=").append(overdueWorkingMinutes);
         s.append(", version=").append(version);
@@ -517,6 +527,7 @@ public final class ServiceCase {
         private Instant distributionDueAt;
         private Instant distributedAt;
         private Instant warnedAt;
+        private Instant warningAt;
         private Instant overdueAt;
         private Long overdueWorkingMinutes;
         private long version;
@@ -792,6 +803,12 @@ public final class ServiceCase {
         /** @param value when the deadline warning was raised @return this builder */
         public Builder warnedAt(Instant value) {
             this.warnedAt = value;
+            return this;
+        }
+
+        /** @param value the warning point (预警时点) @return this builder */
+        public Builder warningAt(Instant value) {
+            this.warningAt = value;
             return this;
         }
 

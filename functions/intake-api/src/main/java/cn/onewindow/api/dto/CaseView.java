@@ -10,7 +10,10 @@ import cn.onewindow.core.catalog.HandlingMode;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as the API shows it. */
+/**
+ * A case as the API shows it. {@code warningAt}: the case's warning point (预警时点), the instant from which it counts
+ * as due soon (yellow in the console's countdown); {@code warnedAt}: when the deadline checker actually warned.
+ */
 public record CaseView(
         String id, String itemCode, int itemVersion, String itemName, HandlingMode mode, CaseStatus status,
         String statusName, Channel channel, ApplicantView applicant, String centerId, String servicePointId,
@@ -20,7 +23,21 @@ public record CaseView(
         String extensionReason, DecisionView decision, String resultNumber, Instant resultIssuedAt,
         Instant deliveredAt, String deliveredTo, NoticeView notice, List<NoticeView> notices,
         List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
-        Instant overdueAt, Long overdueWorkingMinutes, long version, ConsentView consent, String deliveryMethod) {
+        Instant overdueAt, Long overdueWorkingMinutes, long version, ConsentView consent, String deliveryMethod,
+        Instant warningAt) {
+
+    /**
+     * The same view with its warning point (预警时点: where the countdown turns yellow, from the center's calendar and
+     * office hours); null while the case has no due time.
+     */
+    public CaseView withWarningAt(Instant at) {
+        return new CaseView(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId,
+                servicePointId, agentId, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt,
+                dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason,
+                decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, notice, notices, taskDepartments,
+                distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version, consent,
+                deliveryMethod, at);
+    }
 
     public record ConsentView(String method, String reference, Instant givenAt) {
     }
