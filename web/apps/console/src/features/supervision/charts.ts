@@ -26,7 +26,7 @@ export const LIGHT: Theme = {
 }
 
 export const DARK: Theme = {
-  text: '#e8eef8', axis: '#c3cfe2', split: '#2a3a55', fontSize: 22,
+  text: '#e8eef8', axis: '#c3cfe2', split: '#2a3a55', fontSize: 24,
   palette: ['#ff6b6b', '#4fc3f7', '#7ee787', '#ffb74d', '#ce93d8', '#b0bec5'],
 }
 
@@ -71,8 +71,8 @@ export function rankingOption(groups: Figures[], label: (g: string) => string, s
     textStyle: { color: theme.text, fontSize: f },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
     grid: { left: 8, right: f * 3, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: theme.axis, fontSize: f, formatter: '{value}%' },
-      splitLine: { lineStyle: { color: theme.split } } },
+    // the bars carry their values: no axis labels to crowd a narrow card
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { show: false }, splitLine: { lineStyle: { color: theme.split } } },
     yAxis: { type: 'category', data: ranked.map((g) => label(g.group)),
       axisLabel: { color: theme.axis, fontSize: f, width: f * 9, overflow: 'truncate' } },
     series: [{ name: seriesName, type: 'bar', data: ranked.map((g) => ratePercent(g.onTimeRate)), barMaxWidth: f * 1.5,
@@ -100,8 +100,10 @@ export function statusOption(total: Figures | null, labels: Record<string, strin
     legend: { bottom: 0, textStyle: { color: theme.text, fontSize: f } },
     series: [{
       type: 'pie', radius: ['42%', '68%'], center: ['50%', '45%'], avoidLabelOverlap: true,
-      label: { color: theme.text, fontSize: f, formatter: '{c}' },
-      data: statusShare(total).map((s) => ({ name: labels[s.key], value: s.value })),
+      label: { position: 'inside', color: '#fff', fontSize: f, fontWeight: 'bold', formatter: '{c}' },
+      labelLine: { show: false },
+      // a zero share has no slice: its label would point at nothing
+      data: statusShare(total).map((s) => ({ name: labels[s.key], value: s.value || null })),
     }],
   }
 }

@@ -28,7 +28,8 @@ const supervision: Feature = {
         invalidPeriod: '统计期间应为一年以内且起止有序', total: '合计', group: '分组',
         kpi: {
           received: '收件数', immediateShare: '即办率', onTimeRate: '按时办结率', earlyRate: '提前办结率',
-          satisfactionRate: '满意率', overdue: '超期件数', openRectifications: '整改中', days: '平均天数（实际/承诺/法定）',
+          satisfactionRate: '满意率', overdue: '超期件数', openRectifications: '整改中',
+          actualDays: '平均实际天数', promisedDays: '平均承诺天数', legalDays: '平均法定天数',
         },
         col: {
           received: '收件', accepted: '受理', immediateShare: '即办率', finished: '办结', onTimeRate: '按时办结率',
@@ -59,7 +60,7 @@ const supervision: Feature = {
         kpi: {
           received: 'Received', immediateShare: 'Immediate share', onTimeRate: 'On-time rate', earlyRate: 'Early rate',
           satisfactionRate: 'Satisfaction', overdue: 'Overdue', openRectifications: 'Open rectifications',
-          days: 'Average days (actual / promised / legal)',
+          actualDays: 'Avg actual days', promisedDays: 'Avg promised days', legalDays: 'Avg legal days',
         },
         col: {
           received: 'Received', accepted: 'Accepted', immediateShare: 'Immediate', finished: 'Finished',
