@@ -7,16 +7,17 @@ const supervision: Feature = {
       path: '/supervision',
       name: 'supervision',
       component: () => import('./SupervisionDashboard.vue'),
-      meta: { roles: ['SUPERVISOR', 'ADMIN'] },
+      meta: { roles: ['SUPERVISOR', 'ADMIN', 'WINDOW'] },
     },
     {
       path: '/supervision/big-screen',
       name: 'supervision-big-screen',
       component: () => import('./BigScreen.vue'),
-      meta: { roles: ['SUPERVISOR', 'ADMIN'], bare: true },
+      meta: { roles: ['SUPERVISOR', 'ADMIN', 'WINDOW'], bare: true },
     },
   ],
-  menu: [{ path: '/supervision', label: 'supervision.menu', roles: ['SUPERVISOR', 'ADMIN'], order: 40 }],
+  // window staff read their own center's figures and cards (the API's rule); accountability records are supervisors'
+  menu: [{ path: '/supervision', label: 'supervision.menu', roles: ['SUPERVISOR', 'ADMIN', 'WINDOW'], order: 40 }],
   messages: {
     'zh-CN': {
       supervision: {
