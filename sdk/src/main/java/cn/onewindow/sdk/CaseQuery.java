@@ -19,6 +19,7 @@ public final class CaseQuery {
     private final String centerId;
     private final String servicePointId;
     private final Integer pageSize;
+    private final String dueState;
 
     private CaseQuery(Builder b) {
         this.status = b.status;
@@ -28,6 +29,7 @@ public final class CaseQuery {
         this.centerId = b.centerId;
         this.servicePointId = b.servicePointId;
         this.pageSize = b.pageSize;
+        this.dueState = b.dueState;
     }
 
     /** @return a query without filters */
@@ -75,6 +77,11 @@ public final class CaseQuery {
         return pageSize;
     }
 
+    /** @return {@code WARNING} (黄牌) or {@code OVERDUE} (红牌) among undecided cases, or {@code null} */
+    public String dueState() {
+        return dueState;
+    }
+
     Map<String, Object> params(String cursor) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status == null ? null : send(status));
@@ -83,6 +90,7 @@ public final class CaseQuery {
         m.put("dueBefore", dueBefore);
         m.put("centerId", centerId);
         m.put("servicePointId", servicePointId);
+        m.put("dueState", dueState);
         m.put("limit", pageSize);
         m.put("cursor", cursor);
         return m;
@@ -102,8 +110,21 @@ public final class CaseQuery {
         private String centerId;
         private String servicePointId;
         private Integer pageSize;
+        private String dueState;
 
         private Builder() {
+        }
+
+        /**
+         * @param v {@code WARNING} (warned, 黄牌预警) or {@code OVERDUE} (红牌超期): only undecided cases in that state
+         * @return this builder
+         */
+        public Builder dueState(String v) {
+            if (v != null && !"WARNING".equals(v) && !"OVERDUE".equals(v)) {
+                throw new IllegalArgumentException("dueState is WARNING or OVERDUE");
+            }
+            this.dueState = v;
+            return this;
         }
 
         /** @param v only cases in this status @return this builder */

@@ -2,7 +2,14 @@ package cn.onewindow.sdk;
 
 import cn.onewindow.sdk.internal.HttpEngine;
 import cn.onewindow.sdk.internal.ModelCodec;
+import cn.onewindow.sdk.internal.JsonObject;
+import cn.onewindow.sdk.model.AccountabilityRecord;
 import cn.onewindow.sdk.model.StatsReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Supervision figures (电子监察) for supervisors, administrators, and window staff of their own center. Get it from
@@ -21,5 +28,24 @@ public final class StatsApi {
      */
     public StatsReport figures(StatsQuery query) {
         return ModelCodec.statsReport(http.get("/v1/stats", query.params()).object());
+    }
+
+    /**
+     * Accountability records (问责记录) of a center, latest found first: supervisors and administrators.
+     *
+     * @param centerId the center
+     * @param pageSize records per page (1..100), or {@code null} for the server's default (20)
+     * @param cursor {@code null} for the first page, else {@link Page#nextCursor()} of the previous one
+     * @return one page
+     */
+    public Page<AccountabilityRecord> accountability(String centerId, Integer pageSize, String cursor) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("centerId", centerId);
+        params.put("limit", pageSize);
+        params.put("cursor", cursor);
+        JsonObject o = http.get("/v1/accountability", params).object();
+        List<AccountabilityRecord> items = new ArrayList<>();
+        for (JsonObject r : o.objects("items")) items.add(ModelCodec.accountabilityRecord(r));
+        return new Page<>(items, o.string("nextCursor"));
     }
 }

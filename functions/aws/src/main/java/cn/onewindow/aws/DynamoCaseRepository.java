@@ -62,6 +62,8 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     public static final String INDEX_BY_SERVICE_POINT = "byServicePoint";
     public static final String INDEX_BY_DUE = "byDue";
     public static final String INDEX_BY_DEPARTMENT = "byDepartment";
+    /** Partition of the center index that lists a center's accountability records (问责记录). */
+    static final String ACCOUNTABILITY_PREFIX = "ACCOUNTABILITY#CENTER#";
     /** Due-index buckets of task messages not yet delivered (the outbox relay), apart from deadline buckets. */
     public static final String DISPATCH_PREFIX = "DISPATCH#";
     /** Due-index buckets of the notification outbox (not sent yet). */
@@ -128,6 +130,8 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         meta.put("channel", s(stored.channel().name()));
         meta.put("submittedAt", s(stored.submittedAt().toString()));
         if (stored.dueAt() != null) meta.put("dueAt", s(sortable(stored.dueAt())));
+        String dueState = dueState(stored);
+        if (dueState != null) meta.put("dueState", s(dueState));
         String listKey = sortable(stored.submittedAt()) + "#" + stored.id();
         if (stored.centerId() != null) {
             meta.put("gsi1pk", s("CENTER#" + stored.centerId()));
@@ -205,6 +209,11 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             Map<String, AttributeValue> ai = new HashMap<>(key(pk, "ACCOUNTABILITY#" + a.subject()));
             ai.put("doc", s(Json.write(a)));
             ai.put("detectedAt", s(sortable(a.detectedAt())));
+            if (a.centerId() != null) {
+                // listed per center, latest first, through the center index under its own partition
+                ai.put("gsi1pk", s(ACCOUNTABILITY_PREFIX + a.centerId()));
+                ai.put("gsi1sk", s(sortable(a.detectedAt()) + "#" + a.caseId() + "#" + a.subject()));
+            }
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(ai)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
@@ -489,6 +498,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             values.put(":db", s(sortable(q.dueBefore())));
             filters.add("dueAt < :db");
         }
+        if (q.dueState() != null) {
+            values.put(":ds", s(q.dueState().name()));
+            filters.add("dueState = :ds");
+        }
 
         Map<String, AttributeValue> start = decodeCursor(q.cursor(), pkName, scope);
         List<ServiceCase.Snapshot> out = new ArrayList<>();
@@ -506,6 +519,26 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null && out.size() < limit && ++rounds < 50);
         return new Page<>(out, start == null ? null : encodeCursor(start));
+    }
+
+    /** OVERDUE (红牌) or WARNING (黄牌) while the case is undecided and not closed; null otherwise. */
+    static String dueState(ServiceCase.Snapshot c) {
+        if (c.decision() != null || c.status().isFinal()) return null;
+        if (c.overdueAt() != null) return CaseQuery.DueState.OVERDUE.name();
+        if (c.warnedAt() != null) return CaseQuery.DueState.WARNING.name();
+        return null;
+    }
+
+    @Override
+    public Page<Accountability> accountability(String centerId, int limit, String cursor) {
+        String scope = ACCOUNTABILITY_PREFIX + centerId;
+        Map<String, AttributeValue> start = decodeCursor(cursor, "gsi1pk", scope);
+        QueryResponse r = db.query(QueryRequest.builder().tableName(casesTable).indexName(INDEX_BY_CENTER)
+                .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", s(scope)))
+                .scanIndexForward(false).limit(Math.max(1, Math.min(limit, 100))).exclusiveStartKey(start).build());
+        List<Accountability> out = r.items().stream().map(i -> Json.read(str(i, "doc"), Accountability.class)).toList();
+        boolean more = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
+        return new Page<>(out, more ? encodeCursor(r.lastEvaluatedKey()) : null);
     }
 
     @Override

@@ -34,6 +34,11 @@ class DelegatingCaseRepository implements CaseRepository {
     public Page<ServiceCase.Snapshot> list(CaseQuery query) { return real.list(query); }
 
     @Override
+    public Page<cn.onewindow.core.deadline.Accountability> accountability(String centerId, int limit, String cursor) {
+        return real.accountability(centerId, limit, cursor);
+    }
+
+    @Override
     public List<String> provisionalCases(int year) {
         return real.provisionalCases(year);
     }

@@ -65,9 +65,12 @@ public class CaseResource {
     public CasePage list(@QueryParam("status") String status, @QueryParam("itemCode") String itemCode,
                          @QueryParam("channel") String channel, @QueryParam("dueBefore") String dueBefore,
                          @QueryParam("centerId") String centerId, @QueryParam("servicePointId") String servicePointId,
+                         @QueryParam("dueState") String dueState,
                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        // dueState: WARNING (黄牌预警) or OVERDUE (红牌超期), among cases not decided yet
         CaseQuery q = new CaseQuery(centerId, servicePointId, parse(CaseStatus.class, status, "status"), itemCode,
-                parse(Channel.class, channel, "channel"), instant(dueBefore), limit == null ? 20 : limit, cursor);
+                parse(Channel.class, channel, "channel"), instant(dueBefore),
+                parse(CaseQuery.DueState.class, dueState, "dueState"), limit == null ? 20 : limit, cursor);
         if (q.limit() < 1 || q.limit() > 100) {
             throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至100之间",
                     "must be between 1 and 100")));

@@ -285,6 +285,8 @@ class AuthorizationMatrixTest {
         rows.add(new Row("GET /v1/stats", (r, in) -> new Req("GET", "/v1/stats?centerId=" + DemoData.COUNTY_CENTER
                 + "&from=2025-04-01&to=2025-04-30", null),
                 (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.WINDOW && in ? OK : N));
+        rows.add(new Row("GET /v1/accountability", (r, in) -> new Req("GET", "/v1/accountability?centerId="
+                + DemoData.COUNTY_CENTER, null), only(N, R.SUPERVISOR, R.ADMIN))); // a refused read is NOT_FOUND
         // service points and ledgers
         rows.add(new Row("POST /v1/service-points", (r, in) -> new Req("POST", "/v1/service-points",
                 "{\"id\":\"" + uniq("330110-T01-M") + "\",\"name\":\"矩阵村\",\"level\":\"VILLAGE\",\"parentId\":\""

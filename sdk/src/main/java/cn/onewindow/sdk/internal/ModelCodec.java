@@ -497,6 +497,13 @@ public final class ModelCodec {
         return m;
     }
 
+    public static AccountabilityRecord accountabilityRecord(JsonObject o) {
+        if (o == null) return null;
+        return new AccountabilityRecord(o.string("caseId"), o.string("subject"), o.string("departmentCode"),
+                o.string("centerId"), o.string("staffId"), o.instant("dueAt"), o.instant("detectedAt"),
+                o.longValue("workingMinutesLate", 0L));
+    }
+
     public static Figures figures(JsonObject o) {
         if (o == null) return null;
         return Figures.builder()

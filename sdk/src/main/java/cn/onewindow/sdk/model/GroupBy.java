@@ -20,6 +20,8 @@ public enum GroupBy {
     WINDOW,
     /** by the staff member rated (ratings only) */
     STAFF,
+    /** per calendar month of submission (ratings: of rating), group names like {@code 2025-04} */
+    MONTH,
     /** A value this SDK version does not know yet; it cannot be sent. */
     UNKNOWN;
 

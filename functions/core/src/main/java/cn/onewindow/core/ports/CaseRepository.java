@@ -37,6 +37,12 @@ public interface CaseRepository {
     /** Every case of a center submitted in [from, to), for supervision figures. */
     List<ServiceCase.Snapshot> submittedBetween(String centerId, Instant from, Instant to);
 
+    /**
+     * The accountability records (问责记录) of a center's cases and tasks, latest detected first, one page of at most
+     * {@code limit}; {@code cursor} is the previous page's.
+     */
+    Page<cn.onewindow.core.deadline.Accountability> accountability(String centerId, int limit, String cursor);
+
     Optional<DepartmentTask> findTask(String taskId);
 
     /** Every task of a case, read consistently. */

@@ -272,8 +272,8 @@ public final class CaseService {
     }
 
     private static CaseQuery withScope(CaseQuery q, String center, String servicePoint) {
-        return new CaseQuery(center, servicePoint, q.status(), q.itemCode(), q.channel(), q.dueBefore(), q.limit(),
-                q.cursor());
+        return new CaseQuery(center, servicePoint, q.status(), q.itemCode(), q.channel(), q.dueBefore(), q.dueState(),
+                q.limit(), q.cursor());
     }
 
     // ---- later steps -----------------------------------------------------------------------------------------

@@ -52,7 +52,9 @@ import java.util.function.Function;
  *       where they were given (PAD, EVALUATOR, …). Cases carry no window or staff, so WINDOW and STAFF groups hold
  *       rating figures only (case counts 0; the case figures are in the total).</li>
  *   <li>openRectifications: rectifications (整改) of the center open now (not a period figure), in the total and in
- *       ITEM, DEPARTMENT, SERVICE_POINT and CENTER groups; null in WINDOW, STAFF and CHANNEL groups.</li>
+ *       ITEM, DEPARTMENT, SERVICE_POINT and CENTER groups; null in WINDOW, STAFF, CHANNEL and MONTH groups.</li>
+ *   <li>MONTH groups ("2025-04") hold the cases submitted and the ratings given in that month (Shanghai): one call
+ *       gives a trend over the period.</li>
  * </ul>
  * Rates are ratios with four decimals; null where the denominator is 0.
  */
@@ -68,7 +70,8 @@ public final class StatsService {
         this.evaluations = evaluations;
     }
 
-    public enum GroupBy { ITEM, DEPARTMENT, SERVICE_POINT, CHANNEL, CENTER, WINDOW, STAFF }
+    /** MONTH: per calendar month (Shanghai) of submission, ratings by the month they were given ("2025-04"). */
+    public enum GroupBy { ITEM, DEPARTMENT, SERVICE_POINT, CHANNEL, CENTER, WINDOW, STAFF, MONTH }
 
     public record Figures(String group, long received, long accepted, long immediate, BigDecimal immediateShare,
                           long finished, long onTime, BigDecimal onTimeRate, long early, BigDecimal earlyRate,
@@ -100,6 +103,7 @@ public final class StatsService {
             case SERVICE_POINT -> s -> String.valueOf(s.servicePointId());
             case CHANNEL -> s -> s.channel().name();
             case CENTER -> s -> String.valueOf(s.centerId());
+            case MONTH -> s -> month(s.submittedAt());
             case WINDOW, STAFF -> null;
         };
         Map<String, Acc> groups = new TreeMap<>();
@@ -116,6 +120,7 @@ public final class StatsService {
             case CENTER -> e -> String.valueOf(e.centerId());
             case WINDOW -> e -> e.windowId() != null ? e.windowId() : String.valueOf(e.centerId());
             case STAFF -> e -> String.valueOf(e.staffId());
+            case MONTH -> e -> month(e.ratedAt());
         };
         for (Evaluation e : counted(evaluations.ratedBetween(centerId, start, end))) {
             total.rate(e.level());
@@ -126,7 +131,7 @@ public final class StatsService {
             case DEPARTMENT -> Rectification::departmentCode;
             case SERVICE_POINT -> r -> String.valueOf(r.servicePointId());
             case CENTER -> r -> String.valueOf(r.centerId());
-            case WINDOW, STAFF, CHANNEL -> null;
+            case WINDOW, STAFF, CHANNEL, MONTH -> null;
         };
         total.openRectifications = 0L;
         for (Rectification r : evaluations.openRectificationsOf(centerId)) {
@@ -138,6 +143,25 @@ public final class StatsService {
         });
         return new Report(centerId, from, to, groupBy, total.figures("ALL"),
                 groups.entrySet().stream().map(e -> e.getValue().figures(e.getKey())).toList());
+    }
+
+    private static String month(Instant at) {
+        return java.time.YearMonth.from(at.atZone(ZONE)).toString();
+    }
+
+    /**
+     * The accountability records (问责记录) of a center, latest first: supervisors and administrators.
+     *
+     * @param limit 1..100
+     */
+    public cn.onewindow.core.ports.Page<cn.onewindow.core.deadline.Accountability> accountability(
+            Caller caller, String centerId, int limit, String cursor) {
+        AccessPolicy.requireRole(caller, Role.SUPERVISOR, Role.ADMIN);
+        if (limit < 1 || limit > 100) {
+            throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至100之间",
+                    "must be between 1 and 100")));
+        }
+        return cases.accountability(centerId, limit, cursor);
     }
 
     /**
