@@ -263,4 +263,28 @@ class SessionStoreTest {
         assertEquals(Passwords.DEFAULT_ITERATIONS, Passwords.iterationsOf(
                 platform.sessions.credential("admin").orElseThrow().passwordHash()));
     }
+
+    @Test
+    void theGatewayAuthorizerAcceptsATokenOrASessionCookieFromTheEvent() {
+        cn.onewindow.core.access.GatewayAuthorizer authorizer = new cn.onewindow.core.access.GatewayAuthorizer(
+                platform.authenticator, token -> sessions.resolve(token, false).map(c -> c.caller()));
+        String name = user("s-gw");
+        SessionService.SignedIn s = sessions.signIn(name, PW);
+        // payload 2.0: cookies in their own list; no identity source configured
+        Map<String, Object> cookieEvent = Map.of("version", "2.0", "type", "REQUEST", "headers", Map.of(),
+                "cookies", List.of("theme=dark", "ow_session=" + s.token()));
+        Map<String, Object> r = authorizer.authorize(cookieEvent);
+        assertEquals(true, r.get("isAuthorized"));
+        assertEquals("s-gw", ((Map<?, ?>) r.get("context")).get("callerId"));
+        assertEquals(true, authorizer.authorize(Map.of("headers", Map.of("cookie", "a=b; ow_session=" + s.token())))
+                .get("isAuthorized"), "or a cookie header");
+        assertEquals(true, authorizer.authorize(Map.of("headers", Map.of("authorization", "Bearer demo-window")))
+                .get("isAuthorized"));
+        // a bearer token wins: a wrong one is refused even with a good cookie
+        assertEquals(false, authorizer.authorize(Map.of("headers", Map.of("authorization", "Bearer nope"),
+                "cookies", List.of("ow_session=" + s.token()))).get("isAuthorized"));
+        assertEquals(false, authorizer.authorize(Map.of("headers", Map.of())).get("isAuthorized"));
+        sessions.signOut(s.current());
+        assertEquals(false, authorizer.authorize(cookieEvent).get("isAuthorized"), "a revoked session");
+    }
 }

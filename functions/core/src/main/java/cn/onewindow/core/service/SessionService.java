@@ -31,7 +31,7 @@ import java.util.UUID;
  * given again after a page reload without being stored.
  */
 public final class SessionService {
-    public static final String COOKIE = "ow_session";
+    public static final String COOKIE = cn.onewindow.core.access.GatewayAuthorizer.SESSION_COOKIE;
     public static final Duration LIFETIME = Duration.ofHours(8);
     public static final Duration IDLE = Duration.ofMinutes(30);
     /** The idle mark is written at most this often. */
@@ -186,7 +186,9 @@ public final class SessionService {
             return Optional.empty();
         }
         if (touch && !now.isBefore(s.lastSeenAt().plus(TOUCH_EVERY))) store.touch(hash, s.lastSeenAt(), now);
-        return Optional.of(new Current(account.get().caller(), csrfToken(token), s.expiresAt(), hash));
+        // the gateway authorizer has no pseudonym secret and needs no CSRF token (the API checks it)
+        return Optional.of(new Current(account.get().caller(), keys.hasPseudonyms() ? csrfToken(token) : null,
+                s.expiresAt(), hash));
     }
 
     /** The CSRF token of a session token: a keyed HMAC under the platform's pseudonym ring. */
