@@ -154,6 +154,36 @@ class LocalSystemEndToEndTest {
 
     // ------------------------------------------------------------------ parallel approval
 
+    /**
+     * Through the front door on the public port, against the packaged API function: a demo user signs in, the
+     * cookie comes back through the Lambda HTTP bridge with its exact flags, reads with the cookie pass, a write
+     * without the CSRF header is refused, and the root answers (web apps or the not-built page).
+     */
+    @Test
+    void aDemoUserSignsInThroughTheFrontDoorAndTheCookieAuthenticates() throws Exception {
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(base.resolve("/v1/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"window\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, signIn.statusCode(), signIn.body());
+        String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.matches("ow_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; Secure; SameSite=Strict; "
+                + "Max-Age=28800"), setCookie);
+        assertEquals("DENY", signIn.headers().firstValue("X-Frame-Options").orElseThrow());
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        HttpResponse<String> current = http.send(HttpRequest.newBuilder(base.resolve("/v1/sessions/current"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, current.statusCode(), current.body());
+        assertTrue(current.body().contains("\"window-001\""), current.body());
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(base.resolve("/v1/sessions/current"))
+                .header("Cookie", cookie).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, write.statusCode(), write.body());
+        assertTrue(write.body().contains("CSRF_TOKEN_INVALID"), write.body());
+        HttpResponse<String> root = http.send(HttpRequest.newBuilder(base.resolve("/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(root.statusCode() == 302 || root.statusCode() == 200, root.statusCode() + " " + root.body());
+    }
+
     @Test
     void jointCaseIsFannedOutThroughTheQueueApprovedByFiveDepartmentsIssuedAndDelivered() throws Exception {
         JsonNode accepted = call("demo-window", "POST", "/v1/cases", """

@@ -170,6 +170,13 @@ class TemplateConsistencyTest {
                 Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationService.ingest", EnumSet.of(Need.CASES, Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationForwarder", EnumSet.of(Need.CASES, Need.CASES_BY_DUE));
+        // staff sign-in: credentials and sessions in the callers table
+        REACHES.put("sessions", EnumSet.of(Need.CALLERS));
+        // checking a session (the gateway authorizer): session, account and sign-in items, read only
+        REACHES.put("sessionService.resolve", EnumSet.of(Need.CALLERS));
+        // signing in also records the event in the access log (cases table) under a keyed pseudonym of the name,
+        // and derives the CSRF token from the pseudonym ring
+        REACHES.put("sessionService", EnumSet.of(Need.CALLERS, Need.CASES, Need.PSEUDONYM_SECRET));
     }
 
     static TemplateModel template;
@@ -473,6 +480,10 @@ class TemplateConsistencyTest {
                 props.remove("KeyPolicy");
                 rest.put("Properties", props);
                 findStatements(rest, r.logicalId(), problems);
+                continue;
+            }
+            if ("AWS::S3::BucketPolicy".equals(r.type())) {
+                bucketPolicy(r, problems);
                 continue;
             }
             findStatements(r.definition(), r.logicalId(), problems);
@@ -844,6 +855,34 @@ class TemplateConsistencyTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /**
+     * A bucket policy may allow the objects of its own bucket ({@code !Sub "${B.Arn}/*"} where {@code Bucket: !Ref B}),
+     * and only to one named service principal restricted by {@code AWS:SourceArn} (the web distribution); any other
+     * wildcard, or everyone as principal, is a problem.
+     */
+    static void bucketPolicy(ResourceSpec r, List<String> problems) {
+        Object bucket = map(r.properties().get("Bucket")).get("Ref");
+        Object st = map(r.properties().get("PolicyDocument")).get("Statement");
+        for (Object o : st instanceof List<?> l ? l : List.of(st)) {
+            Map<String, Object> statement = map(o);
+            if ("Deny".equals(statement.get("Effect"))) continue;
+            Object resource = statement.get("Resource");
+            boolean ownObjects = resource instanceof Map<?, ?> m && m.size() == 1
+                    && ("${" + bucket + ".Arn}/*").equals(m.get("Fn::Sub"));
+            Map<String, Object> condition = map(map(statement.get("Condition")).get("StringEquals"));
+            boolean scoped = map(statement.get("Principal")).get("Service") instanceof String
+                    && condition.containsKey("AWS:SourceArn") && !wildcard(condition.get("AWS:SourceArn"));
+            if (wildcard(resource) && !(ownObjects && scoped)) {
+                problems.add(r.logicalId() + ": statement " + statement.get("Sid") + " allows "
+                        + statement.get("Action") + " on " + resource + " beyond its own bucket's objects for one"
+                        + " source");
+            }
+            if (wildcard(statement.get("Principal")) || statement.get("Principal") == null) {
+                problems.add(r.logicalId() + ": statement " + statement.get("Sid") + " allows every principal");
+            }
+        }
     }
 
     /** Every {@code Statement} under {@code node}: an Allow of {@code Resource: "*"} is a problem. */
