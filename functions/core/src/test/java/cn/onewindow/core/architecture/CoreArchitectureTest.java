@@ -1,11 +1,14 @@
 package cn.onewindow.core.architecture;
 
+import cn.onewindow.core.common.Digests;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -44,6 +47,16 @@ class CoreArchitectureTest {
     @Test
     void corePackagesAreFreeOfCycles() {
         noPackageCycles("cn.onewindow.core").check(CORE);
+    }
+
+    /** One SHA-256 helper (Digests); HMAC stays in Pseudonyms. */
+    @Test
+    void onlyDigestsComputesMessageDigests() {
+        noClasses().that().resideInAPackage("cn.onewindow.core..")
+                .and().doNotHaveFullyQualifiedName(Digests.class.getName())
+                .should().callMethod(MessageDigest.class, "getInstance", String.class)
+                .because("hashing is written once, in cn.onewindow.core.common.Digests")
+                .check(CORE);
     }
 
     @Test
