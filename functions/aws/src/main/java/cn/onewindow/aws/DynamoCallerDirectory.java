@@ -1,6 +1,6 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.ports.CallerDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

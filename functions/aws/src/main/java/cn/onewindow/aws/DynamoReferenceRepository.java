@@ -6,7 +6,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.ports.CalendarRepository;
 import cn.onewindow.core.ports.CatalogRepository;
 import cn.onewindow.core.ports.CenterDirectory;
-import cn.onewindow.core.service.ServiceCenter;
+import cn.onewindow.core.points.ServiceCenter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;

@@ -19,6 +19,6 @@ public final class SqsNotificationSink implements NotificationSink {
 
     @Override
     public void send(Notification n) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(n)));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.message(n)));
     }
 }

@@ -1,7 +1,7 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;

@@ -1,6 +1,6 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.IdType;

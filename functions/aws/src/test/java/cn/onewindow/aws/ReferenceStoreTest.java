@@ -1,6 +1,6 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.calendar.CalendarCodec;
 import cn.onewindow.core.calendar.CalendarYear;
@@ -15,7 +15,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.service.CatalogService;
 import cn.onewindow.core.service.Commands;
-import cn.onewindow.core.service.ServiceCenter;
+import cn.onewindow.core.points.ServiceCenter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,8 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.Passwords;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.common.DomainException;

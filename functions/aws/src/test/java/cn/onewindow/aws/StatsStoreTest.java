@@ -132,7 +132,7 @@ class StatsStoreTest {
         assertEquals(badRate == null ? null : new BigDecimal(badRate), f.badRate(), f.group() + " badRate");
     }
 
-    private static final cn.onewindow.core.access.Caller TERMINAL = DemoData.callers().get("demo-terminal");
+    private static final cn.onewindow.core.identity.Caller TERMINAL = DemoData.callers().get("demo-terminal");
     private static final String REG = DemoData.ITEM_COMPANY_REGISTRATION;   // 市场监管 scjg, immediate
     private static final String EIA = DemoData.ITEM_EIA_FILING;             // 生态环境 sthj, immediate
 

@@ -1,6 +1,6 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
 import cn.onewindow.core.approval.TaskStatus;

@@ -1,10 +1,6 @@
 package cn.onewindow.api;
 
-import cn.onewindow.api.problem.ProblemMappers;
-import cn.onewindow.core.common.DomainException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import cn.onewindow.api.problem.BodyTooLarge;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,16 +8,10 @@ import java.io.InputStream;
 
 /**
  * The body size limit where no Content-Length says it in advance (a chunked request, or an event body the Lambda
- * bridge hands over): the body is read through a counting stream that stops at the limit, answered as a problem.
+ * bridge hands over): the body is read through a counting stream that stops at the limit by throwing
+ * {@link BodyTooLarge}, which {@code ProblemMappers} answers as {@code 413 BODY_TOO_LARGE}.
  */
 public class BodyLimit {
-
-    /** Thrown by the counting stream once the body passes the limit. */
-    public static final class TooLarge extends IOException {
-        TooLarge() {
-            super("request body over the limit");
-        }
-    }
 
     /** Counts what is read and refuses to go past {@code max} bytes. */
     static final class Counting extends FilterInputStream {
@@ -47,20 +37,9 @@ public class BodyLimit {
             return n;
         }
 
-        private void count(int n) throws TooLarge {
+        private void count(int n) throws BodyTooLarge {
             read += n;
-            if (read > max) throw new TooLarge();
+            if (read > max) throw new BodyTooLarge();
         }
-    }
-
-    @ServerExceptionMapper
-    public Response tooLarge(TooLarge e, HttpHeaders headers) {
-        return tooLarge(headers);
-    }
-
-    public static Response tooLarge(HttpHeaders headers) {
-        return ProblemMappers.toResponse(new DomainException(DomainException.Kind.TOO_LARGE, "BODY_TOO_LARGE",
-                "请求体超过1MB上限", "the request body exceeds the 1 MB limit"),
-                ProblemMappers.requestId(headers == null ? null : headers.getRequestHeaders()));
     }
 }

@@ -1,8 +1,8 @@
 package cn.onewindow.api;
 
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.ports.CallerDirectory;
 import cn.onewindow.core.service.CallerService;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package cn.onewindow.api;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request, set by {@link CallerFilter}. */

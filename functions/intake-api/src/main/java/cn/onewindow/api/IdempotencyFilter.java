@@ -1,8 +1,9 @@
 package cn.onewindow.api;
 
+import cn.onewindow.api.problem.BodyTooLarge;
 import cn.onewindow.api.problem.ProblemMappers;
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.privacy.Pseudonyms;
@@ -90,8 +91,8 @@ public class IdempotencyFilter {
         byte[] body;
         try {
             body = ctx.hasEntity() ? ctx.getEntityStream().readAllBytes() : new byte[0];
-        } catch (BodyLimit.TooLarge e) {
-            return Optional.of(BodyLimit.tooLarge((HttpHeaders) null));
+        } catch (BodyTooLarge e) {
+            return Optional.of(ProblemMappers.bodyTooLarge(null));
         } catch (IOException e) {
             return Optional.of(ProblemMappers.toResponse(DomainException.validation(List.of(FieldError.of("body",
                     "UNREADABLE_BODY", "请求体无法读取", "the request body could not be read"))), requestId));

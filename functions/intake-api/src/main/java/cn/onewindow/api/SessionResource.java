@@ -1,8 +1,8 @@
 package cn.onewindow.api;
 
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.service.SessionService;
 import com.fasterxml.jackson.annotation.JsonInclude;

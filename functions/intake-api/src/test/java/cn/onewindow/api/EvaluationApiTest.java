@@ -1,7 +1,7 @@
 package cn.onewindow.api;
 
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.Decision;

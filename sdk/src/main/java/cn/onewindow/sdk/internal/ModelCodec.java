@@ -37,6 +37,24 @@ public final class ModelCodec {
         return m;
     }
 
+    public static Consent consent(JsonObject o) {
+        if (o == null) return null;
+        return Consent.builder()
+                .methodValue(o.string("method"))
+                .reference(o.string("reference"))
+                .givenAt(o.instant("givenAt"))
+                .build();
+    }
+
+    public static Map<String, Object> toJson(Consent v) {
+        if (v == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "method", v.methodValue());
+        put(m, "reference", v.reference());
+        put(m, "givenAt", v.givenAt() == null ? null : v.givenAt().toString());
+        return m;
+    }
+
     public static Material material(JsonObject o) {
         if (o == null) return null;
         return Material.builder()
@@ -162,6 +180,7 @@ public final class ModelCodec {
                 .centerId(o.string("centerId"))
                 .servicePointId(o.string("servicePointId"))
                 .agentId(o.string("agentId"))
+                .consent(consent(o.object("consent")))
                 .materials(list(o.objects("materials"), ModelCodec::material))
                 .missing(o.strings("missing"))
                 .outstandingTolerable(o.strings("outstandingTolerable"))
@@ -180,6 +199,7 @@ public final class ModelCodec {
                 .resultIssuedAt(o.instant("resultIssuedAt"))
                 .deliveredAt(o.instant("deliveredAt"))
                 .deliveredTo(o.string("deliveredTo"))
+                .deliveryMethod(o.string("deliveryMethod"))
                 .notice(notice(o.object("notice")))
                 .notices(list(o.objects("notices"), ModelCodec::notice))
                 .taskDepartments(o.strings("taskDepartments"))
@@ -208,6 +228,7 @@ public final class ModelCodec {
         put(m, "centerId", v.centerId());
         put(m, "servicePointId", v.servicePointId());
         put(m, "agentId", v.agentId());
+        put(m, "consent", toJson(v.consent()));
         put(m, "materials", listToJson(v.materials(), ModelCodec::toJson));
         put(m, "missing", v.missing());
         put(m, "outstandingTolerable", v.outstandingTolerable());
@@ -226,6 +247,7 @@ public final class ModelCodec {
         put(m, "resultIssuedAt", v.resultIssuedAt() == null ? null : v.resultIssuedAt().toString());
         put(m, "deliveredAt", v.deliveredAt() == null ? null : v.deliveredAt().toString());
         put(m, "deliveredTo", v.deliveredTo());
+        put(m, "deliveryMethod", v.deliveryMethod());
         put(m, "notice", toJson(v.notice()));
         put(m, "notices", listToJson(v.notices(), ModelCodec::toJson));
         put(m, "taskDepartments", v.taskDepartments());
@@ -247,6 +269,7 @@ public final class ModelCodec {
                 .channelValue(o.string("channel"))
                 .servicePointId(o.string("servicePointId"))
                 .agentId(o.string("agentId"))
+                .consent(consent(o.object("consent")))
                 .materials(list(o.objects("materials"), ModelCodec::material))
                 .unmetConditions(o.strings("unmetConditions"))
                 .build();
@@ -260,6 +283,7 @@ public final class ModelCodec {
         put(m, "channel", v.channelValue());
         put(m, "servicePointId", v.servicePointId());
         put(m, "agentId", v.agentId());
+        put(m, "consent", toJson(v.consent()));
         put(m, "materials", listToJson(v.materials(), ModelCodec::toJson));
         put(m, "unmetConditions", v.unmetConditions());
         return m;

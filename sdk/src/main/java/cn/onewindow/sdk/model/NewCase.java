@@ -13,6 +13,7 @@ public final class NewCase {
     private final String channel;
     private final String servicePointId;
     private final String agentId;
+    private final Consent consent;
     private final List<Material> materials;
     private final List<String> unmetConditions;
 
@@ -22,6 +23,7 @@ public final class NewCase {
         this.channel = b.channel;
         this.servicePointId = b.servicePointId;
         this.agentId = b.agentId;
+        this.consent = b.consent;
         this.materials = Lists.copy(b.materials);
         this.unmetConditions = Lists.copy(b.unmetConditions);
     }
@@ -39,6 +41,7 @@ public final class NewCase {
         b.channel = channel;
         b.servicePointId = servicePointId;
         b.agentId = agentId;
+        b.consent = consent;
         b.materials = materials;
         b.unmetConditions = unmetConditions;
         return b;
@@ -74,6 +77,11 @@ public final class NewCase {
         return agentId;
     }
 
+    /** @return the villager's consent, for {@code VILLAGE_AGENT} applications only */
+    public Consent consent() {
+        return consent;
+    }
+
     /** @return materials handed in (never {@code null}; empty when absent) */
     public List<Material> materials() {
         return materials;
@@ -94,13 +102,14 @@ public final class NewCase {
                 && Objects.equals(channel, that.channel)
                 && Objects.equals(servicePointId, that.servicePointId)
                 && Objects.equals(agentId, that.agentId)
+                && Objects.equals(consent, that.consent)
                 && Objects.equals(materials, that.materials)
                 && Objects.equals(unmetConditions, that.unmetConditions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions);
+        return Objects.hash(itemCode, applicant, channel, servicePointId, agentId, consent, materials, unmetConditions);
     }
 
     @Override
@@ -111,6 +120,7 @@ public final class NewCase {
         s.append(", channel=").append(channel);
         s.append(", servicePointId=").append(servicePointId);
         s.append(", agentId=").append(agentId);
+        s.append(", consent=").append(consent);
         s.append(", materials=").append(materials.size()).append(" item(s)");
         s.append(", unmetConditions=").append(unmetConditions);
         return s.append('}').toString();
@@ -123,6 +133,7 @@ public final class NewCase {
         private String channel;
         private String servicePointId;
         private String agentId;
+        private Consent consent;
         private List<Material> materials;
         private List<String> unmetConditions;
 
@@ -162,6 +173,12 @@ public final class NewCase {
         /** @param value informational (the server records the calling agent) @return this builder */
         public Builder agentId(String value) {
             this.agentId = value;
+            return this;
+        }
+
+        /** @param value the villager's consent, for {@code VILLAGE_AGENT} applications only @return this builder */
+        public Builder consent(Consent value) {
+            this.consent = value;
             return this;
         }
 

@@ -21,6 +21,7 @@ public final class ServiceCase {
     private final String centerId;
     private final String servicePointId;
     private final String agentId;
+    private final Consent consent;
     private final List<Material> materials;
     private final List<String> missing;
     private final List<String> outstandingTolerable;
@@ -39,6 +40,7 @@ public final class ServiceCase {
     private final Instant resultIssuedAt;
     private final Instant deliveredAt;
     private final String deliveredTo;
+    private final String deliveryMethod;
     private final Notice notice;
     private final List<Notice> notices;
     private final List<String> taskDepartments;
@@ -64,6 +66,7 @@ public final class ServiceCase {
         this.centerId = b.centerId;
         this.servicePointId = b.servicePointId;
         this.agentId = b.agentId;
+        this.consent = b.consent;
         this.materials = Lists.copy(b.materials);
         this.missing = Lists.copy(b.missing);
         this.outstandingTolerable = Lists.copy(b.outstandingTolerable);
@@ -82,6 +85,7 @@ public final class ServiceCase {
         this.resultIssuedAt = b.resultIssuedAt;
         this.deliveredAt = b.deliveredAt;
         this.deliveredTo = b.deliveredTo;
+        this.deliveryMethod = b.deliveryMethod;
         this.notice = b.notice;
         this.notices = Lists.copy(b.notices);
         this.taskDepartments = Lists.copy(b.taskDepartments);
@@ -115,6 +119,7 @@ public final class ServiceCase {
         b.centerId = centerId;
         b.servicePointId = servicePointId;
         b.agentId = agentId;
+        b.consent = consent;
         b.materials = materials;
         b.missing = missing;
         b.outstandingTolerable = outstandingTolerable;
@@ -133,6 +138,7 @@ public final class ServiceCase {
         b.resultIssuedAt = resultIssuedAt;
         b.deliveredAt = deliveredAt;
         b.deliveredTo = deliveredTo;
+        b.deliveryMethod = deliveryMethod;
         b.notice = notice;
         b.notices = notices;
         b.taskDepartments = taskDepartments;
@@ -220,6 +226,11 @@ public final class ServiceCase {
     /** @return the village agent who submitted it, if any */
     public String agentId() {
         return agentId;
+    }
+
+    /** @return the villager's consent kept with a {@code VILLAGE_AGENT} case */
+    public Consent consent() {
+        return consent;
     }
 
     /** @return materials handed in so far (never {@code null}; empty when absent) */
@@ -312,6 +323,11 @@ public final class ServiceCase {
         return deliveredTo;
     }
 
+    /** @return how the result was handed over: {@code CONFIRMATION_CODE} or {@code SIGNATURE} (absent for the older free-text confirmation) */
+    public String deliveryMethod() {
+        return deliveryMethod;
+    }
+
     /** @return the latest notice */
     public Notice notice() {
         return notice;
@@ -384,6 +400,7 @@ public final class ServiceCase {
                 && Objects.equals(centerId, that.centerId)
                 && Objects.equals(servicePointId, that.servicePointId)
                 && Objects.equals(agentId, that.agentId)
+                && Objects.equals(consent, that.consent)
                 && Objects.equals(materials, that.materials)
                 && Objects.equals(missing, that.missing)
                 && Objects.equals(outstandingTolerable, that.outstandingTolerable)
@@ -402,6 +419,7 @@ public final class ServiceCase {
                 && Objects.equals(resultIssuedAt, that.resultIssuedAt)
                 && Objects.equals(deliveredAt, that.deliveredAt)
                 && Objects.equals(deliveredTo, that.deliveredTo)
+                && Objects.equals(deliveryMethod, that.deliveryMethod)
                 && Objects.equals(notice, that.notice)
                 && Objects.equals(notices, that.notices)
                 && Objects.equals(taskDepartments, that.taskDepartments)
@@ -417,7 +435,7 @@ public final class ServiceCase {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, notice, notices, taskDepartments, distributionDueAt, distributedAt, warnedAt, warningAt, overdueAt, overdueWorkingMinutes, version, replayed);
+        return Objects.hash(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId, servicePointId, agentId, consent, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, deliveryMethod, notice, notices, taskDepartments, distributionDueAt, distributedAt, warnedAt, warningAt, overdueAt, overdueWorkingMinutes, version, replayed);
     }
 
     @Override
@@ -435,6 +453,7 @@ public final class ServiceCase {
         s.append(", centerId=").append(centerId);
         s.append(", servicePointId=").append(servicePointId);
         s.append(", agentId=").append(agentId);
+        s.append(", consent=").append(consent);
         s.append(", materials=").append(materials.size()).append(" item(s)");
         s.append(", missing=").append(missing);
         s.append(", outstandingTolerable=").append(outstandingTolerable);
@@ -453,6 +472,7 @@ public final class ServiceCase {
         s.append(", resultIssuedAt=").append(resultIssuedAt);
         s.append(", deliveredAt=").append(deliveredAt);
         s.append(", deliveredTo=").append(deliveredTo);
+        s.append(", deliveryMethod=").append(deliveryMethod);
         s.append(", notice=").append(notice);
         s.append(", notices=").append(notices.size()).append(" item(s)");
         s.append(", taskDepartments=").append(taskDepartments);
@@ -503,6 +523,7 @@ public final class ServiceCase {
         private String centerId;
         private String servicePointId;
         private String agentId;
+        private Consent consent;
         private List<Material> materials;
         private List<String> missing;
         private List<String> outstandingTolerable;
@@ -521,6 +542,7 @@ public final class ServiceCase {
         private Instant resultIssuedAt;
         private Instant deliveredAt;
         private String deliveredTo;
+        private String deliveryMethod;
         private Notice notice;
         private List<Notice> notices;
         private List<String> taskDepartments;
@@ -623,6 +645,12 @@ public final class ServiceCase {
         /** @param value the village agent who submitted it, if any @return this builder */
         public Builder agentId(String value) {
             this.agentId = value;
+            return this;
+        }
+
+        /** @param value the villager's consent kept with a {@code VILLAGE_AGENT} case @return this builder */
+        public Builder consent(Consent value) {
+            this.consent = value;
             return this;
         }
 
@@ -755,6 +783,12 @@ public final class ServiceCase {
         /** @param value to whom @return this builder */
         public Builder deliveredTo(String value) {
             this.deliveredTo = value;
+            return this;
+        }
+
+        /** @param value how the result was handed over: {@code CONFIRMATION_CODE} or {@code SIGNATURE} (absent for the older free-text confirmation) @return this builder */
+        public Builder deliveryMethod(String value) {
+            this.deliveryMethod = value;
             return this;
         }
 

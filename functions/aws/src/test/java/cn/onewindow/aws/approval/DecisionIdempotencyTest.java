@@ -1,7 +1,7 @@
 package cn.onewindow.aws.approval;
 
 import cn.onewindow.aws.LocalDynamo;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
 import cn.onewindow.core.approval.TaskStatus;

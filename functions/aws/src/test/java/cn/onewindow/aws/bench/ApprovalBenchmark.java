@@ -4,7 +4,7 @@ import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsApprovalQueue;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
 import cn.onewindow.core.approval.TaskStatus;

@@ -5,7 +5,7 @@ import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.DynamoCaseRepository;
 import cn.onewindow.aws.Json;
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.IdType;

@@ -4,7 +4,7 @@ import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.Decision;

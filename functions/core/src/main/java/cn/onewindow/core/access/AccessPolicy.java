@@ -1,5 +1,7 @@
 package cn.onewindow.core.access;
 
+import cn.onewindow.core.identity.Role;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.catalog.ServiceItem;

@@ -1,5 +1,6 @@
 package cn.onewindow.core.access;
 
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.ports.CallerDirectory;
 

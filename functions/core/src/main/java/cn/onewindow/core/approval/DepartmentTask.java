@@ -1,6 +1,6 @@
 package cn.onewindow.core.approval;
 
-import cn.onewindow.core.access.Actor;
+import cn.onewindow.core.identity.Actor;
 
 import java.time.Instant;
 import java.util.List;

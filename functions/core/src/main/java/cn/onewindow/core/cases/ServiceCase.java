@@ -1,6 +1,6 @@
 package cn.onewindow.core.cases;
 
-import cn.onewindow.core.access.Actor;
+import cn.onewindow.core.identity.Actor;
 import cn.onewindow.core.catalog.HandlingMode;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;

@@ -1,7 +1,7 @@
 package cn.onewindow.core.demo;
 
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.OfficeHours;
 import cn.onewindow.core.catalog.AcceptanceCondition;
 import cn.onewindow.core.catalog.ChangeType;
@@ -13,7 +13,7 @@ import cn.onewindow.core.catalog.MaterialRequirement;
 import cn.onewindow.core.catalog.ParticipatingDepartment;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.points.ServicePoint;
-import cn.onewindow.core.service.ServiceCenter;
+import cn.onewindow.core.points.ServiceCenter;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package cn.onewindow.core.evaluation;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 
 import java.time.Instant;
 import java.util.List;

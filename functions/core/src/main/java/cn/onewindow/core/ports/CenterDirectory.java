@@ -1,6 +1,6 @@
 package cn.onewindow.core.ports;
 
-import cn.onewindow.core.service.ServiceCenter;
+import cn.onewindow.core.points.ServiceCenter;
 
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
-import cn.onewindow.core.access.Actor;
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Actor;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
 import cn.onewindow.core.approval.TaskDetail;

@@ -2,13 +2,13 @@ package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.AccessPolicy.CaseAction;
-import cn.onewindow.core.access.Actor;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Actor;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.PointTree;
 import cn.onewindow.core.cases.Consent;
 import cn.onewindow.core.ports.AccessLog;
 import cn.onewindow.core.ports.ServicePointDirectory;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.calendar.Deadline;
 import cn.onewindow.core.calendar.DeadlineCalculator;

@@ -1,8 +1,8 @@
 package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.catalog.CatalogVersioning;
 import cn.onewindow.core.catalog.ChangeType;
 import cn.onewindow.core.catalog.ItemValidator;

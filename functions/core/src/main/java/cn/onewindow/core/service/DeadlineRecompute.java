@@ -1,7 +1,7 @@
 package cn.onewindow.core.service;
 
-import cn.onewindow.core.access.Actor;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Actor;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.Deadline;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.HistoryEntry;

@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.points.ServiceCenter;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.calendar.OfficeHours;
 import cn.onewindow.core.calendar.WorkingCalendar;

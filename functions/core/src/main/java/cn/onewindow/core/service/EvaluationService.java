@@ -1,11 +1,12 @@
 package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
-import cn.onewindow.core.access.Caller;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Caller;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.CaseStatus;
 import cn.onewindow.core.cases.ServiceCase;
+import cn.onewindow.core.common.Digests;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.Validator;
@@ -24,14 +25,11 @@ import cn.onewindow.core.ports.EvaluationRepository.RatingState;
 import cn.onewindow.core.ports.IdempotencyClaim;
 import cn.onewindow.core.ports.Page;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +277,7 @@ public final class EvaluationService {
                 throw DomainException.validation(List.of(FieldError.of("Idempotency-Key", "INVALID_IDEMPOTENCY_KEY",
                         "幂等键应为1至128个可见ASCII字符", "Idempotency-Key must be 1–128 visible ASCII characters")));
             }
-            id = "B" + sha256(caller.id() + "#" + idempotencyKey).substring(0, 24);
+            id = "B" + Digests.sha256Hex(caller.id() + "#" + idempotencyKey).substring(0, 24);
         } else {
             id = "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         }
@@ -708,15 +706,6 @@ public final class EvaluationService {
                 Notification.Recipient.APPLICANT, null, phone, "【好差评】您办理的" + c.itemName() + "（办件" + caseId
                 + "）已办结，欢迎对本次服务进行评价：非常满意、满意、基本满意、不满意、非常不满意。", now);
         return repo.invite(caseId, n) ? TimerOutcome.INVITED : TimerOutcome.NOTHING;
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String blankToNull(String s) {

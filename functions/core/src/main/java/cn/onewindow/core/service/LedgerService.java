@@ -1,7 +1,7 @@
 package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.PointTree;
 import cn.onewindow.core.cases.Masking;
 import cn.onewindow.core.cases.ServiceCase;

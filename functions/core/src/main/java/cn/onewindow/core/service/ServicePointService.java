@@ -1,9 +1,9 @@
 package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.PointTree;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.points.ServicePoint;

@@ -1,5 +1,7 @@
 package cn.onewindow.core.access;
 
+import cn.onewindow.core.identity.Role;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.AccessPolicy.CaseAction;
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;

@@ -1,7 +1,7 @@
 package cn.onewindow.core.cases;
 
-import cn.onewindow.core.access.Actor;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Actor;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.testing.TestItems;

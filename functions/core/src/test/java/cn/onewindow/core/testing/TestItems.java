@@ -1,7 +1,7 @@
 package cn.onewindow.core.testing;
 
-import cn.onewindow.core.access.Actor;
-import cn.onewindow.core.access.Role;
+import cn.onewindow.core.identity.Actor;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.catalog.AcceptanceCondition;
 import cn.onewindow.core.catalog.ChangeType;
 import cn.onewindow.core.catalog.HandlingMode;

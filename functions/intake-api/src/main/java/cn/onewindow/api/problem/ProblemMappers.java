@@ -130,9 +130,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLarge e, HttpHeaders headers) {
+        return bodyTooLarge(headers);
+    }
+
+    /** {@code 413 BODY_TOO_LARGE}: the body passed the 1 MB limit while it was read. */
+    public static Response bodyTooLarge(HttpHeaders headers) {
+        return toResponse(new DomainException(DomainException.Kind.TOO_LARGE, "BODY_TOO_LARGE",
+                "请求体超过1MB上限", "the request body exceeds the 1 MB limit"),
+                requestId(headers == null ? null : headers.getRequestHeaders()));
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof cn.onewindow.api.BodyLimit.TooLarge) return cn.onewindow.api.BodyLimit.tooLarge(headers);
+            if (t instanceof BodyTooLarge) return bodyTooLarge(headers);
         }
         if (e.getCause() instanceof JsonProcessingException j) return json(j, headers);
         String id = requestId(headers);

@@ -16,7 +16,7 @@ package cn.onewindow.local.bench;
 import cn.onewindow.aws.AwsClients;
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.Platform;
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.cases.Applicant;
 import cn.onewindow.core.cases.Channel;

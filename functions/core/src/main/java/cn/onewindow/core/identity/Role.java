@@ -1,4 +1,4 @@
-package cn.onewindow.core.access;
+package cn.onewindow.core.identity;
 
 /** What kind of caller a credential belongs to. */
 public enum Role {

@@ -1,4 +1,4 @@
-package cn.onewindow.core.access;
+package cn.onewindow.core.identity;
 
 /** Who did something, as kept in a case history: role, id, and the center, service point or department. */
 public record Actor(Role role, String id, String centerId, String servicePointId, String departmentCode) {

@@ -1,4 +1,4 @@
-package cn.onewindow.core.access;
+package cn.onewindow.core.identity;
 
 /**
  * Who is calling, as resolved from a credential.

@@ -1,4 +1,4 @@
-package cn.onewindow.core.service;
+package cn.onewindow.core.points;
 
 import cn.onewindow.core.calendar.OfficeHours;
 
