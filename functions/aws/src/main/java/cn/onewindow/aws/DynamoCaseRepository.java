@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskStatus;
 import cn.onewindow.core.cases.HistoryEntry;
@@ -247,7 +249,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             boolean conditional = reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
             boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
             if (conditional || conflict) {
-                throw DomainException.conflict("CONCURRENT_UPDATE", "办件已被他人同时修改，请刷新后重试",
+                throw new ConcurrentUpdateException("办件已被他人同时修改，请刷新后重试",
                         "the case was changed by someone else at the same time; reload and retry");
             }
             throw e;
@@ -440,7 +442,8 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             db.putItem(b -> b.tableName(casesTable)
                     .item(Map.of("pk", s("CHECKPOINT#" + checker), "sk", s("META"), "at", s(to.toString()),
                             "until", s(sortable(to))))
-                    .conditionExpression("attribute_not_exists(pk) OR #u < :u")
+                    // <=: the SDK's retry of a put whose answer was lost finds its own value, and succeeds again
+                    .conditionExpression("attribute_not_exists(pk) OR #u <= :u")
                     .expressionAttributeNames(Map.of("#u", "until"))
                     .expressionAttributeValues(Map.of(":u", s(sortable(to)))));
             return true;
@@ -592,6 +595,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         item.put("leaseUntil", n(now.plus(lease).toEpochMilli()));
         item.put("createdAt", s(now.toString()));
         item.put("expiresAt", n(now.plus(IDEMPOTENCY_TTL).getEpochSecond()));
+        // this claim's own mark: when the answer to the put is lost and the SDK's retry finds the item there, the
+        // mark tells our own claim (it landed: CLAIMED) from another request's (IN_PROGRESS)
+        String claimId = java.util.UUID.randomUUID().toString();
+        item.put("claimId", s(claimId));
         try {
             // exactly one of concurrent requests wins; an abandoned claim (lease over) is taken over by the same request
             db.putItem(b -> b.tableName(idempotencyTable).item(item)
@@ -605,7 +612,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             if (!r.hasItem() || r.item().isEmpty()) return new RequestClaim(RequestClaim.State.IN_PROGRESS, null);
             Map<String, AttributeValue> i = r.item();
             if (!digest.equals(str(i, "digest"))) return new RequestClaim(RequestClaim.State.MISMATCH, null);
-            if (!"COMPLETED".equals(str(i, "state"))) return new RequestClaim(RequestClaim.State.IN_PROGRESS, null);
+            if (!"COMPLETED".equals(str(i, "state"))) {
+                return new RequestClaim(claimId.equals(str(i, "claimId")) ? RequestClaim.State.CLAIMED
+                        : RequestClaim.State.IN_PROGRESS, null);
+            }
             return new RequestClaim(RequestClaim.State.COMPLETED, new RequestClaim.StoredResponse(
                     Integer.parseInt(i.get("status").n()), str(i, "contentType"), str(i, "location"), str(i, "body")));
         }

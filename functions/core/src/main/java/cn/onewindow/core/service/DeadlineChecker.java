@@ -6,6 +6,7 @@ import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.deadline.Accountability;
 import cn.onewindow.core.intake.NoticeTexts;
 import cn.onewindow.core.notify.Notification;
@@ -42,7 +43,6 @@ public final class DeadlineChecker {
     /** At most this many slices per run: 60 days of outage are caught up in one run, longer ones in the next. */
     static final int MAX_SLICES = 60;
     private static final Actor CHECKER = new Actor(Role.SYSTEM, NAME, null, null, null);
-    private static final int MAX_ATTEMPTS = 10;
 
     private final CaseRepository cases;
     private final TimerIndex timers;
@@ -133,7 +133,7 @@ public final class DeadlineChecker {
                 case NOTHING -> Outcome.NOTHING;
             };
         }
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             Optional<ServiceCase.Snapshot> found = cases.find(timer.caseId());
             if (found.isEmpty()) return Outcome.NOTHING;
             ServiceCase.Snapshot before = found.get();
@@ -159,14 +159,10 @@ public final class DeadlineChecker {
                         "将于" + NoticeTexts.localTime(before.dueAt()) + "到期，请抓紧办理（预警）", now));
             }
             if (outcome == Outcome.NOTHING) return outcome;
-            try {
-                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, calc), null, List.of(), records, notes));
-                return outcome;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
-            }
-        }
+            cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                    deadlines.timersFor(c, calc), null, List.of(), records, notes));
+            return outcome;
+        });
     }
 
     /** 催办: whoever holds the work — the center's window, the agent of a 代办 case, the deciding departments. */
