@@ -134,12 +134,43 @@ public final class ApprovalService {
      * stays pending until the worker delivers it, so the checkpoint does not pass it.
      */
     public int redispatch(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints) {
+        return redispatch(lookBack, checkpoints, MAX_DISPATCH_ATTEMPTS);
+    }
+
+    /**
+     * Resends of one task's message after which it is dead-lettered (three days of 5-minute relay runs): a task
+     * whose message the worker never manages to deliver stops being resent and no longer holds the checkpoint.
+     */
+    public static final int MAX_DISPATCH_ATTEMPTS = 864;
+
+    /** As {@link #redispatch(Duration, cn.onewindow.core.ports.TimerIndex)}, dead-lettering after {@code maxAttempts}. */
+    public int redispatch(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints, int maxAttempts) {
         Instant now = clock.instant();
         OutboxCheckpoint checkpoint = new OutboxCheckpoint(checkpoints, "outbox-approval", now, lookBack);
         Instant before = now.minus(Duration.ofMinutes(1));
-        List<DepartmentTask> stale = cases.undispatched(checkpoint.from(), before, 500);
+        List<DepartmentTask> found = cases.undispatched(checkpoint.from(), before, 500);
+        List<DepartmentTask> stale = new ArrayList<>();
+        for (DepartmentTask t : found) {
+            int resends;
+            try {
+                resends = cases.dispatchResent(t, maxAttempts, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "task " + t.taskId() + " resend not counted now, will retry: " + e);
+                checkpoint.pending(t.createdAt());
+                continue;
+            }
+            if (resends == 0) continue; // delivered meanwhile
+            if (resends >= maxAttempts) {
+                LOG.log(Level.SEVERE, "task " + t.taskId() + " resent " + resends + " times, never delivered:"
+                        + " dead-lettered");
+                continue;
+            }
+            stale.add(t);
+        }
         publish(stale);
         stale.forEach(t -> checkpoint.pending(t.createdAt()));
+        // a full page: what lies beyond its last item was not read, so the checkpoint stays before it
+        if (found.size() >= 500) checkpoint.pending(found.get(found.size() - 1).createdAt());
         // tasks written in the last minute are not resent yet: still pending
         checkpoint.pending(before);
         checkpoint.advance();

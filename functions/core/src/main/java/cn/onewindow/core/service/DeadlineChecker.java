@@ -36,7 +36,7 @@ public final class DeadlineChecker {
     public static final String NAME = "deadline-checker";
     /** Re-read a little before the checkpoint: a timer written during the previous run is not missed. */
     static final Duration OVERLAP = Duration.ofMinutes(10);
-    /** The first run ever looks this far back. */
+    /** The first run ever looks at least this far back (and further, to the earliest timer of the index). */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(3);
     /** How much of the index one slice reads (24 hour buckets). */
     static final Duration SLICE = Duration.ofDays(1);
@@ -82,7 +82,12 @@ public final class DeadlineChecker {
      */
     public Result run() {
         Instant now = clock.instant();
-        Instant first = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElse(now.minus(FIRST_LOOK_BACK));
+        // the first run ever starts at the earliest open timer: a deployment, a restore or a lost checkpoint must not
+        // leave cases due before the look-back unwarned and never overdue
+        Instant first = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElseGet(() -> {
+            Instant back = now.minus(FIRST_LOOK_BACK);
+            return timers.earliestDue().filter(back::isAfter).orElse(back);
+        });
         Instant from = first;
         Instant to = from;
         int read = 0;

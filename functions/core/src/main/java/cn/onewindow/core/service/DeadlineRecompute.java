@@ -73,7 +73,7 @@ public final class DeadlineRecompute {
         record Step(Instant at, Suspension suspension, Integer extensionDays) {
         }
         List<Step> steps = new ArrayList<>();
-        for (Suspension p : s.suspensions()) {
+        for (Suspension p : cases.suspensions(s.id())) { // all of them, not only the case record's recent ones
             if (p.resumedAt() != null) steps.add(new Step(p.resumedAt(), p, null));
         }
         if (s.extensionDays() != null) {
