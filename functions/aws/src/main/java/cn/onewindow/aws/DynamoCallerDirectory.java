@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.ports.CallerDirectory;
@@ -34,7 +36,6 @@ public final class DynamoCallerDirectory implements CallerDirectory {
     private static final String ACTIVE = "ACTIVE";
     private static final String INACTIVE = "INACTIVE";
     /** Retries of a conditional write that lost a race (each re-reads the account first). */
-    private static final int ATTEMPTS = 50;
     private final DynamoDbClient db;
     private final String table;
 
@@ -55,9 +56,9 @@ public final class DynamoCallerDirectory implements CallerDirectory {
     /** Demo seeding: never touches a deactivated caller; conditional on the account read, retried on a race. */
     @Override
     public void put(String tokenHash, Caller caller) {
-        for (int attempt = 1; ; attempt++) {
+        RetryPolicy.standard().onConflict(() -> {
             Optional<Map<String, AttributeValue>> acct = accountItem(caller.id());
-            if (acct.isPresent() && !ACTIVE.equals(str(acct.get(), "state"))) return;
+            if (acct.isPresent() && !ACTIVE.equals(str(acct.get(), "state"))) return null;
             String old = acct.map(i -> str(i, "tokenHash")).orElse(null);
             Map<String, AttributeValue> next = accountItem(caller, tokenHash, true, Instant.now());
             acct.ifPresent(a -> keepLifecycle(a, next));
@@ -68,11 +69,11 @@ public final class DynamoCallerDirectory implements CallerDirectory {
             if (old != null && !old.equals(tokenHash)) w.add(revoke(old));
             try {
                 Transactions.write(db, b -> b.transactItems(w));
-                return;
             } catch (TransactionCanceledException e) {
-                if (attempt >= ATTEMPTS) throw concurrent();
+                throw concurrent();
             }
-        }
+            return null;
+        });
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
                     put(tokenItem(newTokenHash, caller, ACTIVE), "attribute_not_exists(pk)"), revoke(old)));
         } catch (TransactionCanceledException e) {
             if (accountItem(callerId).map(a -> !ACTIVE.equals(str(a, "state"))).orElse(true)) throw deactivated();
-            throw DomainException.conflict("CONCURRENT_UPDATE", "令牌正被同时更换，请重试",
+            throw new ConcurrentUpdateException("令牌正被同时更换，请重试",
                     "the token was changed meanwhile; retry");
         }
     }
@@ -152,7 +153,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
     /** The profile changes; token and state stay as read (a concurrent deactivation makes it retry, inactive). */
     @Override
     public void update(Caller caller) {
-        for (int attempt = 1; ; attempt++) {
+        RetryPolicy.standard().onConflict(() -> {
             Map<String, AttributeValue> acct = accountItem(caller.id()).orElseThrow();
             String hash = str(acct, "tokenHash");
             String state = str(acct, "state");
@@ -164,11 +165,11 @@ public final class DynamoCallerDirectory implements CallerDirectory {
             try {
                 Transactions.write(db, b -> b.transactItems(whileUnchanged(next, hash, state),
                         put(tokenItem(hash, caller, active ? ACTIVE : "REVOKED"), "attribute_exists(pk)")));
-                return;
             } catch (TransactionCanceledException e) {
-                if (attempt >= ATTEMPTS) throw concurrent();
+                throw concurrent();
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -177,9 +178,9 @@ public final class DynamoCallerDirectory implements CallerDirectory {
      */
     @Override
     public void deactivate(String callerId, Instant at, String by) {
-        for (int attempt = 1; ; attempt++) {
+        RetryPolicy.standard().onConflict(() -> {
             Map<String, AttributeValue> acct = accountItem(callerId).orElseThrow();
-            if (!ACTIVE.equals(str(acct, "state"))) return;
+            if (!ACTIVE.equals(str(acct, "state"))) return null;
             String hash = str(acct, "tokenHash");
             Map<String, AttributeValue> next = new HashMap<>(acct);
             next.put("state", s(INACTIVE));
@@ -188,11 +189,11 @@ public final class DynamoCallerDirectory implements CallerDirectory {
                     new LifecycleEvent("DEACTIVATED", at, by, null)))));
             try {
                 Transactions.write(db, b -> b.transactItems(whileUnchanged(next, hash, ACTIVE), revoke(hash)));
-                return;
             } catch (TransactionCanceledException e) {
-                if (attempt >= ATTEMPTS) throw concurrent();
+                throw concurrent();
             }
-        }
+            return null;
+        });
     }
 
     @Override
@@ -250,7 +251,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
     }
 
     private static DomainException concurrent() {
-        return DomainException.conflict("CONCURRENT_UPDATE", "调用方正被同时修改，请重试",
+        return new ConcurrentUpdateException("调用方正被同时修改，请重试",
                 "the caller was changed meanwhile; retry");
     }
 

@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskStatus;
 import cn.onewindow.core.cases.HistoryEntry;
@@ -21,6 +23,8 @@ import cn.onewindow.core.ports.TimerIndex;
 import cn.onewindow.core.deadline.Accountability;
 import cn.onewindow.core.notify.Notification;
 import com.fasterxml.jackson.core.type.TypeReference;
+import cn.onewindow.core.cases.Notice;
+import cn.onewindow.core.cases.Suspension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -119,9 +123,21 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     @Override
     public ServiceCase.Snapshot save(CaseWrite w) {
         long newVersion = w.create() ? 1 : w.expectedVersion() + 1;
-        ServiceCase.Snapshot stored = w.snapshot().withVersion(newVersion);
+        ServiceCase.Snapshot full = w.snapshot().withVersion(newVersion);
+        // the case item keeps the recent suspensions and notices; older ones move to items of their own, so the case
+        // item stays small however often the case is suspended (a case of the old shape moves them on its next write)
+        ServiceCase.Snapshot stored = full.recentFactsOnly();
         String pk = casePk(stored.id());
         List<TransactWriteItem> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> older = olderFacts(pk, full);
+        if (older.size() > OLDER_FACTS_IN_TRANSACTION) {
+            // the one-time move of a case stored in the old shape: idempotent puts ahead of the change (they repeat
+            // what the case item already holds, so a change that then fails leaves nothing wrong behind)
+            older.forEach(i -> db.putItem(b -> b.tableName(casesTable).item(i)));
+        } else {
+            older.forEach(i -> items.add(TransactWriteItem.builder().put(Put.builder().tableName(casesTable).item(i)
+                    .build()).build()));
+        }
 
         Map<String, AttributeValue> meta = new HashMap<>(key(pk, "META"));
         meta.put("version", n(newVersion));
@@ -256,7 +272,7 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             boolean conditional = reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
             boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
             if (conditional || conflict) {
-                throw DomainException.conflict("CONCURRENT_UPDATE", "办件已被他人同时修改，请刷新后重试",
+                throw new ConcurrentUpdateException("办件已被他人同时修改，请刷新后重试",
                         "the case was changed by someone else at the same time; reload and retry");
             }
             throw e;
@@ -401,6 +417,37 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         return attempts;
     }
 
+    /** The due-index bucket of dead-lettered task messages (never read by the relay; for an operator). */
+    public static final String DISPATCH_DEAD_BUCKET = DISPATCH_PREFIX + "DEAD";
+
+    @Override
+    public int dispatchResent(DepartmentTask task, int maxAttempts, Instant at) {
+        Map<String, AttributeValue> key = key(casePk(task.caseId()), "TASK#" + task.departmentCode());
+        Map<String, AttributeValue> after;
+        try {
+            // only while it is still waiting for delivery (not delivered meanwhile by the worker)
+            after = db.updateItem(b -> b.tableName(casesTable).key(key)
+                    .updateExpression("ADD dispatchAttempts :one SET lastResentAt = :t")
+                    .conditionExpression("attribute_exists(dueBucket) AND #st = :created")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":t", s(at.toString()),
+                            ":created", s(TaskStatus.CREATED.name())))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)).attributes();
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException delivered) {
+            return 0;
+        }
+        int attempts = Integer.parseInt(after.get("dispatchAttempts").n());
+        if (attempts >= maxAttempts) {
+            db.updateItem(b -> b.tableName(casesTable).key(key)
+                    .updateExpression("SET dueBucket = :b, deadLetteredAt = :t")
+                    .conditionExpression("#st = :created")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":b", s(DISPATCH_DEAD_BUCKET), ":t", s(at.toString()),
+                            ":created", s(TaskStatus.CREATED.name()))));
+        }
+        return attempts;
+    }
+
     // ---- the due-time index (deadline checker) ---------------------------------------------------------------
 
     private final java.util.concurrent.atomic.AtomicLong timerItemsRead = new java.util.concurrent.atomic.AtomicLong();
@@ -444,18 +491,91 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
     }
 
     @Override
+    public Optional<Instant> earliestDue() {
+        // the sparse byDue index only (timers and outbox entries), projected to its bucket: deadline buckets are
+        // plain hours ("2025-05-15T10"), the outbox's carry a prefix (DISPATCH#, NOTIFY#, FWD#)
+        Instant earliest = null;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            software.amazon.awssdk.services.dynamodb.model.ScanResponse r = db.scan(b -> b.tableName(casesTable)
+                    .indexName(INDEX_BY_DUE).projectionExpression("dueBucket").exclusiveStartKey(from));
+            for (Map<String, AttributeValue> i : r.items()) {
+                String bucket = str(i, "dueBucket");
+                if (bucket == null || bucket.isEmpty() || !Character.isDigit(bucket.charAt(0))) continue;
+                Instant hour = HOUR_BUCKET.parse(bucket, java.time.LocalDateTime::from).toInstant(ZoneOffset.UTC);
+                if (earliest == null || hour.isBefore(earliest)) earliest = hour;
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return Optional.ofNullable(earliest);
+    }
+
+    @Override
     public boolean advanceCheckpoint(String checker, Instant to) {
         try {
             db.putItem(b -> b.tableName(casesTable)
                     .item(Map.of("pk", s("CHECKPOINT#" + checker), "sk", s("META"), "at", s(to.toString()),
                             "until", s(sortable(to))))
-                    .conditionExpression("attribute_not_exists(pk) OR #u < :u")
+                    // <=: the SDK's retry of a put whose answer was lost finds its own value, and succeeds again
+                    .conditionExpression("attribute_not_exists(pk) OR #u <= :u")
                     .expressionAttributeNames(Map.of("#u", "until"))
                     .expressionAttributeValues(Map.of(":u", s(sortable(to)))));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** Facts beyond the case item's recent ones that one ordinary change moves out (one suspension, one notice). */
+    private static final int OLDER_FACTS_IN_TRANSACTION = 4;
+
+    private static String suspensionSk(Suspension p) {
+        return "SUSP#" + sortable(p.suspendedAt());
+    }
+
+    private static String noticeSk(Notice n) {
+        return "NOTICE#" + sortable(n.issuedAt()) + "#" + n.type() + "#"
+                + Integer.toHexString(java.util.Objects.hash(n.text(), n.missing()));
+    }
+
+    /** The items of the suspensions and notices of {@code full} that its case item no longer keeps. */
+    private static List<Map<String, AttributeValue>> olderFacts(String pk, ServiceCase.Snapshot full) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        int keep = ServiceCase.Snapshot.RECENT_FACTS;
+        List<Suspension> ps = full.suspensions();
+        for (Suspension p : ps.subList(0, Math.max(0, ps.size() - keep))) {
+            Map<String, AttributeValue> i = new HashMap<>(key(pk, suspensionSk(p)));
+            i.put("doc", s(Json.write(p)));
+            out.add(i);
+        }
+        List<Notice> ns = full.notices();
+        for (Notice n : ns.subList(0, Math.max(0, ns.size() - keep))) {
+            Map<String, AttributeValue> i = new HashMap<>(key(pk, noticeSk(n)));
+            i.put("doc", s(Json.write(n)));
+            out.add(i);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Suspension> suspensions(String caseId) {
+        List<Suspension> out = new ArrayList<>(Attr.docsUnder(db, casesTable, casePk(caseId), "SUSP#",
+                Suspension.class));
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        out.forEach(p -> moved.add(suspensionSk(p)));
+        find(caseId).ifPresent(c -> c.suspensions().stream().filter(p -> !moved.contains(suspensionSk(p)))
+                .forEach(out::add));
+        return out;
+    }
+
+    @Override
+    public List<Notice> notices(String caseId) {
+        List<Notice> out = new ArrayList<>(Attr.docsUnder(db, casesTable, casePk(caseId), "NOTICE#", Notice.class));
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        out.forEach(n -> moved.add(noticeSk(n)));
+        find(caseId).ifPresent(c -> c.notices().stream().filter(n -> !moved.contains(noticeSk(n))).forEach(out::add));
+        return out;
     }
 
     private static String historySk(int seq) {
@@ -625,6 +745,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
         item.put("leaseUntil", n(now.plus(lease).toEpochMilli()));
         item.put("createdAt", s(now.toString()));
         item.put("expiresAt", n(now.plus(IDEMPOTENCY_TTL).getEpochSecond()));
+        // this claim's own mark: when the answer to the put is lost and the SDK's retry finds the item there, the
+        // mark tells our own claim (it landed: CLAIMED) from another request's (IN_PROGRESS)
+        String claimId = java.util.UUID.randomUUID().toString();
+        item.put("claimId", s(claimId));
         try {
             // exactly one of concurrent requests wins; an abandoned claim (lease over) is taken over by the same request
             db.putItem(b -> b.tableName(idempotencyTable).item(item)
@@ -638,7 +762,10 @@ public final class DynamoCaseRepository implements CaseRepository, IdempotencySt
             if (!r.hasItem() || r.item().isEmpty()) return new RequestClaim(RequestClaim.State.IN_PROGRESS, null);
             Map<String, AttributeValue> i = r.item();
             if (!digest.equals(str(i, "digest"))) return new RequestClaim(RequestClaim.State.MISMATCH, null);
-            if (!"COMPLETED".equals(str(i, "state"))) return new RequestClaim(RequestClaim.State.IN_PROGRESS, null);
+            if (!"COMPLETED".equals(str(i, "state"))) {
+                return new RequestClaim(claimId.equals(str(i, "claimId")) ? RequestClaim.State.CLAIMED
+                        : RequestClaim.State.IN_PROGRESS, null);
+            }
             return new RequestClaim(RequestClaim.State.COMPLETED, new RequestClaim.StoredResponse(
                     Integer.parseInt(i.get("status").n()), str(i, "contentType"), str(i, "location"), str(i, "body")));
         }

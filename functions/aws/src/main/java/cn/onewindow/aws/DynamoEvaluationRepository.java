@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -242,7 +244,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
                     && "ConditionalCheckFailed".equals(reasons.get(claimIndex).code())) {
                 throw new IdempotencyClaimTaken(claim.scopeKey());
             }
-            throw DomainException.conflict("CONCURRENT_UPDATE", "评价已被同时提交，请重试",
+            throw new ConcurrentUpdateException("评价已被同时提交，请重试",
                     "the case was rated at the same time; retry");
         }
     }
@@ -291,19 +293,15 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
                         .conditionExpression("attribute_not_exists(pk)").build()).build());
             }
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                db.transactWriteItems(b -> b.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException ex) {
-                boolean conditional = ex.cancellationReasons().stream()
-                        .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-                if (conditional || attempt >= 5) {
-                    if (!conditional && group.size() == 1) throw ex;
-                    return false;
-                }
-                backoff(attempt); // a transaction conflict with another writer: the same write again shortly
-            }
+        try {
+            // a transaction conflict with another writer: the same write again shortly (the one retry policy)
+            Transactions.write(db, b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException ex) {
+            boolean conditional = ex.cancellationReasons().stream()
+                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+            if (!conditional && group.size() == 1) throw ex;
+            return false;
         }
     }
 
@@ -442,7 +440,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         try {
             Transactions.write(db, b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
-            throw DomainException.conflict("CONCURRENT_UPDATE", "整改记录已被他人同时修改，请刷新后重试",
+            throw new ConcurrentUpdateException("整改记录已被他人同时修改，请刷新后重试",
                     "the rectification was changed by someone else at the same time; reload and retry");
         }
         return stored;

@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+
 import cn.onewindow.core.calendar.CalendarYear;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
@@ -84,7 +86,7 @@ public final class DynamoReferenceRepository implements CatalogRepository, Calen
                     TransactWriteItem.builder().put(currentPut.build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(listing).build()).build()));
         } catch (TransactionCanceledException e) {
-            throw DomainException.conflict("CONCURRENT_UPDATE", "事项已被他人同时修改，请刷新后重试",
+            throw new ConcurrentUpdateException("事项已被他人同时修改，请刷新后重试",
                     "the item was changed by someone else at the same time; reload and retry");
         }
     }

@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.points.ServicePoint;
 import cn.onewindow.core.ports.ServicePointDirectory;
@@ -74,9 +76,12 @@ public final class DynamoServicePointDirectory implements ServicePointDirectory 
             db.putItem(put.build());
             return stored;
         } catch (ConditionalCheckFailedException e) {
+            // the SDK's retry of a put whose answer was lost fails its condition on our own write: recognise it
+            GetItemResponse now = db.getItem(b -> b.tableName(table).key(key(PK, stored.id())).consistentRead(true));
+            if (now.hasItem() && item.get("doc").equals(now.item().get("doc"))) return stored;
             throw expectedVersion == 0
                     ? DomainException.conflict("SERVICE_POINT_EXISTS", "服务点编号已存在", "a point with this id exists")
-                    : DomainException.conflict("CONCURRENT_UPDATE", "服务点已被他人修改，请重试",
+                    : new ConcurrentUpdateException("服务点已被他人修改，请重试",
                     "the point was changed meanwhile; retry");
         }
     }

@@ -1,8 +1,9 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.RetryPolicy;
+
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,16 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Every TransactWriteItems of the platform goes through here. DynamoDB cancels a transaction, applying nothing, when
  * another transaction or write touches one of its items at the same moment ({@code TransactionConflict}) or a
- * partition is throttled; the SDK does not retry those. They are retried here, with the same items, a bounded number
- * of times with jittered exponential backoff: nothing was applied, so sending the same writes again is safe, and
+ * partition is throttled; the SDK does not retry those. They are retried here, with the same items, under the
+ * platform's one {@link RetryPolicy} (bounded attempts, full jitter): nothing was applied, so sending the same writes again is safe, and
  * their conditions are checked afresh. Any other cancellation (a condition that failed, a validation error) is
  * thrown at once for the caller to map to its typed conflict, and so is a conflict that outlasts the retries.
  */
 public final class Transactions {
-    /** Attempts in all, the first included. */
-    static final int MAX_ATTEMPTS = 6;
-    private static final long BASE_BACKOFF_MILLIS = 8;
-    private static final long MAX_BACKOFF_MILLIS = 250;
     private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError",
             "ProvisionedThroughputExceeded");
 
@@ -31,18 +28,17 @@ public final class Transactions {
 
     /** {@link DynamoDbClient#transactWriteItems(Consumer)}, retried while it is cancelled only by a transient reason. */
     public static void write(DynamoDbClient db, Consumer<TransactWriteItemsRequest.Builder> request) {
+        write(db, RetryPolicy.standard(), request);
+    }
+
+    /** The same, under the given policy (tests). */
+    static void write(DynamoDbClient db, RetryPolicy policy, Consumer<TransactWriteItemsRequest.Builder> request) {
         TransactWriteItemsRequest built = TransactWriteItemsRequest.builder().applyMutation(request).build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                db.transactWriteItems(built);
-                return;
-            } catch (TransactionCanceledException e) {
-                if (attempt >= MAX_ATTEMPTS || !onlyTransient(e.cancellationReasons())) {
-                    throw e;
-                }
-                backOff(attempt);
-            }
-        }
+        policy.run(() -> db.transactWriteItems(built), Transactions::transient_);
+    }
+
+    private static boolean transient_(RuntimeException e) {
+        return e instanceof TransactionCanceledException t && onlyTransient(t.cancellationReasons());
     }
 
     /** True when at least one item was cancelled for a transient reason and none for anything else. */
@@ -59,15 +55,5 @@ public final class Transactions {
             any = true;
         }
         return any;
-    }
-
-    private static void backOff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, BASE_BACKOFF_MILLIS << Math.min(attempt, 10));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", ie);
-        }
     }
 }

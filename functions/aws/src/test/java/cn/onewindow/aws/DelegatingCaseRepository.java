@@ -81,4 +81,19 @@ class DelegatingCaseRepository implements CaseRepository {
     public int notificationRefused(cn.onewindow.core.notify.Notification n, int maxAttempts, Instant at) {
         return real.notificationRefused(n, maxAttempts, at);
     }
+
+    @Override
+    public int dispatchResent(DepartmentTask task, int maxAttempts, Instant at) {
+        return real.dispatchResent(task, maxAttempts, at);
+    }
+
+    @Override
+    public List<cn.onewindow.core.cases.Suspension> suspensions(String caseId) {
+        return real.suspensions(caseId);
+    }
+
+    @Override
+    public List<cn.onewindow.core.cases.Notice> notices(String caseId) {
+        return real.notices(caseId);
+    }
 }

@@ -20,6 +20,19 @@ import java.util.Map;
 public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = Logger.getLogger(OutboxRelayHandler.class);
     static final Duration LOOK_BACK = Duration.ofDays(2);
+    /**
+     * Refusals of a notification, and resends of a task message never delivered, after which either is dead-lettered
+     * (kept in the {@code NOTIFY#DEAD} / {@code DISPATCH#DEAD} bucket of the due-time index for an operator);
+     * {@code OUTBOX_MAX_ATTEMPTS}, default 864 (three days of 5-minute runs).
+     */
+    static final int MAX_ATTEMPTS = maxAttempts(System.getenv("OUTBOX_MAX_ATTEMPTS"));
+
+    static int maxAttempts(String configured) {
+        if (configured == null || configured.isBlank()) return cn.onewindow.core.service.NotificationRelay.MAX_ATTEMPTS;
+        int n = Integer.parseInt(configured.trim());
+        if (n < 1) throw new IllegalArgumentException("OUTBOX_MAX_ATTEMPTS must be at least 1: " + n);
+        return n;
+    }
 
     @Inject
     Platform platform;
@@ -27,8 +40,9 @@ public class OutboxRelayHandler implements RequestHandler<Map<String, Object>, M
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
         // each part keeps a checkpoint in the cases table: an idle tick reads one or two hour buckets of the index
-        int resent = platform.approvalService.redispatch(LOOK_BACK, platform.cases);
-        int notified = platform.notificationRelay == null ? 0 : platform.notificationRelay.run(LOOK_BACK, platform.cases);
+        int resent = platform.approvalService.redispatch(LOOK_BACK, platform.cases, MAX_ATTEMPTS);
+        int notified = platform.notificationRelay == null ? 0
+                : platform.notificationRelay.run(LOOK_BACK, platform.cases, MAX_ATTEMPTS);
         // 好差评: every rating to the provincial system, in order per case, with backoff; never blocks ingestion
         int forwarded = platform.evaluationForwarder.run(LOOK_BACK, platform.cases).forwarded();
         if (resent > 0 || notified > 0 || forwarded > 0) {

@@ -174,4 +174,58 @@ class ConcurrentDecisionsTest {
         assertTrue(c.notice().text().contains(zrzy) && c.notice().text().contains(ly), c.notice().text());
         assertEquals(1, ApprovalRig.finalTransitions(rig.history(caseId)).size());
     }
+
+    /**
+     * Eight clerks of one department decide the same task at once (four approve, four deny): the task is decided once;
+     * the writers of the same decision get it as a replay, the others a 409; one TASK_DECIDED line; nothing lost.
+     */
+    @Test
+    void eightSimultaneousDecisionsOfOneTaskDecideItOnce() throws Exception {
+        String caseId = deliveredCase("并联申请人-同一任务");
+        String dept = "zrzy";
+        String taskId = DepartmentTask.idFor(caseId, dept);
+        CountDownLatch ready = new CountDownLatch(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Object> results = Collections.synchronizedList(new ArrayList<>());
+        List<TaskCommand> commands = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            TaskCommand cmd = i % 2 == 0 ? ApprovalRig.approve() : ApprovalRig.deny("不符合规划");
+            commands.add(cmd);
+            Thread t = new Thread(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    results.add(rig.approvals.decide(ApprovalRig.dept(dept), taskId, cmd));
+                } catch (Throwable e) {
+                    results.add(e);
+                }
+            }, "clerk-" + i);
+            t.start();
+            threads.add(t);
+        }
+        assertTrue(ready.await(10, TimeUnit.SECONDS));
+        go.countDown();
+        for (Thread t : threads) t.join(60_000);
+        assertEquals(8, results.size());
+
+        DepartmentTask task = rig.task(caseId, dept);
+        assertTrue(task.status().decided(), task.status().name());
+        int applied = 0;
+        int replays = 0;
+        for (Object r : results) {
+            if (r instanceof ApprovalService.Decided d) {
+                assertEquals(task.outcome(), d.task().outcome(), "a success reports the stored decision");
+                if (d.replayed()) replays++; else applied++;
+            } else {
+                assertTrue(r instanceof cn.onewindow.core.common.DomainException, "a clear refusal, not " + r);
+                assertEquals(cn.onewindow.core.common.DomainException.Kind.CONFLICT,
+                        ((cn.onewindow.core.common.DomainException) r).kind(), r.toString());
+            }
+        }
+        assertEquals(1, applied, "the task was decided by exactly one writer: " + results);
+        assertEquals(3, replays, "the three others with the same decision see it as theirs");
+        assertEquals(1, rig.history(caseId).stream().filter(h -> h.event().equals("TASK_DECIDED")).count());
+        assertEquals(rig.history(caseId).size(), rig.caseOf(caseId).historySize(), "history is gap-free");
+    }
 }

@@ -52,6 +52,34 @@ public final class ServiceCase {
                     pickupCodeHash, deliveryMethod, pickupCodeFailures);
         }
 
+        /**
+         * How many suspensions and notices the case record keeps: the most recent ones. A case may be suspended and
+         * notified without limit; the store keeps every older one in a record of its own
+         * ({@code CaseRepository#suspensions}, {@code #notices}), so the case record stays small.
+         */
+        public static final int RECENT_FACTS = 10;
+
+        /** True when the snapshot holds more suspensions or notices than the case record keeps. */
+        public boolean overRecentFacts() {
+            return suspensions.size() > RECENT_FACTS || notices.size() > RECENT_FACTS;
+        }
+
+        /** The same snapshot with only the {@link #RECENT_FACTS} most recent suspensions and notices. */
+        public Snapshot recentFactsOnly() {
+            if (!overRecentFacts()) return this;
+            return new Snapshot(id, itemCode, itemVersion, itemName, mode, departmentCode, regionCode, status,
+                    channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable,
+                    submittedAt, acceptedAt, dueAt, dueProvisional, promisedDays, legalDays, warningDaysBefore,
+                    last(suspensions), extensionDays, extensionReason, decision, resultNumber, resultIssuedAt,
+                    deliveredAt, deliveredTo, deliveryConfirmation, closedAt, notice, last(notices), taskDepartments,
+                    distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version,
+                    historySize, consent, pickupCodeHash, deliveryMethod, pickupCodeFailures);
+        }
+
+        private static <T> List<T> last(List<T> all) {
+            return all.size() <= RECENT_FACTS ? all : all.subList(all.size() - RECENT_FACTS, all.size());
+        }
+
         /** Five wrong pick-up codes in a row lock the code until a supervisor issues a new one. */
         public boolean pickupCodeLocked() {
             return pickupCodeFailures >= PICKUP_CODE_MAX_FAILURES;
@@ -161,17 +189,10 @@ public final class ServiceCase {
     }
 
     /**
-     * Most suspensions of one case (each keeps its reason and notice in the case record, which DynamoDB bounds at
-     * 400 KB): one more is refused with {@code 409 SUSPENSION_LIMIT_REACHED}; the case itself stays workable.
+     * Stops the clock. A case may be suspended any number of times (the spec sets no limit): its record keeps the
+     * most recent suspensions, the store keeps the older ones apart ({@link Snapshot#RECENT_FACTS}).
      */
-    public static final int MAX_SUSPENSIONS = 50;
-
     public void suspend(Suspension.Kind kind, String reason, Notice notice, Instant now, Actor actor) {
-        if (s.suspensions().size() >= MAX_SUSPENSIONS) {
-            throw cn.onewindow.core.common.DomainException.illegalState("SUSPENSION_LIMIT_REACHED",
-                    "本办件暂停次数已达上限（" + MAX_SUSPENSIONS + "次）",
-                    "this case was suspended " + MAX_SUSPENSIONS + " times, the most a case may be");
-        }
         startReview(now, actor);
         move(CaseStatus.SUSPENDED, "SUSPENDED", kind + ": " + reason, now, actor);
         List<Suspension> all = new ArrayList<>(s.suspensions());

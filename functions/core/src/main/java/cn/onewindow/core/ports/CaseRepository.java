@@ -26,6 +26,20 @@ public interface CaseRepository {
 
     List<HistoryEntry> history(String caseId);
 
+    /**
+     * Every suspension of the case, oldest first. The case itself keeps only its most recent ones
+     * ({@link ServiceCase.Snapshot#RECENT_FACTS}); a store that moves older ones into their own records reads them
+     * back here.
+     */
+    default List<cn.onewindow.core.cases.Suspension> suspensions(String caseId) {
+        return find(caseId).map(ServiceCase.Snapshot::suspensions).orElse(List.of());
+    }
+
+    /** Every notice issued on the case, oldest first (as {@link #suspensions}). */
+    default List<cn.onewindow.core.cases.Notice> notices(String caseId) {
+        return find(caseId).map(ServiceCase.Snapshot::notices).orElse(List.of());
+    }
+
     Page<ServiceCase.Snapshot> list(CaseQuery query);
 
     /** Cases whose deadline was computed without the calendar of {@code year} (provisional), by case id. */
@@ -66,4 +80,11 @@ public interface CaseRepository {
      * operator). Returns the attempts counted so far.
      */
     int notificationRefused(cn.onewindow.core.notify.Notification n, int maxAttempts, Instant at);
+
+    /**
+     * Counts one resend of a task's queue message by the outbox relay (the task is still undelivered); at
+     * {@code maxAttempts} the task is dead-lettered: it leaves the outbox the relay reads (kept, with its count, in
+     * the {@code DISPATCH#DEAD} bucket of the due-time index for an operator). Returns the resends counted so far.
+     */
+    int dispatchResent(DepartmentTask task, int maxAttempts, Instant at);
 }

@@ -15,6 +15,15 @@ public interface TimerIndex {
 
     Optional<Instant> checkpoint(String checker);
 
+    /**
+     * The instant of the earliest deadline timer in the index, if any: read once, by the checker's very first run
+     * (there is no checkpoint yet), so that it starts early enough to cover every open case. Reads the sparse
+     * due-time index only (open timers and outbox entries), never the table.
+     */
+    default Optional<Instant> earliestDue() {
+        return Optional.empty();
+    }
+
     /** Moves the checkpoint forward (never back); false when another run already moved it further. */
     boolean advanceCheckpoint(String checker, Instant to);
 }

@@ -21,6 +21,7 @@ import cn.onewindow.core.catalog.HandlingMode;
 import cn.onewindow.core.catalog.ParticipatingDepartment;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.intake.NoticeTexts;
@@ -54,7 +55,6 @@ import java.util.logging.Logger;
  */
 public final class ApprovalService {
     private static final Logger LOG = Logger.getLogger(ApprovalService.class.getName());
-    private static final int MAX_ATTEMPTS = 12;
     /** Joint cases: materials go to every department within 2 working days of acceptance. */
     public static final int DISTRIBUTION_WORKING_DAYS = 2;
     private static final Actor WORKER = new Actor(Role.SYSTEM, "approval-worker", null, null, null);
@@ -134,12 +134,43 @@ public final class ApprovalService {
      * stays pending until the worker delivers it, so the checkpoint does not pass it.
      */
     public int redispatch(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints) {
+        return redispatch(lookBack, checkpoints, MAX_DISPATCH_ATTEMPTS);
+    }
+
+    /**
+     * Resends of one task's message after which it is dead-lettered (three days of 5-minute relay runs): a task
+     * whose message the worker never manages to deliver stops being resent and no longer holds the checkpoint.
+     */
+    public static final int MAX_DISPATCH_ATTEMPTS = 864;
+
+    /** As {@link #redispatch(Duration, cn.onewindow.core.ports.TimerIndex)}, dead-lettering after {@code maxAttempts}. */
+    public int redispatch(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints, int maxAttempts) {
         Instant now = clock.instant();
         OutboxCheckpoint checkpoint = new OutboxCheckpoint(checkpoints, "outbox-approval", now, lookBack);
         Instant before = now.minus(Duration.ofMinutes(1));
-        List<DepartmentTask> stale = cases.undispatched(checkpoint.from(), before, 500);
+        List<DepartmentTask> found = cases.undispatched(checkpoint.from(), before, 500);
+        List<DepartmentTask> stale = new ArrayList<>();
+        for (DepartmentTask t : found) {
+            int resends;
+            try {
+                resends = cases.dispatchResent(t, maxAttempts, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "task " + t.taskId() + " resend not counted now, will retry: " + e);
+                checkpoint.pending(t.createdAt());
+                continue;
+            }
+            if (resends == 0) continue; // delivered meanwhile
+            if (resends >= maxAttempts) {
+                LOG.log(Level.SEVERE, "task " + t.taskId() + " resent " + resends + " times, never delivered:"
+                        + " dead-lettered");
+                continue;
+            }
+            stale.add(t);
+        }
         publish(stale);
         stale.forEach(t -> checkpoint.pending(t.createdAt()));
+        // a full page: what lies beyond its last item was not read, so the checkpoint stays before it
+        if (found.size() >= 500) checkpoint.pending(found.get(found.size() - 1).createdAt());
         // tasks written in the last minute are not resent yet: still pending
         checkpoint.pending(before);
         checkpoint.advance();
@@ -153,7 +184,7 @@ public final class ApprovalService {
 
     /** Delivers a task to its department's inbox; a second delivery of the same task changes nothing. */
     public Delivery deliver(TaskMessage m) {
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             DepartmentTask task = cases.findTask(m.taskId()).orElseThrow(() -> new IllegalStateException(
                     "task " + m.taskId() + " does not exist"));
             if (task.status() != TaskStatus.CREATED) return Delivery.ALREADY_DELIVERED;
@@ -165,16 +196,11 @@ public final class ApprovalService {
             boolean allDelivered = all.stream().allMatch(t -> t.taskId().equals(task.taskId())
                     || t.status() != TaskStatus.CREATED);
             if (before.status().isOpen()) c.taskDelivered(task.departmentCode(), allDelivered, now, WORKER);
-            try {
-                List<TaskWrite> writes = List.of(new TaskWrite(task.delivered(now), false, task.version()));
-                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, deadlines.calculatorFor(before.centerId()), writes), null, writes));
-                return Delivery.DELIVERED;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
-                backoff(attempt);
-            }
-        }
+            List<TaskWrite> writes = List.of(new TaskWrite(task.delivered(now), false, task.version()));
+            cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                    deadlines.timersFor(c, deadlines.calculatorFor(before.centerId()), writes), null, writes));
+            return Delivery.DELIVERED;
+        });
     }
 
     // ---- task deadlines (called by the deadline checker) ------------------------------------------------------
@@ -190,7 +216,7 @@ public final class ApprovalService {
      * fan-in runs as for any decision. All in one transaction with the case.
      */
     public TaskTimerOutcome handleTaskTimer(String caseId, String department, Instant now) {
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             Optional<DepartmentTask> found = cases.findTask(DepartmentTask.idFor(caseId, department));
             if (found.isEmpty() || !found.get().clockRunning()) return TaskTimerOutcome.NOTHING;
             DepartmentTask task = found.get();
@@ -237,16 +263,11 @@ public final class ApprovalService {
             List<TaskWrite> writes = new ArrayList<>();
             writes.add(new TaskWrite(after, false, task.version()));
             created.forEach(t -> writes.add(new TaskWrite(t, true, 0)));
-            try {
-                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, calc, writes), null, writes, records, notes));
-                publish(created);
-                return outcome;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
-                backoff(attempt);
-            }
-        }
+            cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                    deadlines.timersFor(c, calc, writes), null, writes, records, notes));
+            publish(created);
+            return outcome;
+        });
     }
 
     // ---- the department side ---------------------------------------------------------------------------------
@@ -275,7 +296,7 @@ public final class ApprovalService {
 
     public Decided decide(Caller caller, String taskId, TaskCommand cmd) {
         validate(cmd);
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             DepartmentTask task = visibleTask(caller, taskId);
             // supervisors and administrators see tasks; only the department itself decides them
             AccessPolicy.requireRole(caller, Role.DEPARTMENT, Role.SYSTEM);
@@ -320,16 +341,11 @@ public final class ApprovalService {
             }
             writes.add(new TaskWrite(after, false, task.version()));
             created.forEach(t -> writes.add(new TaskWrite(t, true, 0)));
-            try {
-                ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), false, before.version(),
-                        c.pendingHistory(), deadlines.timersFor(c, calc, writes), null, writes, List.of(), notes));
-                publish(created);
-                return new Decided(after.withVersion(task.version() + 1), stored, false);
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
-                backoff(attempt);
-            }
-        }
+            ServiceCase.Snapshot stored = cases.save(new CaseWrite(c.snapshot(), false, before.version(),
+                    c.pendingHistory(), deadlines.timersFor(c, calc, writes), null, writes, List.of(), notes));
+            publish(created);
+            return new Decided(after.withVersion(task.version() + 1), stored, false);
+        });
     }
 
     /** Fan-in: moves the case on once every task is decided (or hands an escalated case to the higher level). */
@@ -471,12 +487,4 @@ public final class ApprovalService {
         return out;
     }
 
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(Math.min(200, 5L * attempt + (long) (Math.random() * 10 * attempt)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

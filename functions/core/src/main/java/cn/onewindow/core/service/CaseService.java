@@ -25,7 +25,9 @@ import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.catalog.HandlingMode;
 import cn.onewindow.core.catalog.ServiceItem;
+import cn.onewindow.core.common.ConcurrentUpdateException;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.intake.IntakeAssessment;
 import cn.onewindow.core.intake.IntakeRules;
@@ -56,12 +58,6 @@ import java.util.function.Supplier;
  * record in one store transaction), guarded by the case version, and retried on a concurrent update.
  */
 public final class CaseService {
-    /**
-     * A write fails on CONCURRENT_UPDATE only when another write to the case succeeded since it read the case, so
-     * n writers at the same moment need at most n attempts each; the bound covers a joint case's departments, the
-     * window and the agent acting at once.
-     */
-    private static final int MAX_ATTEMPTS = 10;
     private static final int MAX_MATERIALS = 100;
 
     private final CaseRepository cases;
@@ -529,7 +525,7 @@ public final class CaseService {
         IdempotencyClaim claim = claim(caller, op, caseId, cmd, key);
         Optional<Written> replay = replay(claim);
         if (replay.isPresent()) return replay.get();
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             ServiceCase.Snapshot before = cases.find(caseId).orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
             AccessPolicy.requireCase(caller, before, action, tree);
             ServiceCase c = ServiceCase.restore(before);
@@ -540,29 +536,14 @@ public final class CaseService {
             change.accept(c, ctx);
             List<TaskWrite> tasks = new ArrayList<>(ctx.tasks());
             tasks.addAll(creating(ctx.created()));
-            try {
-                if (ctx.refusal()[0] != null) {
-                    save(c, false, before.version(), calc, null, tasks, ctx.notifications());
-                    throw ctx.refusal()[0];
-                }
-                Written w = save(c, false, before.version(), calc, claim, tasks, ctx.notifications());
-                if (!w.replayed()) approvals.publish(ctx.created());
-                return w;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
-                backOff(attempt, e);
+            if (ctx.refusal()[0] != null) {
+                save(c, false, before.version(), calc, null, tasks, ctx.notifications());
+                throw ctx.refusal()[0];
             }
-        }
-    }
-
-    /** A short random pause, growing with the attempt (at most 100 ms), so that competing writers spread out. */
-    private static void backOff(int attempt, DomainException cause) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.min(100, 5L << attempt) + 1));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw cause;
-        }
+            Written w = save(c, false, before.version(), calc, claim, tasks, ctx.notifications());
+            if (!w.replayed()) approvals.publish(ctx.created());
+            return w;
+        });
     }
 
     private Written save(ServiceCase c, boolean create, long expectedVersion, DeadlineCalculator calc,
@@ -576,7 +557,7 @@ public final class CaseService {
                     "相同幂等键的请求正在处理，请稍后重试", "a request with this Idempotency-Key is in progress; retry"));
         } catch (DomainException e) {
             // on DynamoDB two transactions racing for one idempotency key can fail as a plain conflict
-            if ("CONCURRENT_UPDATE".equals(e.code()) && claim != null) {
+            if (ConcurrentUpdateException.is(e) && claim != null) {
                 Optional<Written> first = replay(claim);
                 if (first.isPresent()) return first.get();
             }

@@ -6,6 +6,7 @@ import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.deadline.Accountability;
 import cn.onewindow.core.intake.NoticeTexts;
 import cn.onewindow.core.notify.Notification;
@@ -35,14 +36,13 @@ public final class DeadlineChecker {
     public static final String NAME = "deadline-checker";
     /** Re-read a little before the checkpoint: a timer written during the previous run is not missed. */
     static final Duration OVERLAP = Duration.ofMinutes(10);
-    /** The first run ever looks this far back. */
+    /** The first run ever looks at least this far back (and further, to the earliest timer of the index). */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(3);
     /** How much of the index one slice reads (24 hour buckets). */
     static final Duration SLICE = Duration.ofDays(1);
     /** At most this many slices per run: 60 days of outage are caught up in one run, longer ones in the next. */
     static final int MAX_SLICES = 60;
     private static final Actor CHECKER = new Actor(Role.SYSTEM, NAME, null, null, null);
-    private static final int MAX_ATTEMPTS = 10;
 
     private final CaseRepository cases;
     private final TimerIndex timers;
@@ -82,7 +82,12 @@ public final class DeadlineChecker {
      */
     public Result run() {
         Instant now = clock.instant();
-        Instant first = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElse(now.minus(FIRST_LOOK_BACK));
+        // the first run ever starts at the earliest open timer: a deployment, a restore or a lost checkpoint must not
+        // leave cases due before the look-back unwarned and never overdue
+        Instant first = timers.checkpoint(NAME).map(c -> c.minus(OVERLAP)).orElseGet(() -> {
+            Instant back = now.minus(FIRST_LOOK_BACK);
+            return timers.earliestDue().filter(back::isAfter).orElse(back);
+        });
         Instant from = first;
         Instant to = from;
         int read = 0;
@@ -133,7 +138,7 @@ public final class DeadlineChecker {
                 case NOTHING -> Outcome.NOTHING;
             };
         }
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             Optional<ServiceCase.Snapshot> found = cases.find(timer.caseId());
             if (found.isEmpty()) return Outcome.NOTHING;
             ServiceCase.Snapshot before = found.get();
@@ -159,14 +164,10 @@ public final class DeadlineChecker {
                         "将于" + NoticeTexts.localTime(before.dueAt()) + "到期，请抓紧办理（预警）", now));
             }
             if (outcome == Outcome.NOTHING) return outcome;
-            try {
-                cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, calc), null, List.of(), records, notes));
-                return outcome;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= MAX_ATTEMPTS) throw e;
-            }
-        }
+            cases.save(new CaseWrite(c.snapshot(), false, before.version(), c.pendingHistory(),
+                    deadlines.timersFor(c, calc), null, List.of(), records, notes));
+            return outcome;
+        });
     }
 
     /** 催办: whoever holds the work — the center's window, the agent of a 代办 case, the deciding departments. */

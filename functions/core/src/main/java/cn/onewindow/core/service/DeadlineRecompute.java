@@ -8,6 +8,7 @@ import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.ports.CaseRepository;
 import cn.onewindow.core.ports.CaseWrite;
 
@@ -46,7 +47,7 @@ public final class DeadlineRecompute {
     }
 
     private boolean recomputeOne(String id) {
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             Optional<ServiceCase.Snapshot> found = cases.find(id);
             if (found.isEmpty()) return false;
             ServiceCase.Snapshot s = found.get();
@@ -60,14 +61,10 @@ public final class DeadlineRecompute {
             Instant now = clock.instant();
             c.recomputeDue(due.dueAt(), due.provisional(), now, CALENDAR);
             Deadlines.rearmWarning(c, calc, now);
-            try {
-                cases.save(new CaseWrite(c.snapshot(), false, s.version(), c.pendingHistory(),
-                        deadlines.timersFor(c, calc), null));
-                return true;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= 10) throw e;
-            }
-        }
+            cases.save(new CaseWrite(c.snapshot(), false, s.version(), c.pendingHistory(),
+                    deadlines.timersFor(c, calc), null));
+            return true;
+        });
     }
 
     /** The deadline of a case computed from scratch with the calendars loaded now. */
@@ -76,7 +73,7 @@ public final class DeadlineRecompute {
         record Step(Instant at, Suspension suspension, Integer extensionDays) {
         }
         List<Step> steps = new ArrayList<>();
-        for (Suspension p : s.suspensions()) {
+        for (Suspension p : cases.suspensions(s.id())) { // all of them, not only the case record's recent ones
             if (p.resumedAt() != null) steps.add(new Step(p.resumedAt(), p, null));
         }
         if (s.extensionDays() != null) {

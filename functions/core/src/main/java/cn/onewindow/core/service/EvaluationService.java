@@ -8,6 +8,7 @@ import cn.onewindow.core.cases.CaseStatus;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.Digests;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.deadline.Accountability;
@@ -112,7 +113,8 @@ public final class EvaluationService {
                 if (e != null) return new Rated(e, true);
             }
         }
-        for (int attempt = 1; ; attempt++) {
+        IdempotencyClaim theClaim = claim;
+        return RetryPolicy.standard().onConflict(() -> {
             RatingState st = repo.state(p.caseId);
             if (st == null || st.caseSnapshot() == null || !AccessPolicy.canRate(caller, st.caseSnapshot())) {
                 throw AccessPolicy.caseNotFound(p.caseId);
@@ -120,13 +122,9 @@ public final class EvaluationService {
             Decision d = decide(st, p, caller.id(), clock.instant(), null);
             if (d.error != null) throw d.error;
             if (d.duplicate != null) return new Rated(d.duplicate, true);
-            try {
-                repo.create(d.rating, d.rectification, claim);
-                return new Rated(d.rating, false);
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= 3) throw e;
-            }
-        }
+            repo.create(d.rating, d.rectification, theClaim);
+            return new Rated(d.rating, false);
+        });
     }
 
     public Evaluation get(Caller caller, String caseId, int round) {
@@ -596,7 +594,7 @@ public final class EvaluationService {
 
     /** Applies a change guarded by the version; null from {@code f} means "already done" (idempotent retry). */
     private Rectification change(Caller caller, String id, java.util.function.Function<Rectification, Rectification> f) {
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             Rectification r = rectification(caller, id);
             if (!AccessPolicy.canHandleRectification(caller, r.departmentCode(), regionOf(caller, r))) {
                 throw DomainException.forbidden("FORBIDDEN", "只有监察人员或被评价部门可以处理整改",
@@ -604,12 +602,8 @@ public final class EvaluationService {
             }
             Rectification next = f.apply(r);
             if (next == null) return r;
-            try {
-                return repo.saveRectification(next, timersFor(next), List.of(), List.of());
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= 5) throw e;
-            }
-        }
+            return repo.saveRectification(next, timersFor(next), List.of(), List.of());
+        });
     }
 
     /** The deadline timers a rectification needs: call-back due, fix warning and fix due, until each happened. */
@@ -642,7 +636,7 @@ public final class EvaluationService {
 
     public TimerOutcome handleTimer(DeadlineTimer timer, Instant now) {
         if (timer.kind() == DeadlineTimer.Kind.INVITE) return invite(timer.caseId(), now);
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             RatingState st = repo.state(timer.caseId());
             if (st == null) return TimerOutcome.NOTHING;
             Rectification r = st.secondRectification() != null && st.secondRectification().status().open()
@@ -682,13 +676,9 @@ public final class EvaluationService {
                 if (outcome == TimerOutcome.NOTHING) outcome = TimerOutcome.WARNED;
             }
             if (next == null) return TimerOutcome.NOTHING;
-            try {
-                repo.saveRectification(next, timersFor(next), acc, notes);
-                return outcome;
-            } catch (DomainException e) {
-                if (!"CONCURRENT_UPDATE".equals(e.code()) || attempt >= 5) throw e;
-            }
-        }
+            repo.saveRectification(next, timersFor(next), acc, notes);
+            return outcome;
+        });
     }
 
     private static Notification note(Rectification r, Notification.Kind kind, String what, Instant now) {

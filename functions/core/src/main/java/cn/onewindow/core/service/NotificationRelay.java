@@ -55,6 +55,12 @@ public final class NotificationRelay {
      * @return how many were sent
      */
     public int run(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints) {
+        return run(lookBack, checkpoints, MAX_ATTEMPTS);
+    }
+
+    /** As {@link #run(Duration, cn.onewindow.core.ports.TimerIndex)}, dead-lettering after {@code maxAttempts} refusals. */
+    public int run(Duration lookBack, cn.onewindow.core.ports.TimerIndex checkpoints, int maxAttempts) {
+        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
         Instant now = clock.instant();
         OutboxCheckpoint checkpoint = new OutboxCheckpoint(checkpoints, "outbox-notifications", now, lookBack);
         List<Notification> pending = cases.unsentNotifications(checkpoint.from(), now, 1000);
@@ -65,7 +71,7 @@ public final class NotificationRelay {
                 cases.markSent(n, clock.instant());
                 sent++;
             } catch (RuntimeException e) {
-                refused(n, checkpoint, e);
+                refused(n, checkpoint, e, maxAttempts);
             }
         }
         // a full page: what lies beyond its last item was not read, so the checkpoint stays before it
@@ -85,16 +91,16 @@ public final class NotificationRelay {
     }
 
     /** A refused notification is retried at every run, holding the checkpoint, until it is dead-lettered. */
-    private void refused(Notification n, OutboxCheckpoint checkpoint, RuntimeException e) {
+    private void refused(Notification n, OutboxCheckpoint checkpoint, RuntimeException e, int maxAttempts) {
         int attempts;
         try {
-            attempts = cases.notificationRefused(n, MAX_ATTEMPTS, clock.instant());
+            attempts = cases.notificationRefused(n, maxAttempts, clock.instant());
         } catch (RuntimeException counting) {
             checkpoint.pending(n.createdAt());
             LOG.log(Level.WARNING, "notification " + n.id() + " not sent now, will retry: " + e);
             return;
         }
-        if (attempts >= MAX_ATTEMPTS) {
+        if (attempts >= maxAttempts) {
             LOG.log(Level.SEVERE, "notification " + n.id() + " refused " + attempts + " times: dead-lettered: " + e);
         } else {
             checkpoint.pending(n.createdAt());

@@ -1,0 +1,136 @@
+package cn.onewindow.aws;
+
+import cn.onewindow.aws.faults.Fault;
+import cn.onewindow.aws.faults.FaultInjectingHttpClient;
+import cn.onewindow.aws.faults.FaultPlan;
+import cn.onewindow.core.cases.CaseStatus;
+import cn.onewindow.core.cases.Decision;
+import cn.onewindow.core.cases.HistoryEntry;
+import cn.onewindow.core.cases.Suspension;
+import cn.onewindow.core.demo.DemoData;
+import cn.onewindow.core.points.ServicePoint;
+import cn.onewindow.core.ports.RequestClaim;
+import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.service.Written;
+import cn.onewindow.infrastructure.EmbeddedAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static cn.onewindow.aws.Fixtures.FRIDAY_10_SHANGHAI;
+import static cn.onewindow.aws.Fixtures.WINDOW;
+import static cn.onewindow.aws.Fixtures.complete;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A write that was applied but whose answer was lost: the SDK sends it again, and for a conditional write the
+ * condition now fails on our own write. That must read as "done", never as a conflict with someone else. Run
+ * against dynoxide through the real SDK, with the fault injector answering-then-losing every attempt but the SDK's
+ * last.
+ */
+@ExtendWith(LocalDynamo.class)
+class LostAnswerStoreTest {
+    private static LocalDynamo.Tables tables;
+
+    @BeforeAll
+    static void setUp(LocalDynamo.Tables t) {
+        tables = t;
+        t.seededPlatform(Fixtures.fixed(FRIDAY_10_SHANGHAI));
+    }
+
+    /** A client on the test's tables whose every attempt of {@code operation} but the last is applied, then lost. */
+    private static DynamoDbClient losingAnswersTo(String operation, FaultPlan[] plan) {
+        plan[0] = FaultPlan.always(operation, Fault.TIMEOUT_AFTER_APPLY);
+        return tables.aws().dynamoDbClientBuilder()
+                .httpClient(new FaultInjectingHttpClient(EmbeddedAws.httpClient(), plan[0])).build();
+    }
+
+    @Test
+    void anIdempotencyClaimWhoseAnswerWasLostIsOursNotAnotherRequestInProgress() {
+        FaultPlan[] plan = new FaultPlan[1];
+        Instant now = FRIDAY_10_SHANGHAI;
+        try (DynamoDbClient lossy = losingAnswersTo("PutItem", plan)) {
+            DynamoCaseRepository repo = new DynamoCaseRepository(lossy, tables.casesTable(),
+                    tables.settings().idempotencyTable());
+            RequestClaim claim = repo.claimRequest("caller#POST /v1/cases#lost-1", "digest-A", now,
+                    Duration.ofSeconds(30));
+            assertTrue(plan[0].total() >= 1, "the put was answered-then-lost at least once: " + plan[0]);
+            assertEquals(RequestClaim.State.CLAIMED, claim.state(), "our own claim, found by the SDK's retry");
+        }
+        // another request with the same key meanwhile: it is in progress (ours), or reused with another body
+        DynamoCaseRepository clean = new DynamoCaseRepository(tables.client(), tables.casesTable(),
+                tables.settings().idempotencyTable());
+        assertEquals(RequestClaim.State.IN_PROGRESS, clean.claimRequest("caller#POST /v1/cases#lost-1", "digest-A",
+                now, Duration.ofSeconds(30)).state());
+        assertEquals(RequestClaim.State.MISMATCH, clean.claimRequest("caller#POST /v1/cases#lost-1", "digest-B",
+                now, Duration.ofSeconds(30)).state());
+        // ours completes; a replay now gets the stored answer
+        clean.completeRequest("caller#POST /v1/cases#lost-1", "digest-A",
+                new RequestClaim.StoredResponse(201, "application/json", "/v1/cases/X", "{}"), now);
+        RequestClaim replay = clean.claimRequest("caller#POST /v1/cases#lost-1", "digest-A", now,
+                Duration.ofSeconds(30));
+        assertEquals(RequestClaim.State.COMPLETED, replay.state());
+        assertEquals(201, replay.response().status());
+    }
+
+    @Test
+    void aServicePointSaveWhoseAnswerWasLostIsRecognisedAsOurOwnWrite() {
+        DynamoServicePointDirectory clean = new DynamoServicePointDirectory(tables.client(),
+                tables.settings().referenceTable());
+        ServicePoint point = new ServicePoint("330110-LOST-01", "失联测试便民服务点", ServicePoint.Level.TOWNSHIP,
+                DemoData.COUNTY_CENTER, DemoData.CITY, List.of(DemoData.COUNTY_CENTER, "330110-LOST-01"),
+                ServicePoint.Status.OPEN, FRIDAY_10_SHANGHAI, null, null, 0);
+        ServicePoint created = clean.save(point, 0);
+        FaultPlan[] plan = new FaultPlan[1];
+        try (DynamoDbClient lossy = losingAnswersTo("PutItem", plan)) {
+            DynamoServicePointDirectory dir = new DynamoServicePointDirectory(lossy,
+                    tables.settings().referenceTable());
+            ServicePoint renamed = dir.save(created.renamed("失联测试便民服务点（新）"), created.version());
+            assertTrue(plan[0].total() >= 1);
+            assertEquals(created.version() + 1, renamed.version());
+        }
+        ServicePoint stored = clean.find("330110-LOST-01").orElseThrow();
+        assertEquals("失联测试便民服务点（新）", stored.name());
+        assertEquals(created.version() + 1, stored.version(), "written once, not twice");
+    }
+
+    /**
+     * Case writes are transactions: the SDK's retry carries the same client request token, so DynamoDB applies the
+     * first and answers the retry with success. A suspension, a resumption and a decision each land exactly once.
+     */
+    @Test
+    void caseWritesWhoseAnswersWereLostLandOnceWithoutAConflict() {
+        Platform clean = tables.platform(Fixtures.fixed(FRIDAY_10_SHANGHAI.plusSeconds(60)));
+        String control = suspendResumeDecide(clean, "吕对照");
+        FaultPlan[] plan = new FaultPlan[1];
+        String lossyCase;
+        try (DynamoDbClient lossy = losingAnswersTo("TransactWriteItems", plan)) {
+            lossyCase = suspendResumeDecide(new Platform(tables.settings(),
+                    Fixtures.fixed(FRIDAY_10_SHANGHAI.plusSeconds(60)), lossy), "吕失联");
+            assertTrue(plan[0].total() >= 4, "intake and each of the three writes lost an answer: " + plan[0]);
+        }
+        assertEquals(CaseStatus.APPROVED, clean.cases.find(lossyCase).orElseThrow().status());
+        assertEquals(clean.cases.find(control).orElseThrow().version(),
+                clean.cases.find(lossyCase).orElseThrow().version(), "each write applied once");
+        List<HistoryEntry> history = clean.cases.history(lossyCase);
+        assertEquals(clean.cases.history(control).size(), history.size(), "one history entry per step, none doubled");
+        for (int i = 0; i < history.size(); i++) assertEquals(i + 1, history.get(i).seq());
+    }
+
+    private static String suspendResumeDecide(Platform p, String applicant) {
+        String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, applicant), null)
+                .snapshot().id();
+        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "现场勘查"), null);
+        p.caseService.resume(WINDOW, id, new Commands.Resume("勘查完毕"), null);
+        Written decided = p.caseService.decide(WINDOW, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()),
+                null);
+        assertEquals(CaseStatus.APPROVED, decided.snapshot().status());
+        return id;
+    }
+}
