@@ -8,7 +8,8 @@ import cn.onewindow.core.demo.DemoData;
 import java.time.Instant;
 
 /**
- * Loads the demo catalog, the 2025 and 2026 national calendars, the demo centers and the demo callers. Safe to run
+ * Loads the demo catalog, the 2025 and 2026 national calendars, the demo centers, the demo callers and the
+ * demo center's queue configuration. Safe to run
  * again on a kept data directory: items already present are left as they are.
  */
 public final class DemoSeeder {
@@ -25,6 +26,9 @@ public final class DemoSeeder {
             }
         }
         DemoData.callers().forEach((token, caller) -> p.callers.put(Tokens.hash(token), caller));
+        if (p.queueStore.config(DemoData.COUNTY_CENTER).isEmpty()) {
+            p.queueStore.saveConfig(DemoData.queueConfig(), 0); // kept as an administrator changed it
+        }
         p.deadlines.invalidate();
     }
 }
