@@ -142,6 +142,7 @@ public class IdempotencyFilter {
             }
             Object entity = res.getEntity();
             String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
+            body = withoutOneTimeSecrets(body);
             Object location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
             platform.cases.completeRequest(scope, digest, new RequestClaim.StoredResponse(res.getStatus(),
                     res.getMediaType() == null ? null : res.getMediaType().toString(),
@@ -149,6 +150,25 @@ public class IdempotencyFilter {
         } catch (IOException | RuntimeException e) {
             // the write itself succeeded; without a stored result the claim lapses after its lease
             org.jboss.logging.Logger.getLogger(IdempotencyFilter.class).warn("idempotent result not stored");
+        }
+    }
+
+    /** One-time secrets shown once (the query password of an intake) are never kept for a replay. */
+    static final String ONE_TIME_FIELD = "queryPassword";
+
+    String withoutOneTimeSecrets(String body) throws IOException {
+        if (body == null || !body.contains("\"" + ONE_TIME_FIELD + "\"")) return body;
+        JsonNode tree = mapper.readTree(body);
+        strip(tree);
+        return mapper.writeValueAsString(tree);
+    }
+
+    private static void strip(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            o.remove(ONE_TIME_FIELD);
+            o.forEach(IdempotencyFilter::strip);
+        } else if (n instanceof ArrayNode a) {
+            a.forEach(IdempotencyFilter::strip);
         }
     }
 
