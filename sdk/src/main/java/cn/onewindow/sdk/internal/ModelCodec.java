@@ -189,6 +189,9 @@ public final class ModelCodec {
                 .overdueAt(o.instant("overdueAt"))
                 .overdueWorkingMinutes(o.longObject("overdueWorkingMinutes"))
                 .version(o.longValue("version", 0L))
+                .queueNumber(o.string("queueNumber"))
+                .ticketId(o.string("ticketId"))
+                .queryPassword(o.string("queryPassword"))
                 .build();
     }
 
@@ -234,6 +237,8 @@ public final class ModelCodec {
         put(m, "overdueAt", v.overdueAt() == null ? null : v.overdueAt().toString());
         put(m, "overdueWorkingMinutes", v.overdueWorkingMinutes());
         put(m, "version", v.version());
+        put(m, "queueNumber", v.queueNumber());
+        put(m, "ticketId", v.ticketId());
         return m;
     }
 
@@ -247,6 +252,7 @@ public final class ModelCodec {
                 .agentId(o.string("agentId"))
                 .materials(list(o.objects("materials"), ModelCodec::material))
                 .unmetConditions(o.strings("unmetConditions"))
+                .ticketId(o.string("ticketId"))
                 .build();
     }
 
@@ -260,6 +266,7 @@ public final class ModelCodec {
         put(m, "agentId", v.agentId());
         put(m, "materials", listToJson(v.materials(), ModelCodec::toJson));
         put(m, "unmetConditions", v.unmetConditions());
+        put(m, "ticketId", v.ticketId());
         return m;
     }
 

@@ -15,6 +15,7 @@ public final class NewCase {
     private final String agentId;
     private final List<Material> materials;
     private final List<String> unmetConditions;
+    private final String ticketId;
 
     private NewCase(Builder b) {
         this.itemCode = b.itemCode;
@@ -24,6 +25,7 @@ public final class NewCase {
         this.agentId = b.agentId;
         this.materials = Lists.copy(b.materials);
         this.unmetConditions = Lists.copy(b.unmetConditions);
+        this.ticketId = b.ticketId;
     }
 
     /** @return a new, empty builder */
@@ -41,6 +43,7 @@ public final class NewCase {
         b.agentId = agentId;
         b.materials = materials;
         b.unmetConditions = unmetConditions;
+        b.ticketId = ticketId;
         return b;
     }
 
@@ -84,6 +87,11 @@ public final class NewCase {
         return unmetConditions;
     }
 
+    /** @return the queue ticket being served at the window while the case is taken in (排队号); null without one */
+    public String ticketId() {
+        return ticketId;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -95,12 +103,13 @@ public final class NewCase {
                 && Objects.equals(servicePointId, that.servicePointId)
                 && Objects.equals(agentId, that.agentId)
                 && Objects.equals(materials, that.materials)
-                && Objects.equals(unmetConditions, that.unmetConditions);
+                && Objects.equals(unmetConditions, that.unmetConditions)
+                && Objects.equals(ticketId, that.ticketId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions);
+        return Objects.hash(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, ticketId);
     }
 
     @Override
@@ -113,6 +122,7 @@ public final class NewCase {
         s.append(", agentId=").append(agentId);
         s.append(", materials=").append(materials.size()).append(" item(s)");
         s.append(", unmetConditions=").append(unmetConditions);
+        s.append(", ticketId=").append(ticketId);
         return s.append('}').toString();
     }
 
@@ -125,6 +135,7 @@ public final class NewCase {
         private String agentId;
         private List<Material> materials;
         private List<String> unmetConditions;
+        private String ticketId;
 
         private Builder() {
         }
@@ -180,6 +191,12 @@ public final class NewCase {
         /** @param values codes of acceptance conditions the window found not met (→ 不予受理) @return this builder */
         public Builder unmetConditions(List<String> values) {
             this.unmetConditions = values;
+            return this;
+        }
+
+        /** @param value the queue ticket being served (SERVING at the caller's center) @return this builder */
+        public Builder ticketId(String value) {
+            this.ticketId = value;
             return this;
         }
 
