@@ -170,6 +170,13 @@ class TemplateConsistencyTest {
                 Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationService.ingest", EnumSet.of(Need.CASES, Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationForwarder", EnumSet.of(Need.CASES, Need.CASES_BY_DUE));
+        // queue tickets and their counters and queue entries (cases table), configurations (reference table); the
+        // service pseudonymises an ID or phone given at the kiosk
+        REACHES.put("queueStore", EnumSet.of(Need.CASES, Need.REFERENCE));
+        REACHES.put("queueService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.PSEUDONYM_SECRET));
+        REACHES.put("queueBoard", EnumSet.of(Need.CASES, Need.REFERENCE));
+        // the progress query reads the case, counts tries in the idempotency table, checks the password's HMAC
+        REACHES.put("progressService", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.PSEUDONYM_SECRET));
     }
 
     static TemplateModel template;
