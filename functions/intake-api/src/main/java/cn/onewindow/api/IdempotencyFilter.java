@@ -159,17 +159,23 @@ public class IdempotencyFilter {
     String withoutOneTimeSecrets(String body) throws IOException {
         if (body == null || !body.contains("\"" + ONE_TIME_FIELD + "\"")) return body;
         JsonNode tree = mapper.readTree(body);
-        strip(tree);
-        return mapper.writeValueAsString(tree);
+        // only a body that holds one is rewritten (others replay byte for byte); the field stays, null
+        return strip(tree) ? mapper.writeValueAsString(tree) : body;
     }
 
-    private static void strip(JsonNode n) {
+    private static boolean strip(JsonNode n) {
+        boolean any = false;
         if (n instanceof ObjectNode o) {
-            o.remove(ONE_TIME_FIELD);
-            o.forEach(IdempotencyFilter::strip);
+            JsonNode v = o.get(ONE_TIME_FIELD);
+            if (v != null && !v.isNull()) {
+                o.putNull(ONE_TIME_FIELD);
+                any = true;
+            }
+            for (JsonNode child : o) any |= strip(child);
         } else if (n instanceof ArrayNode a) {
-            a.forEach(IdempotencyFilter::strip);
+            for (JsonNode child : a) any |= strip(child);
         }
+        return any;
     }
 
     private static void pause(int round) {
