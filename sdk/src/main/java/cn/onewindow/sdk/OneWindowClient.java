@@ -47,6 +47,8 @@ public final class OneWindowClient {
     private final StatsApi stats;
     private final ServicePointsApi servicePoints;
     private final EvaluationsApi evaluations;
+    private final QueueApi queue;
+    private final ProgressApi progress;
     private final Outbox outbox;
 
     private OneWindowClient(Builder b) {
@@ -65,6 +67,8 @@ public final class OneWindowClient {
         this.stats = new StatsApi(http);
         this.servicePoints = new ServicePointsApi(http);
         this.evaluations = new EvaluationsApi(http);
+        this.queue = new QueueApi(http);
+        this.progress = new ProgressApi(http);
         this.outbox = b.outbox == null ? null : new Outbox(b.outbox, http);
     }
 
@@ -101,6 +105,16 @@ public final class OneWindowClient {
     /** @return ratings (好差评) for evaluation devices: single ratings, batches and their status */
     public EvaluationsApi evaluations() {
         return evaluations;
+    }
+
+    /** @return queue ticketing (排队叫号): kiosk tickets, window calls, the hall board */
+    public QueueApi queue() {
+        return queue;
+    }
+
+    /** @return the citizen's progress query (办件进度查询) with the query password; needs no token */
+    public ProgressApi progress() {
+        return progress;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Loads the demo catalog, the 2025 and 2026 national calendars, the demo centers and the demo callers. Safe to run
+ * Loads the demo catalog, the 2025 and 2026 national calendars, the demo centers, the demo callers and the
+ * demo center's queue configuration. Safe to run
  * again on a kept data directory: items already present are left as they are.
  */
 public final class DemoSeeder {
@@ -29,6 +30,9 @@ public final class DemoSeeder {
         }
         DemoData.callers().forEach((token, caller) -> p.callers.put(Tokens.hash(token), caller));
         seedUsers(p, at);
+        if (p.queueStore.config(DemoData.COUNTY_CENTER).isEmpty()) {
+            p.queueStore.saveConfig(DemoData.queueConfig(), 0); // kept as an administrator changed it
+        }
         p.deadlines.invalidate();
     }
 

@@ -59,6 +59,14 @@ public final class Platform {
     /** Staff sign-in: credentials and browser sessions (callers table). */
     public final DynamoSessionStore sessions;
     public final cn.onewindow.core.service.SessionService sessionService;
+    /** Queue configurations and tickets (排队叫号). */
+    public final DynamoQueueStore queueStore;
+    /** Tickets: take, call next, recall, no-show, transfer, start, finish. */
+    public final cn.onewindow.core.queue.QueueService queueService;
+    /** The hall board and the center's queue configuration. */
+    public final cn.onewindow.core.queue.QueueBoard queueBoard;
+    /** The citizen's progress query (办件进度查询) with the query password, rate-limited. */
+    public final cn.onewindow.core.service.ProgressService progressService;
 
     public Platform(AwsSettings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), sqs(settings));
@@ -128,8 +136,13 @@ public final class Platform {
         this.servicePoints = new DynamoServicePointDirectory(dynamoDb, settings.referenceTable());
         this.servicePointService = new cn.onewindow.core.service.ServicePointService(servicePoints, clock);
         this.accessLog = new DynamoAccessLog(dynamoDb, settings.casesTable());
+        this.queueStore = new DynamoQueueStore(dynamoDb, settings.casesTable(), settings.referenceTable());
+        this.queueService = new cn.onewindow.core.queue.QueueService(queueStore, deadlines, privacyKeys, clock);
+        this.queueBoard = new cn.onewindow.core.queue.QueueBoard(queueStore, clock);
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
-                approvalService, servicePointService, servicePoints, accessLog, privacyKeys);
+                approvalService, servicePointService, servicePoints, accessLog, privacyKeys, queueService);
+        this.progressService = new cn.onewindow.core.service.ProgressService(cases,
+                new DynamoRateCounter(dynamoDb, settings.idempotencyTable()), privacyKeys, clock);
         this.callerService = new cn.onewindow.core.service.CallerService(callers, servicePoints, clock);
         this.ledgerService = new cn.onewindow.core.service.LedgerService(
                 new DynamoLedger(dynamoDb, settings.casesTable()), servicePointService);

@@ -35,7 +35,8 @@ public interface ApiMapper {
         return new Commands.Intake(r.itemCode(), a == null ? null : new cn.onewindow.core.cases.Applicant(a.name(),
                 a.type(), a.idType(), a.idNumber(), a.phone()), r.channel(), r.servicePointId(), r.agentId(),
                 r.materials() == null ? null : toMaterials(r.materials()), r.unmetConditions(),
-                c == null ? null : new cn.onewindow.core.cases.Consent(c.method(), c.reference(), c.givenAt()));
+                c == null ? null : new cn.onewindow.core.cases.Consent(c.method(), c.reference(), c.givenAt()),
+                r.ticketId());
     }
 
     SubmittedMaterial toMaterial(IntakeRequest.MaterialDto dto);
@@ -63,9 +64,11 @@ public interface ApiMapper {
     @Mapping(target = "statusName", expression = "java(s.status().chinese())")
     @Mapping(target = "dueAtLocal", expression = "java(local(s.dueAt()))")
     @Mapping(target = "warningAt", ignore = true)
+    @Mapping(target = "queryPassword", ignore = true)
     CaseView toView(ServiceCase.Snapshot s);
 
     @Mapping(target = "title", expression = "java(n.type().chinese())")
+    @Mapping(target = "queryPassword", ignore = true)
     CaseView.NoticeView toView(Notice n);
 
     @Mapping(target = "kind", expression = "java(s.kind().name())")

@@ -190,7 +190,9 @@ public class CaseResource {
     }
 
     private Response.ResponseBuilder written(Written w, int status) {
-        Response.ResponseBuilder r = Response.status(status).entity(view(current.get(), w.snapshot()));
+        CaseView v = view(current.get(), w.snapshot());
+        Response.ResponseBuilder r = Response.status(status).entity(w.queryPassword() == null ? v
+                : v.withQueryPassword(w.queryPassword()));
         if (w.replayed()) r.header("Idempotent-Replayed", "true");
         return r;
     }

@@ -150,6 +150,7 @@ public class IdempotencyFilter {
             }
             Object entity = res.getEntity();
             String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
+            body = withoutOneTimeSecrets(body);
             Object location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
             platform.cases.completeRequest(scope, digest, new RequestClaim.StoredResponse(res.getStatus(),
                     res.getMediaType() == null ? null : res.getMediaType().toString(),
@@ -158,6 +159,31 @@ public class IdempotencyFilter {
             // the write itself succeeded; without a stored result the claim lapses after its lease
             org.jboss.logging.Logger.getLogger(IdempotencyFilter.class).warn("idempotent result not stored");
         }
+    }
+
+    /** One-time secrets shown once (the query password of an intake) are never kept for a replay. */
+    static final String ONE_TIME_FIELD = "queryPassword";
+
+    String withoutOneTimeSecrets(String body) throws IOException {
+        if (body == null || !body.contains("\"" + ONE_TIME_FIELD + "\"")) return body;
+        JsonNode tree = mapper.readTree(body);
+        // only a body that holds one is rewritten (others replay byte for byte); the field stays, null
+        return strip(tree) ? mapper.writeValueAsString(tree) : body;
+    }
+
+    private static boolean strip(JsonNode n) {
+        boolean any = false;
+        if (n instanceof ObjectNode o) {
+            JsonNode v = o.get(ONE_TIME_FIELD);
+            if (v != null && !v.isNull()) {
+                o.putNull(ONE_TIME_FIELD);
+                any = true;
+            }
+            for (JsonNode child : o) any |= strip(child);
+        } else if (n instanceof ArrayNode a) {
+            for (JsonNode child : a) any |= strip(child);
+        }
+        return any;
     }
 
     private static void pause(int round) {

@@ -47,14 +47,20 @@ public final class Limits {
             Map.entry("comment", 500), Map.entry("missing", 40), Map.entry("unmetConditions", 40),
             Map.entry("description", 2000), Map.entry("legalBasis", 2000), Map.entry("controlBasis", 2000),
             Map.entry("feeBasis", 2000), Map.entry("username", 64), Map.entry("password", 128),
-            Map.entry("currentPassword", 128), Map.entry("newPassword", 128));
+            Map.entry("currentPassword", 128), Map.entry("newPassword", 128), Map.entry("ticketId", 64),
+            Map.entry("category", 40), Map.entry("prefix", 40), Map.entry("greenLane", 32),
+            Map.entry("categories", 40), Map.entry("idType", 40));
 
     /** Most entries per list property name. */
     static final Map<String, Integer> MAX_ITEMS = Map.ofEntries(
             Map.entry("materials", 100), Map.entry("unmetConditions", 50), Map.entry("reasons", 20),
             Map.entry("missing", 100), Map.entry("records", cn.onewindow.core.service.EvaluationService.MAX_BATCH_RECORDS),
             Map.entry("holidays", 60), Map.entry("makeupWorkdays", 30), Map.entry("conditions", 50),
-            Map.entry("departments", cn.onewindow.core.catalog.ItemValidator.MAX_DEPARTMENTS));
+            Map.entry("departments", cn.onewindow.core.catalog.ItemValidator.MAX_DEPARTMENTS),
+            Map.entry("categories", cn.onewindow.core.queue.QueueConfig.MAX_CATEGORIES),
+            Map.entry("windows", cn.onewindow.core.queue.QueueConfig.MAX_WINDOWS),
+            Map.entry("greenLane", cn.onewindow.core.queue.QueueConfig.MAX_GREEN_LANE),
+            Map.entry("slots", cn.onewindow.core.queue.QueueConfig.MAX_CATEGORIES));
 
     /**
      * Lists whose entries are checked one by one by the service instead (a batch's records: a bad record is

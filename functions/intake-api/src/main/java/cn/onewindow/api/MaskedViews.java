@@ -37,7 +37,7 @@ final class MaskedViews {
                 v.overdueWorkingMinutes(), v.version(),
                 v.consent() == null ? null : new CaseView.ConsentView(v.consent().method(),
                         r.text(v.consent().reference()), v.consent().givenAt()),
-                v.deliveryMethod(), v.warningAt());
+                v.deliveryMethod(), v.warningAt(), v.ticketId(), v.queueNumber(), null);
     }
 
     /**
@@ -56,7 +56,7 @@ final class MaskedViews {
                 v.extensionReason(), v.decision(), v.resultNumber(), v.resultIssuedAt(), v.deliveredAt(),
                 v.deliveredTo(), v.notice(), v.notices(), v.taskDepartments(), v.distributionDueAt(),
                 v.distributedAt(), v.warnedAt(), v.overdueAt(), v.overdueWorkingMinutes(), v.version(), v.consent(),
-                v.deliveryMethod(), v.warningAt());
+                v.deliveryMethod(), v.warningAt(), v.ticketId(), v.queueNumber(), null);
     }
 
     static List<HistoryView> history(List<HistoryView> h, Redactor r) {
@@ -72,6 +72,6 @@ final class MaskedViews {
 
     private static CaseView.NoticeView notice(CaseView.NoticeView n, Redactor r) {
         return n == null ? null : new CaseView.NoticeView(n.type(), n.title(), n.missing(), r.text(n.text()),
-                n.issuedAt());
+                n.issuedAt(), null);
     }
 }

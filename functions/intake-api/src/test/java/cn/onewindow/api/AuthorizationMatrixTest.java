@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-    enum R { WINDOW, DEPARTMENT, AGENT, STAFF, SUPERVISOR, TERMINAL, ADMIN }
+    enum R { WINDOW, DEPARTMENT, AGENT, STAFF, SUPERVISOR, TERMINAL, ADMIN, KIOSK, BOARD }
 
     /** {@code UNAUTHORIZED}: the session routes answer a bearer caller 401 (a token has no session). */
     enum E { OK, FORBIDDEN, NOT_FOUND, UNAUTHORIZED }
@@ -96,6 +96,8 @@ class AuthorizationMatrixTest {
         IN.put(R.SUPERVISOR, "demo-supervisor");
         IN.put(R.TERMINAL, "demo-terminal");
         IN.put(R.ADMIN, "demo-admin");
+        IN.put(R.KIOSK, "demo-kiosk");
+        IN.put(R.BOARD, "demo-board");
         // outside callers: another city's center and point, another department
         as("demo-admin").body("{\"id\":\"" + NINGBO_CENTER + "\",\"name\":\"宁波市海曙区政务服务中心\",\"level\":\"COUNTY\","
                 + "\"cityCode\":\"330200\"}").post("/v1/service-points").then().statusCode(201);
@@ -106,6 +108,8 @@ class AuthorizationMatrixTest {
         OUT.put(R.SUPERVISOR, "demo-supervisor");
         OUT.put(R.TERMINAL, newCaller("terminal-nb", "TERMINAL", NINGBO_CENTER, NINGBO_CENTER));
         OUT.put(R.ADMIN, "demo-admin");
+        OUT.put(R.KIOSK, newCaller("kiosk-nb", "KIOSK", NINGBO_CENTER, null));
+        OUT.put(R.BOARD, newCaller("board-nb", "BOARD", NINGBO_CENTER, null));
         as("demo-admin").body("{\"id\":\"" + XIHU_CENTER + "\",\"name\":\"西湖区政务服务中心\",\"level\":\"COUNTY\","
                 + "\"cityCode\":\"330100\"}").post("/v1/service-points").then().statusCode(201);
         MORE_OUT.put(R.DEPARTMENT, List.of(newDepartment("dept-nb-yjgl", "yjgl", "330200")));
@@ -125,6 +129,10 @@ class AuthorizationMatrixTest {
         USERS.put(R.ADMIN, "admin");
         caseId = agentJointCase();
         taskId = caseId + "~yjgl";
+        ticketId = as("demo-kiosk").body("{\"category\":\"A\"}").post("/v1/centers/" + DemoData.COUNTY_CENTER
+                + "/tickets").then().statusCode(201).extract().path("ticket.id");
+        queueConfig = as("demo-admin").get("/v1/centers/" + DemoData.COUNTY_CENTER + "/queue-config").then()
+                .statusCode(200).extract().asString();
         taskStatus = as("demo-dept-yjgl").get("/v1/tasks/" + taskId).then().statusCode(200).extract()
                 .path("task.status");
         if (!routes().contains("POST /v1/evaluations")) return;
@@ -146,6 +154,8 @@ class AuthorizationMatrixTest {
     }
 
     String taskStatus;
+    String ticketId;
+    String queueConfig;
     String ratedCase;
     String rating;
     String evaluationId;
@@ -207,9 +217,23 @@ class AuthorizationMatrixTest {
     static E caseRead(R r, boolean in) {
         return switch (r) {
             case SUPERVISOR, ADMIN -> OK;
-            case TERMINAL -> N;
+            case TERMINAL, KIOSK, BOARD -> N;
             default -> in ? OK : N;
         };
+    }
+
+    /** The demo center's queue: its window staff, kiosks and boards, supervisors and administrators. */
+    static E queueRead(R r, boolean in) {
+        return switch (r) {
+            case SUPERVISOR, ADMIN -> OK;
+            case WINDOW, KIOSK, BOARD -> in ? OK : N;
+            default -> N;
+        };
+    }
+
+    /** A queue write by the given roles; others who see the queue get 403. */
+    static BiFunction<R, Boolean, E> queueWrite(R... allowed) {
+        return (r, in) -> queueRead(r, in) == N ? N : List.of(allowed).contains(r) ? OK : F;
     }
 
     /** Acting on that case: who may do which kind of action; seeing but not doing is 403. */
@@ -345,6 +369,28 @@ class AuthorizationMatrixTest {
                 (r, in) -> U));
         rows.add(new Row("POST /v1/callers/{id}/reactivation", (r, in) -> new Req("POST", "/v1/callers/"
                 + deactivatedCaller(r) + "/reactivation", "{\"reason\":\"误停用，经核实恢复\"}"), only(F, R.ADMIN)));
+        // queue (排队叫号) and the citizen's progress query (no token; a wrong password is 404 for everyone)
+        String center = "/v1/centers/" + DemoData.COUNTY_CENTER;
+        rows.add(new Row("POST /v1/centers/{centerId}/tickets", (r, in) -> new Req("POST", center + "/tickets",
+                "{\"category\":\"A\"}"), queueWrite(R.KIOSK, R.WINDOW)));
+        rows.add(new Row("GET /v1/centers/{centerId}/queue", (r, in) -> new Req("GET", center + "/queue", null),
+                AuthorizationMatrixTest::queueRead));
+        rows.add(new Row("GET /v1/centers/{centerId}/queue-config", (r, in) -> new Req("GET", center
+                + "/queue-config", null), AuthorizationMatrixTest::queueRead));
+        rows.add(new Row("PUT /v1/centers/{centerId}/queue-config", (r, in) -> new Req("PUT", center
+                + "/queue-config", queueConfig), queueWrite(R.ADMIN)));
+        rows.add(new Row("POST /v1/windows/{windowId}/call-next", (r, in) -> new Req("POST", "/v1/windows/"
+                + DemoData.COUNTY_CENTER + "-W05/call-next", null), queueWrite(R.WINDOW)));
+        for (String action : List.of("recall", "no-show", "start", "finish")) {
+            rows.add(new Row("POST /v1/tickets/{ticketId}/" + action, (r, in) -> new Req("POST", "/v1/tickets/"
+                    + ticketId + "/" + action, null), queueWrite(R.WINDOW)));
+        }
+        rows.add(new Row("POST /v1/tickets/{ticketId}/transfer", (r, in) -> new Req("POST", "/v1/tickets/"
+                + ticketId + "/transfer", "{\"category\":\"B\"}"), queueWrite(R.WINDOW)));
+        rows.add(new Row("GET /v1/tickets/{ticketId}", (r, in) -> new Req("GET", "/v1/tickets/" + ticketId, null),
+                AuthorizationMatrixTest::queueRead));
+        rows.add(new Row("GET /v1/progress/{caseNumber}", (r, in) -> new Req("GET", "/v1/progress/"
+                + uniq("no-such-case"), null), (r, in) -> N));
         // evaluations (好差评) and rectifications (整改), once the API serves them
         if (!routes().contains("POST /v1/evaluations")) return rows;
         rows.add(new Row("POST /v1/evaluations", (r, in) -> new Req("POST", "/v1/evaluations", rating),
@@ -480,6 +526,7 @@ class AuthorizationMatrixTest {
         // unauthenticated: every route answers 401 before anything else
         for (Row row : rows) {
             if (row.route().equals("POST /v1/sessions")) continue; // signing in needs no token
+            if (row.route().startsWith("GET /v1/progress/")) continue; // no token: the query password instead
             Req req = row.request().apply(R.SUPERVISOR, true);
             Response res = RestAssured.given().contentType(ContentType.JSON).body(req.body() == null ? "" : req.body())
                     .request(req.method(), req.path());

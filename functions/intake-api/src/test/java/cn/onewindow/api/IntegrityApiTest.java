@@ -76,9 +76,13 @@ class IntegrityApiTest {
         String caseId = IntakeApiTest.intake("demo-window", BadInputTest.VALID).statusCode(201).extract().path("id");
         String jointId = IntakeApiTest.intake("demo-window", IntakeApiTest.intakeBody(DemoData.ITEM_HAZCHEM_TRADE,
                 "WINDOW", "M01", "M02", "M03", "M04")).statusCode(201).extract().path("id");
-        Map<String, String> pathValues = Map.of("id", caseId, "taskId", jointId + "~yjgl", "code",
-                DemoData.ITEM_TREE_FELLING, "region", "CN", "year", "2027", "dept", "yjgl", "windowId", "W01",
-                "centerId", "330110-ZX");
+        String ticketId = IntakeApiTest.as("demo-kiosk").body("{\"category\":\"A\"}")
+                .post("/v1/centers/330110-ZX/tickets").then().statusCode(201).extract().path("ticket.id");
+        Map<String, String> pathValues = Map.ofEntries(Map.entry("id", caseId),
+                Map.entry("taskId", jointId + "~yjgl"), Map.entry("code", DemoData.ITEM_TREE_FELLING),
+                Map.entry("region", "CN"), Map.entry("year", "2027"), Map.entry("dept", "yjgl"),
+                Map.entry("windowId", "330110-ZX-W01"), Map.entry("centerId", "330110-ZX"),
+                Map.entry("ticketId", ticketId), Map.entry("caseNumber", caseId));
         Map<String, String> tokenFor = new LinkedHashMap<>();
         tokenFor.put("/v1/tasks/", "demo-dept-yjgl");
         tokenFor.put("/v1/departments/", "demo-dept-yjgl");

@@ -177,6 +177,13 @@ class TemplateConsistencyTest {
         // signing in also records the event in the access log (cases table) under a keyed pseudonym of the name,
         // and derives the CSRF token from the pseudonym ring
         REACHES.put("sessionService", EnumSet.of(Need.CALLERS, Need.CASES, Need.PSEUDONYM_SECRET));
+        // queue tickets and their counters and queue entries (cases table), configurations (reference table); the
+        // service pseudonymises an ID or phone given at the kiosk
+        REACHES.put("queueStore", EnumSet.of(Need.CASES, Need.REFERENCE));
+        REACHES.put("queueService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.PSEUDONYM_SECRET));
+        REACHES.put("queueBoard", EnumSet.of(Need.CASES, Need.REFERENCE));
+        // the progress query reads the case, counts tries in the idempotency table, checks the password's HMAC
+        REACHES.put("progressService", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.PSEUDONYM_SECRET));
     }
 
     static TemplateModel template;

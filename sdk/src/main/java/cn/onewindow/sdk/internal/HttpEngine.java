@@ -106,19 +106,27 @@ public final class HttpEngine {
 
     /** GET {@code path} with the query parameters that are not {@code null}. */
     public Response get(String path, Map<String, ?> query) {
-        return send("GET", path + query(query), null, null);
+        return send("GET", path + query(query), null, null, null);
+    }
+
+    /**
+     * GET {@code path} with extra request headers ({@code If-None-Match}, {@code X-Query-Password}); a {@code 304 Not
+     * Modified} is an answer here, not an error ({@link HttpResponse#status()} tells).
+     */
+    public Response get(String path, Map<String, ?> query, Map<String, String> headers) {
+        return send("GET", path + query(query), null, null, headers);
     }
 
     /** A write: always with an idempotency key (generated when {@code key} is null), the same on every retry. */
     public Response write(String method, String path, String jsonBody, String key) {
-        return send(method, path, jsonBody == null ? "{}" : jsonBody, key == null ? newKey() : key);
+        return send(method, path, jsonBody == null ? "{}" : jsonBody, key == null ? newKey() : key, null);
     }
 
     public static String newKey() {
         return UUID.randomUUID().toString();
     }
 
-    private Response send(String method, String pathAndQuery, String body, String key) {
+    private Response send(String method, String pathAndQuery, String body, String key, Map<String, String> extra) {
         URI uri = URI.create(baseUrl + pathAndQuery);
         String requestId = UUID.randomUUID().toString();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -128,6 +136,7 @@ public final class HttpEngine {
         String t = token == null ? null : token.get();
         if (t != null) headers.put("Authorization", "Bearer " + t);
         if (key != null) headers.put(IDEMPOTENCY_KEY, key);
+        if (extra != null) headers.putAll(extra);
         byte[] bytes = null;
         if (body != null) {
             headers.put("Content-Type", "application/json; charset=utf-8");
@@ -149,7 +158,7 @@ public final class HttpEngine {
                 continue;
             }
             int status = r.status();
-            if (status >= 200 && status < 300) return new Response(r, attempt);
+            if (status >= 200 && status < 300 || status == 304 && extra != null) return new Response(r, attempt);
             Problem problem = problem(r, requestId);
             Duration retryAfter = retryAfter(r.header("Retry-After"));
             if (retryable(status, problem.code()) && attempt < retry.maxAttempts() && retry.waitsFor(retryAfter)) {

@@ -210,6 +210,9 @@ public final class ModelCodec {
                 .overdueAt(o.instant("overdueAt"))
                 .overdueWorkingMinutes(o.longObject("overdueWorkingMinutes"))
                 .version(o.longValue("version", 0L))
+                .queueNumber(o.string("queueNumber"))
+                .ticketId(o.string("ticketId"))
+                .queryPassword(o.string("queryPassword"))
                 .build();
     }
 
@@ -258,6 +261,8 @@ public final class ModelCodec {
         put(m, "overdueAt", v.overdueAt() == null ? null : v.overdueAt().toString());
         put(m, "overdueWorkingMinutes", v.overdueWorkingMinutes());
         put(m, "version", v.version());
+        put(m, "queueNumber", v.queueNumber());
+        put(m, "ticketId", v.ticketId());
         return m;
     }
 
@@ -272,6 +277,7 @@ public final class ModelCodec {
                 .consent(consent(o.object("consent")))
                 .materials(list(o.objects("materials"), ModelCodec::material))
                 .unmetConditions(o.strings("unmetConditions"))
+                .ticketId(o.string("ticketId"))
                 .build();
     }
 
@@ -286,6 +292,7 @@ public final class ModelCodec {
         put(m, "consent", toJson(v.consent()));
         put(m, "materials", listToJson(v.materials(), ModelCodec::toJson));
         put(m, "unmetConditions", v.unmetConditions());
+        put(m, "ticketId", v.ticketId());
         return m;
     }
 

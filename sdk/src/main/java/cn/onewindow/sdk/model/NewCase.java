@@ -16,6 +16,7 @@ public final class NewCase {
     private final Consent consent;
     private final List<Material> materials;
     private final List<String> unmetConditions;
+    private final String ticketId;
 
     private NewCase(Builder b) {
         this.itemCode = b.itemCode;
@@ -26,6 +27,7 @@ public final class NewCase {
         this.consent = b.consent;
         this.materials = Lists.copy(b.materials);
         this.unmetConditions = Lists.copy(b.unmetConditions);
+        this.ticketId = b.ticketId;
     }
 
     /** @return a new, empty builder */
@@ -44,6 +46,7 @@ public final class NewCase {
         b.consent = consent;
         b.materials = materials;
         b.unmetConditions = unmetConditions;
+        b.ticketId = ticketId;
         return b;
     }
 
@@ -92,6 +95,11 @@ public final class NewCase {
         return unmetConditions;
     }
 
+    /** @return the queue ticket being served at the window while the case is taken in (排队号); null without one */
+    public String ticketId() {
+        return ticketId;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -104,12 +112,13 @@ public final class NewCase {
                 && Objects.equals(agentId, that.agentId)
                 && Objects.equals(consent, that.consent)
                 && Objects.equals(materials, that.materials)
-                && Objects.equals(unmetConditions, that.unmetConditions);
+                && Objects.equals(unmetConditions, that.unmetConditions)
+                && Objects.equals(ticketId, that.ticketId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemCode, applicant, channel, servicePointId, agentId, consent, materials, unmetConditions);
+        return Objects.hash(itemCode, applicant, channel, servicePointId, agentId, consent, materials, unmetConditions, ticketId);
     }
 
     @Override
@@ -123,6 +132,7 @@ public final class NewCase {
         s.append(", consent=").append(consent);
         s.append(", materials=").append(materials.size()).append(" item(s)");
         s.append(", unmetConditions=").append(unmetConditions);
+        s.append(", ticketId=").append(ticketId);
         return s.append('}').toString();
     }
 
@@ -136,6 +146,7 @@ public final class NewCase {
         private Consent consent;
         private List<Material> materials;
         private List<String> unmetConditions;
+        private String ticketId;
 
         private Builder() {
         }
@@ -197,6 +208,12 @@ public final class NewCase {
         /** @param values codes of acceptance conditions the window found not met (→ 不予受理) @return this builder */
         public Builder unmetConditions(List<String> values) {
             this.unmetConditions = values;
+            return this;
+        }
+
+        /** @param value the queue ticket being served (SERVING at the caller's center) @return this builder */
+        public Builder ticketId(String value) {
+            this.ticketId = value;
             return this;
         }
 

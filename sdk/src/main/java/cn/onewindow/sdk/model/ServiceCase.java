@@ -51,6 +51,9 @@ public final class ServiceCase {
     private final Instant overdueAt;
     private final Long overdueWorkingMinutes;
     private final long version;
+    private final String queueNumber;
+    private final String ticketId;
+    private final String queryPassword;
     private final boolean replayed;
 
     private ServiceCase(Builder b) {
@@ -96,6 +99,9 @@ public final class ServiceCase {
         this.overdueAt = b.overdueAt;
         this.overdueWorkingMinutes = b.overdueWorkingMinutes;
         this.version = b.version;
+        this.queueNumber = b.queueNumber;
+        this.ticketId = b.ticketId;
+        this.queryPassword = b.queryPassword;
         this.replayed = b.replayed;
     }
 
@@ -149,6 +155,9 @@ public final class ServiceCase {
         b.overdueAt = overdueAt;
         b.overdueWorkingMinutes = overdueWorkingMinutes;
         b.version = version;
+        b.queueNumber = queueNumber;
+        b.ticketId = ticketId;
+        b.queryPassword = queryPassword;
         b.replayed = replayed;
         return b;
     }
@@ -378,6 +387,24 @@ public final class ServiceCase {
         return version;
     }
 
+    /** @return the queue number (排队号, e.g. {@code A001}) the case was taken in under; null without one */
+    public String queueNumber() {
+        return queueNumber;
+    }
+
+    /** @return the queue ticket the case was taken in under; null without one */
+    public String ticketId() {
+        return ticketId;
+    }
+
+    /**
+     * @return the query password (查询密码) for the citizen's progress query: only in the answer of the intake that
+     *         created the case (print it on the notice); null everywhere else, also in a replay
+     */
+    public String queryPassword() {
+        return queryPassword;
+    }
+
     /** @return {@code true} when this answer to a write is the server's replay of an earlier identical request (header {@code Idempotent-Replayed}); not part of the case itself */
     public boolean replayed() {
         return replayed;
@@ -430,12 +457,15 @@ public final class ServiceCase {
                 && Objects.equals(overdueAt, that.overdueAt)
                 && Objects.equals(overdueWorkingMinutes, that.overdueWorkingMinutes)
                 && version == that.version
+                && Objects.equals(queueNumber, that.queueNumber)
+                && Objects.equals(ticketId, that.ticketId)
+                && Objects.equals(queryPassword, that.queryPassword)
                 && replayed == that.replayed;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId, servicePointId, agentId, consent, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, deliveryMethod, notice, notices, taskDepartments, distributionDueAt, distributedAt, warnedAt, warningAt, overdueAt, overdueWorkingMinutes, version, replayed);
+        return Objects.hash(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant, centerId, servicePointId, agentId, consent, materials, missing, outstandingTolerable, submittedAt, acceptedAt, dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, deliveryMethod, notice, notices, taskDepartments, distributionDueAt, distributedAt, warnedAt, warningAt, overdueAt, overdueWorkingMinutes, version, queueNumber, ticketId, queryPassword, replayed);
     }
 
     @Override
@@ -483,6 +513,8 @@ public final class ServiceCase {
         s.append(", overdueAt=").append(overdueAt);
         s.append(", overdueWorkingMinutes=").append(overdueWorkingMinutes);
         s.append(", version=").append(version);
+        s.append(", queueNumber=").append(queueNumber);
+        s.append(", ticketId=").append(ticketId);
         s.append(", replayed=").append(replayed);
         return s.append('}').toString();
     }
@@ -553,6 +585,9 @@ public final class ServiceCase {
         private Instant overdueAt;
         private Long overdueWorkingMinutes;
         private long version;
+        private String queueNumber;
+        private String ticketId;
+        private String queryPassword;
         private boolean replayed;
 
         private Builder() {
@@ -861,6 +896,24 @@ public final class ServiceCase {
         /** @param value optimistic-locking version of the case @return this builder */
         public Builder version(long value) {
             this.version = value;
+            return this;
+        }
+
+        /** @param value the queue number the case was taken in under @return this builder */
+        public Builder queueNumber(String value) {
+            this.queueNumber = value;
+            return this;
+        }
+
+        /** @param value the queue ticket the case was taken in under @return this builder */
+        public Builder ticketId(String value) {
+            this.ticketId = value;
+            return this;
+        }
+
+        /** @param value the query password shown once by the intake @return this builder */
+        public Builder queryPassword(String value) {
+            this.queryPassword = value;
             return this;
         }
 

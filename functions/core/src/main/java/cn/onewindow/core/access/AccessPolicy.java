@@ -38,7 +38,7 @@ public final class AccessPolicy {
             case DEPARTMENT -> inCity(caller, c.regionCode()) && caller.departmentCode() != null
                     && (caller.departmentCode().equals(c.departmentCode())
                     || c.taskDepartments().contains(caller.departmentCode()));
-            case TERMINAL -> false;
+            case TERMINAL, KIOSK, BOARD -> false;
         };
     }
 
@@ -209,5 +209,37 @@ public final class AccessPolicy {
 
     public static DomainException caseNotFound(String id) {
         return DomainException.notFound("CASE_NOT_FOUND", "办件不存在", "no case " + id);
+    }
+
+    // ---- queue (排队叫号) ------------------------------------------------------------------------------------
+
+    /** What is done to a center's queue. */
+    public enum QueueAction { READ, TAKE, CALL, CONFIGURE }
+
+    /**
+     * A center's queue, tickets and windows. Seen by its own window staff, kiosks and boards, supervisors and
+     * administrators (outside: 404). Tickets are taken by its kiosks and window staff, windows are worked by its
+     * window staff, the configuration is replaced by administrators; anyone else who sees the queue gets 403.
+     */
+    public static boolean canSeeQueue(Caller caller, String centerId) {
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case WINDOW, KIOSK, BOARD -> centerId != null && centerId.equals(caller.centerId());
+            default -> false;
+        };
+    }
+
+    public static void requireQueue(Caller caller, String centerId, QueueAction action,
+                                    java.util.function.Supplier<DomainException> notFound) {
+        if (!canSeeQueue(caller, centerId)) throw notFound.get();
+        boolean allowed = switch (action) {
+            case READ -> true;
+            case TAKE -> caller.role() == Role.KIOSK || caller.role() == Role.WINDOW || caller.role() == Role.SYSTEM;
+            case CALL -> caller.role() == Role.WINDOW || caller.role() == Role.SYSTEM;
+            case CONFIGURE -> caller.role() == Role.ADMIN;
+        };
+        if (!allowed) {
+            throw DomainException.forbidden("FORBIDDEN", "无权执行此排队操作", "your role may not do this to the queue");
+        }
     }
 }

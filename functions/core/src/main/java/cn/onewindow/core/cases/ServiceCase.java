@@ -31,7 +31,8 @@ public final class ServiceCase {
             String deliveryConfirmation, Instant closedAt, Notice notice, List<Notice> notices,
             List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
             Instant overdueAt, Long overdueWorkingMinutes, long version, int historySize, Consent consent,
-            String pickupCodeHash, String deliveryMethod, int pickupCodeFailures) {
+            String pickupCodeHash, String deliveryMethod, int pickupCodeFailures, String queryPasswordHash,
+            String ticketId, String queueNumber) {
         public Snapshot {
             materials = materials == null ? List.of() : List.copyOf(materials);
             missing = missing == null ? List.of() : List.copyOf(missing);
@@ -49,7 +50,7 @@ public final class ServiceCase {
                     suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt,
                     deliveredTo, deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
                     distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, newVersion, historySize, consent,
-                    pickupCodeHash, deliveryMethod, pickupCodeFailures);
+                    pickupCodeHash, deliveryMethod, pickupCodeFailures, queryPasswordHash, ticketId, queueNumber);
         }
 
         /**
@@ -73,7 +74,8 @@ public final class ServiceCase {
                     last(suspensions), extensionDays, extensionReason, decision, resultNumber, resultIssuedAt,
                     deliveredAt, deliveredTo, deliveryConfirmation, closedAt, notice, last(notices), taskDepartments,
                     distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version,
-                    historySize, consent, pickupCodeHash, deliveryMethod, pickupCodeFailures);
+                    historySize, consent, pickupCodeHash, deliveryMethod, pickupCodeFailures, queryPasswordHash,
+                    ticketId, queueNumber);
         }
 
         private static <T> List<T> last(List<T> all) {
@@ -109,7 +111,7 @@ public final class ServiceCase {
                 servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
                 false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
                 null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, 0L, 0,
-                null, null, null, 0);
+                null, null, null, 0, null, null, null);
         ServiceCase c = new ServiceCase(snap);
         c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
                 "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
@@ -331,6 +333,19 @@ public final class ServiceCase {
         update(b -> b.consent(consent));
     }
 
+    /**
+     * The keyed hash of the query password (查询密码) printed on the acceptance notice: the citizen's progress query
+     * checks it. Never the password itself.
+     */
+    public void queryPassword(String hash) {
+        update(b -> b.queryPasswordHash(hash));
+    }
+
+    /** The queue ticket (排队号) being served when the case was taken in: a rating of the case carries its number. */
+    public void servedUnderTicket(String ticketId, String queueNumber) {
+        update(b -> b.ticket(ticketId, queueNumber));
+    }
+
     /** The hash of the pick-up code (取件码) sent to the applicant when the result of a 代办 case is ready. */
     public void pickupCode(String hash) {
         update(b -> b.pickupCodeHash(hash).pickupCodeFailures(0));
@@ -439,6 +454,9 @@ public final class ServiceCase {
         private String pickupCodeHash;
         private String deliveryMethod;
         private int pickupCodeFailures;
+        private String queryPasswordHash;
+        private String ticketId;
+        private String queueNumber;
         private final Snapshot base;
 
         SnapshotBuilder(Snapshot s) {
@@ -473,7 +491,13 @@ public final class ServiceCase {
             pickupCodeHash = s.pickupCodeHash();
             deliveryMethod = s.deliveryMethod();
             pickupCodeFailures = s.pickupCodeFailures();
+            queryPasswordHash = s.queryPasswordHash();
+            ticketId = s.ticketId();
+            queueNumber = s.queueNumber();
         }
+
+        SnapshotBuilder queryPasswordHash(String v) { queryPasswordHash = v; return this; }
+        SnapshotBuilder ticket(String id, String number) { ticketId = id; queueNumber = number; return this; }
 
         SnapshotBuilder consent(Consent v) { consent = v; return this; }
         SnapshotBuilder pickupCodeHash(String v) { pickupCodeHash = v; return this; }
@@ -523,7 +547,7 @@ public final class ServiceCase {
                     extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
                     deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
                     distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, b.version(), historySize, consent,
-                    pickupCodeHash, deliveryMethod, pickupCodeFailures);
+                    pickupCodeHash, deliveryMethod, pickupCodeFailures, queryPasswordHash, ticketId, queueNumber);
         }
     }
 }

@@ -11,7 +11,9 @@ public class DomainException extends RuntimeException {
     /** What kind of refusal this is; the API maps each kind to one HTTP status. */
     public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, ILLEGAL_STATE, UNPROCESSABLE, TOO_LARGE,
         /** Temporarily refused whatever is sent (a sign-in locked after repeated wrong passwords): HTTP 423. */
-        LOCKED }
+        LOCKED,
+        /** Too many tries in a period (429 with Retry-After: {@link RateLimited}). */
+        RATE_LIMITED }
 
     private final Kind kind;
     private final String code;
@@ -59,5 +61,18 @@ public class DomainException extends RuntimeException {
 
     public static DomainException unprocessable(String code, String messageZh, String messageEn) {
         return new DomainException(Kind.UNPROCESSABLE, code, messageZh, messageEn);
+    }
+
+    /** A refusal for too many tries; {@code retryAfterSeconds} until the period that refused it is over. */
+    public static final class RateLimited extends DomainException {
+        private final long retryAfterSeconds;
+
+        public RateLimited(long retryAfterSeconds) {
+            super(Kind.RATE_LIMITED, "RATE_LIMITED", "查询过于频繁，请稍后再试",
+                    "too many tries; retry after " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() { return retryAfterSeconds; }
     }
 }

@@ -125,9 +125,34 @@ public final class DemoData {
         m.put("demo-admin", new Caller("admin-001", Role.ADMIN, "系统管理员", null, CITY, null, null));
         m.put("demo-terminal", new Caller("terminal-001", Role.TERMINAL, "评价器 1号", COUNTY_CENTER, CITY,
                 COUNTY_CENTER, null));
+        m.put("demo-kiosk", new Caller("kiosk-001", Role.KIOSK, "大厅取号机 1号", COUNTY_CENTER, CITY, null, null));
+        m.put("demo-board", new Caller("board-001", Role.BOARD, "大厅叫号屏", COUNTY_CENTER, CITY, null, null));
         DEPARTMENTS.forEach((code, name) -> m.put("demo-dept-" + code,
                 new Caller("dept-" + code, Role.DEPARTMENT, name, null, CITY, null, code)));
         return m;
+    }
+
+    /**
+     * The demo center's queue (排队叫号): A 综合业务, B 企业开办, C 不动产登记; windows 1 and 2 comprehensive (every
+     * category), 3 enterprises, 4 real estate, 5 general; green lane for the elderly, the disabled and military
+     * personnel; a ticket is dropped after 3 calls; tickets 08:30–17:30; appointment slots per category.
+     */
+    public static cn.onewindow.core.queue.QueueConfig queueConfig() {
+        List<String> all = List.of("A", "B", "C");
+        return new cn.onewindow.core.queue.QueueConfig(COUNTY_CENTER, List.of(
+                new cn.onewindow.core.queue.QueueConfig.Category("A", "综合业务"),
+                new cn.onewindow.core.queue.QueueConfig.Category("B", "企业开办"),
+                new cn.onewindow.core.queue.QueueConfig.Category("C", "不动产登记")), List.of(
+                new cn.onewindow.core.queue.QueueConfig.Window(1, "综合受理窗口", all),
+                new cn.onewindow.core.queue.QueueConfig.Window(2, "综合受理窗口", all),
+                new cn.onewindow.core.queue.QueueConfig.Window(3, "企业开办窗口", List.of("B")),
+                new cn.onewindow.core.queue.QueueConfig.Window(4, "不动产登记窗口", List.of("C")),
+                new cn.onewindow.core.queue.QueueConfig.Window(5, "综合业务窗口", List.of("A"))),
+                List.of("ELDERLY", "DISABLED", "MILITARY"), 3, java.time.LocalTime.of(8, 30),
+                java.time.LocalTime.of(17, 30), List.of(
+                new cn.onewindow.core.queue.QueueConfig.SlotRule("A", 30, 4),
+                new cn.onewindow.core.queue.QueueConfig.SlotRule("B", 30, 3),
+                new cn.onewindow.core.queue.QueueConfig.SlotRule("C", 60, 2)), 0);
     }
 
     public static List<ServiceItem> items(Instant at) {

@@ -17,6 +17,10 @@ public enum Role {
     SUPERVISOR,
     /** An evaluation device (PAD, evaluator, terminal): ratings only. */
     TERMINAL,
+    /** A ticket kiosk (取号机) of one service center ({@code centerId}): takes queue tickets, reads its center's queue. */
+    KIOSK,
+    /** A hall board (叫号大屏) of one service center ({@code centerId}): reads its center's queue, nothing else. */
+    BOARD,
     /** Catalog, calendar, service points and callers. */
     ADMIN,
     /** The platform itself (workers, scheduler). */

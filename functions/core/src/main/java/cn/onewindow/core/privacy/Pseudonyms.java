@@ -30,6 +30,10 @@ public final class Pseudonyms {
     public static final String APPLICANT = "applicant";
     /** The hash of a pick-up code (取件码), bound to its case. */
     public static final String PICKUP_CODE = "pickup-code";
+    /** The hash of a case's query password (查询密码), bound to its case. */
+    public static final String QUERY_PASSWORD = "query-password";
+    /** The key of a client address in a rate-limit counter (an address is personal data). */
+    public static final String CLIENT_ADDRESS = "client-address";
     /** The fingerprint of a request body kept with an idempotency record (bodies hold identities). */
     public static final String REQUEST = "request";
 

@@ -130,7 +130,7 @@ public final class CallerService {
         }
         if (c.role() == null) return;
         switch (c.role()) {
-            case WINDOW -> v.notBlank(c.centerId(), "centerId").notBlank(c.cityCode(), "cityCode");
+            case WINDOW, KIOSK, BOARD -> v.notBlank(c.centerId(), "centerId").notBlank(c.cityCode(), "cityCode");
             case AGENT, STAFF -> {
                 v.notBlank(c.servicePointId(), "servicePointId").notBlank(c.cityCode(), "cityCode");
                 if (c.servicePointId() != null && !c.servicePointId().isBlank()) {

@@ -71,6 +71,8 @@ public final class CaseService {
     private final ServicePointDirectory points;
     private final AccessLog accessLog;
     private final cn.onewindow.core.privacy.PrivacyKeys keys;
+    /** The queue tickets a case may be taken in under; null where the function has no queue. */
+    private final cn.onewindow.core.queue.TicketLinks tickets;
 
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals) {
@@ -89,6 +91,15 @@ public final class CaseService {
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals,
                        PointTree tree, ServicePointDirectory points, AccessLog accessLog,
                        cn.onewindow.core.privacy.PrivacyKeys keys) {
+        this(cases, catalog, idempotency, deadlines, clock, caseIds, approvals, tree, points, accessLog, keys, null);
+    }
+
+    /** @param tickets the queue tickets an intake may name (排队号 being served); null: none */
+    public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
+                       Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals,
+                       PointTree tree, ServicePointDirectory points, AccessLog accessLog,
+                       cn.onewindow.core.privacy.PrivacyKeys keys, cn.onewindow.core.queue.TicketLinks tickets) {
+        this.tickets = tickets;
         this.keys = keys;
         this.tree = tree;
         this.points = points;
@@ -160,8 +171,23 @@ public final class CaseService {
         DeadlineCalculator calc = deadlines.calculatorFor(caller.centerId());
         List<DepartmentTask> tasks = applyAssessment(c, item,
                 IntakeRules.assess(item, cmd.materials(), cmd.unmetConditions()), calc, now, actor);
+        // the query password printed on the notice (办件进度查询): every case that stays open gets one
+        // (a service built without the key ring, as in domain tests, issues none)
+        String password = c.status() == CaseStatus.NOT_ACCEPTED || !keys.hasPseudonyms() ? null : newPickupCode();
+        if (password != null) c.queryPassword(ProgressService.passwordHash(keys.pseudonyms(), c.id(), password));
+        if (cmd.ticketId() != null) {
+            if (tickets == null) {
+                throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("ticketId",
+                        "TICKET_NOT_FOUND", "排队号不存在", "no such queue ticket")));
+            }
+            c.servedUnderTicket(cmd.ticketId(), tickets.numberOf(caller, cmd.ticketId()));
+        }
         Written w = save(c, true, 0, calc, claim, creating(tasks), List.of());
-        if (!w.replayed()) approvals.publish(tasks);
+        if (!w.replayed()) {
+            approvals.publish(tasks);
+            if (tickets != null && cmd.ticketId() != null) tickets.linkCase(cmd.ticketId(), c.id());
+            return new Written(w.snapshot(), false, password);
+        }
         return w;
     }
 
@@ -598,6 +624,7 @@ public final class CaseService {
     private static void validate(Commands.Intake cmd) {
         Validator v = new Validator();
         v.notBlank(cmd.itemCode(), "itemCode").maxLength(cmd.itemCode(), 40, "itemCode");
+        v.maxLength(cmd.ticketId(), 64, "ticketId");
         v.notNull(cmd.channel(), "channel");
         v.notNull(cmd.applicant(), "applicant");
         if (cmd.applicant() != null) {

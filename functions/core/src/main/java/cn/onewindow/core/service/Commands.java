@@ -17,7 +17,7 @@ public final class Commands {
     /** @param unmetConditions codes of acceptance conditions the window found not met */
     public record Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId,
                          String agentId, List<SubmittedMaterial> materials, List<String> unmetConditions,
-                         Consent consent) {
+                         Consent consent, String ticketId) {
         public Intake {
             materials = materials == null ? List.of() : List.copyOf(materials);
             unmetConditions = unmetConditions == null ? List.of() : List.copyOf(unmetConditions);
@@ -25,7 +25,12 @@ public final class Commands {
 
         public Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId, String agentId,
                       List<SubmittedMaterial> materials, List<String> unmetConditions) {
-            this(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, null);
+            this(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, null, null);
+        }
+
+        public Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId, String agentId,
+                      List<SubmittedMaterial> materials, List<String> unmetConditions, Consent consent) {
+            this(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, consent, null);
         }
     }
 

@@ -24,7 +24,7 @@ public record CaseView(
         Instant deliveredAt, String deliveredTo, NoticeView notice, List<NoticeView> notices,
         List<String> taskDepartments, Instant distributionDueAt, Instant distributedAt, Instant warnedAt,
         Instant overdueAt, Long overdueWorkingMinutes, long version, ConsentView consent, String deliveryMethod,
-        Instant warningAt) {
+        Instant warningAt, String ticketId, String queueNumber, String queryPassword) {
 
     /**
      * The same view with its warning point (预警时点: where the countdown turns yellow, from the center's calendar and
@@ -36,7 +36,22 @@ public record CaseView(
                 dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays, extensionReason,
                 decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, notice, notices, taskDepartments,
                 distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version, consent,
-                deliveryMethod, at);
+                deliveryMethod, at, ticketId, queueNumber, queryPassword);
+    }
+
+    /**
+     * The same view with the query password (查询密码) drawn at intake, at the top and on the notice for printing:
+     * only in the answer of that intake (never stored, never replayed).
+     */
+    public CaseView withQueryPassword(String password) {
+        NoticeView n = notice == null ? null : new NoticeView(notice.type(), notice.title(), notice.missing(),
+                notice.text(), notice.issuedAt(), password);
+        return new CaseView(id, itemCode, itemVersion, itemName, mode, status, statusName, channel, applicant,
+                centerId, servicePointId, agentId, materials, missing, outstandingTolerable, submittedAt, acceptedAt,
+                dueAt, dueAtLocal, dueProvisional, promisedDays, legalDays, suspensions, extensionDays,
+                extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo, n, notices,
+                taskDepartments, distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version,
+                consent, deliveryMethod, warningAt, ticketId, queueNumber, password);
     }
 
     public record ConsentView(String method, String reference, Instant givenAt) {
@@ -48,7 +63,9 @@ public record CaseView(
     public record MaterialView(String code, int copies) {
     }
 
-    public record NoticeView(NoticeType type, String title, List<String> missing, String text, Instant issuedAt) {
+    /** @param queryPassword on the notice of the intake's own answer only (printed for the applicant) */
+    public record NoticeView(NoticeType type, String title, List<String> missing, String text, Instant issuedAt,
+                             String queryPassword) {
     }
 
     public record SuspensionView(String kind, String reason, Instant suspendedAt, Instant resumedAt) {

@@ -11,10 +11,12 @@ import java.util.List;
  *
  * @param servicePointId informational for agents (the agent's own point is recorded); ignored otherwise
  * @param unmetConditions codes of acceptance conditions the window found not met (→ 不予受理)
+ * @param ticketId       the queue ticket being served at the window (排队号, must be SERVING at the caller's center):
+ *                       the case records its number, the ticket the case
  */
 public record IntakeRequest(String itemCode, ApplicantDto applicant, Channel channel, String servicePointId,
                             String agentId, List<MaterialDto> materials, List<String> unmetConditions,
-                            ConsentDto consent) {
+                            ConsentDto consent, String ticketId) {
 
     /**
      * The villager's consent to a 代办 application: {@code method} WRITTEN_AUTHORIZATION, SIGNED_ON_TERMINAL or

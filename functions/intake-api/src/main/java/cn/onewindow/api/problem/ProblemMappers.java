@@ -46,10 +46,14 @@ public class ProblemMappers {
             case UNPROCESSABLE -> 422;
             case TOO_LARGE -> 413;
             case LOCKED -> 423;
+            case RATE_LIMITED -> 429;
         };
         Response.ResponseBuilder r = response(Problem.of(status, e.code(), e.messageZh(), e.messageEn(),
                 e.fieldErrors(), requestId));
         if (status == 401) r.header("WWW-Authenticate", "Bearer");
+        if (e instanceof DomainException.RateLimited limited) {
+            r.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
         return r.build();
     }
 

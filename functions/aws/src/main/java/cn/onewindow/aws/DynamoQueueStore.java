@@ -1,0 +1,155 @@
+package cn.onewindow.aws;
+
+import cn.onewindow.core.queue.QueueConfig;
+import cn.onewindow.core.queue.QueueStore;
+import cn.onewindow.core.queue.Ticket;
+import cn.onewindow.core.queue.TicketStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.onewindow.aws.Attr.key;
+import static cn.onewindow.aws.Attr.n;
+import static cn.onewindow.aws.Attr.s;
+import static cn.onewindow.aws.Attr.str;
+
+/**
+ * Queue configurations (reference table, {@code CENTER#<id>} / {@code QUEUE_CONFIG}, versioned) and tickets (cases
+ * table): per center and day one partition {@code QUEUE#<center>#<date>} with {@code TICKET#<number>} (the ticket,
+ * versioned) and {@code COUNTER#<prefix>} (the number counter, incremented atomically); per category and day a
+ * queue partition {@code QWAIT#<center>#<date>#<prefix>} whose sort keys order the waiting tickets (priority, time in
+ * the queue, number). A ticket's state and its queue entry change in one conditional transaction.
+ */
+public final class DynamoQueueStore implements QueueStore {
+    private final DynamoDbClient db;
+    private final String cases;
+    private final String reference;
+
+    public DynamoQueueStore(DynamoDbClient db, String casesTable, String referenceTable) {
+        this.db = db;
+        this.cases = casesTable;
+        this.reference = referenceTable;
+    }
+
+    @Override
+    public Optional<QueueConfig> config(String centerId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(reference)
+                .key(key("CENTER#" + centerId, "QUEUE_CONFIG")).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(Json.read(str(item, "doc"), QueueConfig.class));
+    }
+
+    @Override
+    public Optional<QueueConfig> saveConfig(QueueConfig config, long expectedVersion) {
+        QueueConfig stored = config.withVersion(expectedVersion + 1);
+        Map<String, AttributeValue> item = new HashMap<>(key("CENTER#" + config.centerId(), "QUEUE_CONFIG"));
+        item.put("doc", s(Json.write(stored)));
+        item.put("version", n(stored.version()));
+        try {
+            db.putItem(b -> b.tableName(reference).item(item)
+                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :v")
+                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", n(expectedVersion))));
+            return Optional.of(stored);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public long nextNumber(String centerId, LocalDate day, String prefix) {
+        Map<String, AttributeValue> out = db.updateItem(b -> b.tableName(cases)
+                .key(key(dayPk(centerId, day), "COUNTER#" + prefix))
+                .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", n(1)))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return Long.parseLong(out.get("n").n());
+    }
+
+    @Override
+    public Optional<Ticket> save(Ticket before, Ticket after) {
+        Ticket stored = after.withVersion((before == null ? 0 : before.version()) + 1);
+        Map<String, AttributeValue> item = new HashMap<>(key(dayPk(stored.centerId(), stored.day()),
+                "TICKET#" + stored.number()));
+        item.put("doc", s(Json.write(stored)));
+        item.put("version", n(stored.version()));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(cases).item(item);
+            if (before == null) {
+                p.conditionExpression("attribute_not_exists(pk)");
+            } else {
+                p.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(before.version())));
+            }
+        }).build());
+        if (before != null && before.status() == TicketStatus.WAITING) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(cases).key(waitKey(before))
+                    .conditionExpression("attribute_exists(pk)")).build());
+        }
+        if (stored.status() == TicketStatus.WAITING) {
+            Map<String, AttributeValue> entry = new HashMap<>(waitKey(stored));
+            entry.put("ticketId", s(stored.id()));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(cases).item(entry)).build());
+        }
+        try {
+            Transactions.write(db, b -> b.transactItems(writes));
+            return Optional.of(stored);
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Ticket> find(String ticketId) {
+        Ticket.Ref ref = Ticket.parse(ticketId);
+        if (ref == null) return Optional.empty();
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(cases)
+                .key(key(dayPk(ref.centerId(), ref.day()), "TICKET#" + ref.number())).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(Json.read(str(item, "doc"), Ticket.class));
+    }
+
+    @Override
+    public List<Ticket> waiting(String centerId, LocalDate day, String category, int limit) {
+        QueryResponse r = db.query(QueryRequest.builder().tableName(cases)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(waitPk(centerId, day, category))))
+                .consistentRead(true).limit(limit).build());
+        List<Ticket> out = new ArrayList<>();
+        for (Map<String, AttributeValue> entry : r.items()) {
+            // the ticket as it is now: a queue entry is removed in the same transaction that moves the ticket on
+            find(str(entry, "ticketId")).filter(t -> t.status() == TicketStatus.WAITING).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Ticket> day(String centerId, LocalDate day) {
+        return Attr.docsUnder(db, cases, dayPk(centerId, day), "TICKET#", Ticket.class);
+    }
+
+    private static String dayPk(String centerId, LocalDate day) {
+        return "QUEUE#" + centerId + "#" + day;
+    }
+
+    private static String waitPk(String centerId, LocalDate day, String category) {
+        return "QWAIT#" + centerId + "#" + day + "#" + category;
+    }
+
+    private static Map<String, AttributeValue> waitKey(Ticket t) {
+        return key(waitPk(t.centerId(), t.day(), t.category()), t.queueKey());
+    }
+}

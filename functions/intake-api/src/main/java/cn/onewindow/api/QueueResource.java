@@ -1,0 +1,143 @@
+package cn.onewindow.api;
+
+import cn.onewindow.api.dto.QueueViews;
+import cn.onewindow.aws.Platform;
+import cn.onewindow.core.queue.QueueBoard;
+import cn.onewindow.core.queue.QueueConfig;
+import cn.onewindow.core.queue.QueueService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Queue ticketing (排队叫号): the kiosk takes tickets, the hall board and window screens poll the center's queue
+ * (with {@code ETag} / {@code If-None-Match}: {@code 304} while nothing changed), windows call and act on tickets,
+ * administrators configure the center's categories and windows.
+ */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class QueueResource {
+    @Inject
+    Platform platform;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Path("/centers/{centerId}/tickets")
+    public Response take(@PathParam("centerId") String centerId, QueueViews.TakeTicket body) {
+        CaseResource.requireBody(body);
+        QueueService.Taken t = platform.queueService.take(current.get(), centerId, new QueueService.Take(
+                body.category(), body.idType(), body.idNumber(), body.phone(), body.greenLane()));
+        return Response.created(URI.create("/v1/tickets/" + t.ticket().id())).entity(new QueueViews.Taken(
+                QueueViews.TicketView.of(t.ticket()), t.waitingAhead(), t.estimatedWaitMinutes())).build();
+    }
+
+    /**
+     * The board: current call per window, the last calls with their announcements, waiting and estimated wait per
+     * category. Its {@code ETag} is a digest of the answer; a poll with {@code If-None-Match} is {@code 304} until it
+     * changes.
+     */
+    @GET
+    @Path("/centers/{centerId}/queue")
+    public Response queue(@PathParam("centerId") String centerId,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws JsonProcessingException {
+        QueueBoard.Board board = platform.queueBoard.board(current.get(), centerId);
+        String etag = etag(json.writeValueAsBytes(board));
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .build();
+        }
+        return Response.ok(board).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+    }
+
+    @GET
+    @Path("/centers/{centerId}/queue-config")
+    public QueueConfig config(@PathParam("centerId") String centerId) {
+        return platform.queueBoard.config(current.get(), centerId);
+    }
+
+    @PUT
+    @Path("/centers/{centerId}/queue-config")
+    public QueueConfig replaceConfig(@PathParam("centerId") String centerId, QueueConfig body) {
+        CaseResource.requireBody(body);
+        return platform.queueBoard.replaceConfig(current.get(), centerId, body);
+    }
+
+    /** The next ticket of the window's categories ({@code 200}), or {@code 204} when nobody waits. */
+    @POST
+    @Path("/windows/{windowId}/call-next")
+    public Response callNext(@PathParam("windowId") String windowId) {
+        return platform.queueService.callNext(current.get(), windowId)
+                .map(t -> Response.ok(QueueViews.TicketView.of(t)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/tickets/{ticketId}/recall")
+    public QueueViews.TicketView recall(@PathParam("ticketId") String ticketId) {
+        return QueueViews.TicketView.of(platform.queueService.recall(current.get(), ticketId));
+    }
+
+    @POST
+    @Path("/tickets/{ticketId}/no-show")
+    public QueueViews.TicketView noShow(@PathParam("ticketId") String ticketId) {
+        return QueueViews.TicketView.of(platform.queueService.noShow(current.get(), ticketId));
+    }
+
+    @POST
+    @Path("/tickets/{ticketId}/transfer")
+    public QueueViews.TicketView transfer(@PathParam("ticketId") String ticketId, QueueViews.Transfer body) {
+        CaseResource.requireBody(body);
+        return QueueViews.TicketView.of(platform.queueService.transfer(current.get(), ticketId, body.category()));
+    }
+
+    @POST
+    @Path("/tickets/{ticketId}/start")
+    public QueueViews.TicketView start(@PathParam("ticketId") String ticketId) {
+        return QueueViews.TicketView.of(platform.queueService.start(current.get(), ticketId));
+    }
+
+    @POST
+    @Path("/tickets/{ticketId}/finish")
+    public QueueViews.TicketView finish(@PathParam("ticketId") String ticketId) {
+        return QueueViews.TicketView.of(platform.queueService.finish(current.get(), ticketId));
+    }
+
+    @GET
+    @Path("/tickets/{ticketId}")
+    public QueueViews.TicketView ticket(@PathParam("ticketId") String ticketId) {
+        return QueueViews.TicketView.of(platform.queueService.get(current.get(), ticketId));
+    }
+
+    static String etag(byte[] representation) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(representation);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 16)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
