@@ -50,7 +50,7 @@ public final class DemoSeeder {
         Map<String, String> hashes = demoHashes();
         DemoData.users().forEach((username, callerId) -> {
             if (p.sessions.credential(username).isEmpty()) {
-                p.sessions.setCredential(callerId, username, hashes.get(username), "demo-" + username, at);
+                p.sessions.setCredential(callerId, username, hashes.get(username), "seeded-" + username, at);
             }
         });
     }
