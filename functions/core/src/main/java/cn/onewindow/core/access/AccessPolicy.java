@@ -135,6 +135,21 @@ public final class AccessPolicy {
         }
     }
 
+    /** Setting a caller's user name and password: administrators only. */
+    public static void requireCredentialAdministrator(Caller caller) {
+        requireRole(caller, Role.ADMIN);
+    }
+
+    /** People sign in; the platform's own SYSTEM callers never do (they have no password). */
+    public static boolean maySignIn(Caller account) {
+        return account.role() != Role.SYSTEM;
+    }
+
+    /** Accountability records (问责记录): supervisors and administrators. */
+    public static void requireAccountabilityReader(Caller caller) {
+        requireRole(caller, Role.SUPERVISOR, Role.ADMIN);
+    }
+
     public static void requireRole(Caller caller, Role... roles) {
         for (Role r : roles) if (caller.role() == r) return;
         throw DomainException.forbidden("FORBIDDEN", "无权执行此操作", "your role may not do this");

@@ -10,6 +10,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.privacy.PrivacyKeys;
 import cn.onewindow.core.privacy.Pseudonyms;
+import cn.onewindow.core.ports.TicketLinks;
 import cn.onewindow.core.service.Deadlines;
 
 import java.time.Clock;

@@ -72,7 +72,7 @@ public final class CaseService {
     private final AccessLog accessLog;
     private final cn.onewindow.core.privacy.PrivacyKeys keys;
     /** The queue tickets a case may be taken in under; null where the function has no queue. */
-    private final cn.onewindow.core.queue.TicketLinks tickets;
+    private final cn.onewindow.core.ports.TicketLinks tickets;
 
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals) {
@@ -98,7 +98,7 @@ public final class CaseService {
     public CaseService(CaseRepository cases, CatalogRepository catalog, IdempotencyStore idempotency,
                        Deadlines deadlines, Clock clock, Supplier<String> caseIds, ApprovalService approvals,
                        PointTree tree, ServicePointDirectory points, AccessLog accessLog,
-                       cn.onewindow.core.privacy.PrivacyKeys keys, cn.onewindow.core.queue.TicketLinks tickets) {
+                       cn.onewindow.core.privacy.PrivacyKeys keys, cn.onewindow.core.ports.TicketLinks tickets) {
         this.tickets = tickets;
         this.keys = keys;
         this.tree = tree;

@@ -3,7 +3,6 @@ package cn.onewindow.core.service;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.Passwords;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -208,7 +207,7 @@ public final class SessionService {
      * password end. The user name is unique ({@code 409 USERNAME_TAKEN}).
      */
     public void setCredentials(Caller admin, String callerId, String username, String password) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireCredentialAdministrator(admin);
         CallerDirectory.Account account = callers.account(callerId).orElseThrow(() ->
                 DomainException.notFound("CALLER_NOT_FOUND", "调用方不存在", "no caller " + callerId));
         Validator v = new Validator().notBlank(username, "username");
@@ -220,7 +219,7 @@ public final class SessionService {
         FieldError weak = Passwords.policy(password, "password");
         if (weak != null) v.addAll(java.util.List.of(weak));
         v.throwIfInvalid();
-        if (account.caller().role() == Role.SYSTEM) {
+        if (!AccessPolicy.maySignIn(account.caller())) {
             throw DomainException.forbidden("FORBIDDEN", "系统调用方不能登录", "SYSTEM callers do not sign in");
         }
         String name = normalize(username);

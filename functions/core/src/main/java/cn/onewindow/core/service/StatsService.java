@@ -156,7 +156,7 @@ public final class StatsService {
      */
     public cn.onewindow.core.ports.Page<cn.onewindow.core.deadline.Accountability> accountability(
             Caller caller, String centerId, int limit, String cursor) {
-        AccessPolicy.requireRole(caller, Role.SUPERVISOR, Role.ADMIN);
+        AccessPolicy.requireAccountabilityReader(caller);
         if (limit < 1 || limit > 100) {
             throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至100之间",
                     "must be between 1 and 100")));

@@ -1,4 +1,4 @@
-package cn.onewindow.core.queue;
+package cn.onewindow.core.ports;
 
 import cn.onewindow.core.identity.Caller;
 
