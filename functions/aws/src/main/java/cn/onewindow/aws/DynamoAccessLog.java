@@ -14,7 +14,7 @@ import static cn.onewindow.aws.Attr.s;
 
 /**
  * Reads of a clear identity, kept in the case's own partition as {@code ACCESS#<time>#<caller>#<n>} items (no index
- * attributes: they never appear in listings or the due-time index).
+ * attributes: they never appear in listings or the due-time index), and staff sign-in events by day.
  */
 public final class DynamoAccessLog implements AccessLog {
     private final DynamoDbClient db;
@@ -37,5 +37,24 @@ public final class DynamoAccessLog implements AccessLog {
     @Override
     public List<Entry> of(String caseId) {
         return Attr.docsUnder(db, table, DynamoCaseRepository.casePk(caseId), "ACCESS#", Entry.class);
+    }
+
+    /** Sign-in events, one partition per UTC day ({@code SIGNIN#<day>}), sorted by time; never indexed. */
+    @Override
+    public void record(SignInEvent e) {
+        Map<String, AttributeValue> item = new HashMap<>(key(signInPk(e.at().atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()), DynamoCaseRepository.sortable(e.at()) + "#"
+                + UUID.randomUUID().toString().substring(0, 8)));
+        item.put("doc", s(Json.write(e)));
+        db.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public List<SignInEvent> signIns(java.time.LocalDate day) {
+        return Attr.docsUnder(db, table, signInPk(day), "2", SignInEvent.class); // every sort key starts with the year
+    }
+
+    private static String signInPk(java.time.LocalDate day) {
+        return "SIGNIN#" + day;
     }
 }

@@ -56,6 +56,9 @@ public final class Platform {
      * {@code PSEUDONYM_SECRET_ARN}, the outbox sealer where it names {@code OUTBOX_KEY_ARN} ({@link PlatformSecrets}).
      */
     public final cn.onewindow.core.privacy.PrivacyKeys privacyKeys;
+    /** Staff sign-in: credentials and browser sessions (callers table). */
+    public final DynamoSessionStore sessions;
+    public final cn.onewindow.core.service.SessionService sessionService;
 
     public Platform(AwsSettings settings, Clock clock) {
         this(settings, clock, AwsClients.dynamoDb(settings), sqs(settings));
@@ -155,5 +158,16 @@ public final class Platform {
         this.notificationRelay = sink == null ? null
                 : new NotificationRelay(cases, new SealedNotificationSink(sink, privacyKeys), clock);
         this.authenticator = new Authenticator(callers);
+        this.sessions = new DynamoSessionStore(dynamoDb, settings.callersTable());
+        // the password hasher's dummy hash (for unknown user names) is made once per JVM
+        this.sessionService = new cn.onewindow.core.service.SessionService(sessions, callers, accessLog, privacyKeys,
+                passwords(), clock);
+    }
+
+    private static cn.onewindow.core.access.Passwords passwords;
+
+    private static synchronized cn.onewindow.core.access.Passwords passwords() {
+        if (passwords == null) passwords = new cn.onewindow.core.access.Passwords();
+        return passwords;
     }
 }

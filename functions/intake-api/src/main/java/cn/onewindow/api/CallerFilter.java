@@ -3,6 +3,7 @@ package cn.onewindow.api;
 import cn.onewindow.aws.Platform;
 import cn.onewindow.core.access.Caller;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.service.SessionService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import cn.onewindow.api.problem.ProblemMappers;
@@ -13,10 +14,16 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every call to {@code /v1}: the bearer token is resolved to a caller before any resource runs, and
- * bodies above the size limit are refused before they are read.
+ * Authenticates every call to {@code /v1}: the bearer token, or else the session cookie ({@code ow_session}) of a
+ * signed-in staff member, is resolved to a caller before any resource runs, and bodies above the size limit are
+ * refused before they are read. A bearer token wins when both come. With the cookie, unsafe methods must carry
+ * {@code X-CSRF-Token} (the session's CSRF token), else {@code 403 CSRF_TOKEN_INVALID}. Signing in
+ * ({@code POST /v1/sessions}) needs no credential.
  */
 public class CallerFilter {
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final java.util.Set<String> UNSAFE = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+
     /** Largest request body accepted (a batch of evaluations is the biggest legitimate one). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
@@ -55,7 +62,24 @@ public class CallerFilter {
             }
         }
         if (ctx.hasEntity()) ctx.setEntityStream(new BodyLimit.Counting(ctx.getEntityStream(), MAX_BODY_BYTES));
-        Caller caller = platform.authenticator.authenticate(ctx.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (path.equals("/v1/sessions") && "POST".equals(ctx.getMethod())) return; // signing in: no caller yet
+        String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        jakarta.ws.rs.core.Cookie cookie = ctx.getCookies().get(SessionService.COOKIE);
+        if ((authorization == null || authorization.isBlank()) && cookie != null && cookie.getValue() != null
+                && !cookie.getValue().isEmpty()) {
+            String token = cookie.getValue();
+            SessionService.Current session = platform.sessionService.resolve(token, true).orElseThrow(() ->
+                    new DomainException(DomainException.Kind.UNAUTHORIZED, "SESSION_INVALID", "登录已失效，请重新登录",
+                            "the session has ended or is unknown; sign in again"));
+            if (UNSAFE.contains(ctx.getMethod())
+                    && !platform.sessionService.csrfMatches(token, ctx.getHeaderString(CSRF_HEADER))) {
+                throw DomainException.forbidden("CSRF_TOKEN_INVALID", "缺少或错误的CSRF令牌，请刷新页面",
+                        "a write with the session cookie needs the session's X-CSRF-Token header");
+            }
+            current.set(session, token);
+            return;
+        }
+        Caller caller = platform.authenticator.authenticate(authorization);
         current.set(caller);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,6 +58,10 @@ public class CallerResource {
         }
     }
 
+    /** A user name and password for signing in to the web apps. */
+    public record Credentials(String username, String password) {
+    }
+
     @Inject
     Platform platform;
 
@@ -101,6 +106,19 @@ public class CallerResource {
     @Path("/{id}/deactivation")
     public CallerView deactivate(@PathParam("id") String id) {
         return CallerView.of(platform.callerService.deactivate(current.get(), id));
+    }
+
+    /**
+     * Gives a caller a user name and password for the web apps (or replaces them; its sessions under the previous
+     * ones end): administrators only; {@code 409 USERNAME_TAKEN} when another caller has the name; the password has
+     * at least 10 characters of three kinds.
+     */
+    @PUT
+    @Path("/{id}/credentials")
+    public Response setCredentials(@PathParam("id") String id, Credentials body) {
+        CaseResource.requireBody(body);
+        platform.sessionService.setCredentials(current.get(), id, body.username(), body.password());
+        return Response.noContent().build();
     }
 
     /**

@@ -7,9 +7,28 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class CurrentCaller {
     private Caller caller;
+    private cn.onewindow.core.service.SessionService.Current session;
+    private String sessionToken;
 
     void set(Caller caller) {
         this.caller = caller;
+    }
+
+    /** Signed in with the session cookie (not a bearer token). */
+    void set(cn.onewindow.core.service.SessionService.Current session, String token) {
+        this.caller = session.caller();
+        this.session = session;
+        this.sessionToken = token;
+    }
+
+    /** The browser session of this request, or null when it came with a bearer token. */
+    public cn.onewindow.core.service.SessionService.Current session() {
+        return session;
+    }
+
+    /** The session cookie's token (never logged or stored), or null. */
+    String sessionToken() {
+        return sessionToken;
     }
 
     public Caller get() {

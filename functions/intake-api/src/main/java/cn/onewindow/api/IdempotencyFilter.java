@@ -45,6 +45,7 @@ import java.util.TreeMap;
  *   result, else {@code 409 IDEMPOTENCY_KEY_IN_PROGRESS} with {@code Retry-After};</li>
  *   <li>a first request that fails (4xx, 5xx) gives the key up: a retry runs again. A claim whose request died is
  *   taken over after {@link #LEASE}.</li>
+ *   <li>except under {@code /v1/sessions} (sign-in, sign-out, password change), where the key is ignored.</li>
  * </ul>
  */
 public class IdempotencyFilter {
@@ -52,6 +53,11 @@ public class IdempotencyFilter {
     static final Duration LEASE = Duration.ofSeconds(30);
     static final Duration WAIT = Duration.ofSeconds(3);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * Sign-in, sign-out and password change are never replayed: the key is ignored there, so a replay can never hand
+     * out a session (or its CSRF token) without the password being checked; each of them is safe to repeat anyway.
+     */
+    static final String SESSIONS = "/v1/sessions";
     private static final String KEY = IdempotencyFilter.class.getName() + ".key";
     private static final String DIGEST = IdempotencyFilter.class.getName() + ".digest";
     private static final ObjectMapper CANONICAL = new ObjectMapper();
@@ -69,7 +75,8 @@ public class IdempotencyFilter {
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Optional<Response> claim(ContainerRequestContext ctx) {
         String key = ctx.getHeaderString(HEADER);
-        if (key == null || !WRITES.contains(ctx.getMethod()) || !ctx.getUriInfo().getPath().startsWith("/v1")) {
+        if (key == null || !WRITES.contains(ctx.getMethod()) || !ctx.getUriInfo().getPath().startsWith("/v1")
+                || ctx.getUriInfo().getPath().startsWith(SESSIONS)) {
             return Optional.empty();
         }
         String requestId = ProblemMappers.requestId(ctx.getHeaders());

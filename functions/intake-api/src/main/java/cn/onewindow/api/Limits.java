@@ -46,7 +46,8 @@ public final class Limits {
             Map.entry("reason", 500), Map.entry("reasons", 500), Map.entry("note", 1000),
             Map.entry("comment", 500), Map.entry("missing", 40), Map.entry("unmetConditions", 40),
             Map.entry("description", 2000), Map.entry("legalBasis", 2000), Map.entry("controlBasis", 2000),
-            Map.entry("feeBasis", 2000));
+            Map.entry("feeBasis", 2000), Map.entry("username", 64), Map.entry("password", 128),
+            Map.entry("currentPassword", 128), Map.entry("newPassword", 128));
 
     /** Most entries per list property name. */
     static final Map<String, Integer> MAX_ITEMS = Map.ofEntries(

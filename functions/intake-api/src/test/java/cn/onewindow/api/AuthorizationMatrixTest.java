@@ -44,7 +44,8 @@ class AuthorizationMatrixTest {
 
     enum R { WINDOW, DEPARTMENT, AGENT, STAFF, SUPERVISOR, TERMINAL, ADMIN }
 
-    enum E { OK, FORBIDDEN, NOT_FOUND }
+    /** {@code UNAUTHORIZED}: the session routes answer a bearer caller 401 (a token has no session). */
+    enum E { OK, FORBIDDEN, NOT_FOUND, UNAUTHORIZED }
 
     record Req(String method, String path, String body) {
     }
@@ -62,6 +63,9 @@ class AuthorizationMatrixTest {
     static final E OK = E.OK;
     static final E F = E.FORBIDDEN;
     static final E N = E.NOT_FOUND;
+    static final E U = E.UNAUTHORIZED;
+    /** The user name each role's inside caller signs in with (for the walk with session cookies). */
+    static final Map<R, String> USERS = new EnumMap<>(R.class);
 
     /** The caller of each role inside its reach (for the fixtures below) and one outside it. */
     static final Map<R, String> IN = new EnumMap<>(R.class);
@@ -107,6 +111,18 @@ class AuthorizationMatrixTest {
         MORE_OUT.put(R.DEPARTMENT, List.of(newDepartment("dept-nb-yjgl", "yjgl", "330200")));
         MORE_OUT.put(R.TERMINAL, List.of(newTerminal("terminal-xihu", XIHU_CENTER, XIHU_CENTER),
                 newTerminal("terminal-v02", DemoData.COUNTY_CENTER, DemoData.VILLAGE_POINT_2)));
+        // every inside caller also signs in (demo users; a user for the yjgl department and the terminal)
+        as("demo-admin").body("{\"username\":\"m-dept-yjgl\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}")
+                .put("/v1/callers/dept-yjgl/credentials").then().statusCode(204);
+        as("demo-admin").body("{\"username\":\"m-terminal\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}")
+                .put("/v1/callers/terminal-001/credentials").then().statusCode(204);
+        USERS.put(R.WINDOW, "window");
+        USERS.put(R.DEPARTMENT, "m-dept-yjgl");
+        USERS.put(R.AGENT, "agent");
+        USERS.put(R.STAFF, "staff");
+        USERS.put(R.SUPERVISOR, "supervisor");
+        USERS.put(R.TERMINAL, "m-terminal");
+        USERS.put(R.ADMIN, "admin");
         caseId = agentJointCase();
         taskId = caseId + "~yjgl";
         taskStatus = as("demo-dept-yjgl").get("/v1/tasks/" + taskId).then().statusCode(200).extract()
@@ -312,6 +328,19 @@ class AuthorizationMatrixTest {
                 + freshCaller(r) + "/token-rotation", null), only(F, R.ADMIN)));
         rows.add(new Row("POST /v1/callers/{id}/deactivation", (r, in) -> new Req("POST", "/v1/callers/"
                 + freshCaller(r) + "/deactivation", null), only(F, R.ADMIN)));
+        rows.add(new Row("PUT /v1/callers/{id}/credentials", (r, in) -> new Req("PUT", "/v1/callers/"
+                + freshCaller(r) + "/credentials", "{\"username\":\"" + uniq("m-user") + "\",\"password\":\""
+                + DemoData.DEMO_PASSWORD + "\"}"), only(F, R.ADMIN)));
+        // sessions: signing in is open to anyone with a password; the current session is a cookie's, never a token's
+        rows.add(new Row("POST /v1/sessions", (r, in) -> new Req("POST", "/v1/sessions", "{\"username\":\"supervisor\","
+                + "\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}"), everyone()));
+        rows.add(new Row("GET /v1/sessions/current", (r, in) -> new Req("GET", "/v1/sessions/current", null),
+                (r, in) -> U));
+        rows.add(new Row("DELETE /v1/sessions/current", (r, in) -> new Req("DELETE", "/v1/sessions/current", null),
+                (r, in) -> U));
+        rows.add(new Row("POST /v1/sessions/current/password", (r, in) -> new Req("POST",
+                "/v1/sessions/current/password", "{\"currentPassword\":\"x\",\"newPassword\":\"Neu-Passwort-1\"}"),
+                (r, in) -> U));
         rows.add(new Row("POST /v1/callers/{id}/reactivation", (r, in) -> new Req("POST", "/v1/callers/"
                 + deactivatedCaller(r) + "/reactivation", "{\"reason\":\"误停用，经核实恢复\"}"), only(F, R.ADMIN)));
         // evaluations (好差评) and rectifications (整改), once the API serves them
@@ -417,10 +446,38 @@ class AuthorizationMatrixTest {
                 }
             }
         }
+        // the same walk for each role's inside caller signed in with a session cookie (and its CSRF token on
+        // writes): a session is the same caller with the same reach as its token (the session routes themselves
+        // are covered by SessionApiTest)
+        for (R role : R.values()) {
+            Response signIn = RestAssured.given().contentType(ContentType.JSON).body("{\"username\":\""
+                    + USERS.get(role) + "\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}").post("/v1/sessions");
+            assertEquals(201, signIn.statusCode(), role + " signs in: " + signIn.asString());
+            String cookie = signIn.getCookie(cn.onewindow.core.service.SessionService.COOKIE);
+            String csrf = signIn.path("csrfToken");
+            for (Row row : rows) {
+                if (row.route().contains("/v1/sessions")) continue;
+                Req req = row.request().apply(role, true);
+                E expected = row.expect().apply(role, true);
+                RequestSpecification spec = RestAssured.given().contentType(ContentType.JSON)
+                        .cookie(cn.onewindow.core.service.SessionService.COOKIE, cookie);
+                if (!req.method().equals("GET")) spec.header("X-CSRF-Token", csrf);
+                if (req.body() != null) spec.body(req.body());
+                Response res = spec.request(req.method(), req.path());
+                cells++;
+                String got = verdict(res);
+                if (!got.equals(expected.name())) {
+                    wrong.add(String.format("%-40s %-10s cookie expected %-9s got %d %s", row.route(), role, expected,
+                            res.statusCode(), res.asString().replaceAll("\\s+", " ")
+                                    .substring(0, Math.min(160, res.asString().length()))));
+                }
+            }
+        }
         System.out.printf("[AuthorizationMatrixTest] %d routes, %d cells%n", rows.size(), cells);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + cells + " cells differ:\n" + String.join("\n", wrong));
         // unauthenticated: every route answers 401 before anything else
         for (Row row : rows) {
+            if (row.route().equals("POST /v1/sessions")) continue; // signing in needs no token
             Req req = row.request().apply(R.SUPERVISOR, true);
             Response res = RestAssured.given().contentType(ContentType.JSON).body(req.body() == null ? "" : req.body())
                     .request(req.method(), req.path());
@@ -441,6 +498,9 @@ class AuthorizationMatrixTest {
             String ct = res.contentType();
             if (ct == null || !ct.startsWith("application/problem+json")) return "non-problem " + st;
             return st == 403 ? "FORBIDDEN" : "NOT_FOUND";
+        }
+        if (st == 401 && res.contentType() != null && res.contentType().startsWith("application/problem+json")) {
+            return "UNAUTHORIZED";
         }
         if (st >= 200 && st < 300 || st == 409 || st == 422) return "OK";
         return "status " + st;

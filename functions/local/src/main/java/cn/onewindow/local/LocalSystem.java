@@ -11,6 +11,8 @@ import cn.onewindow.infrastructure.TemplateModel;
 import cn.onewindow.local.lambda.LambdaHost;
 import cn.onewindow.local.lambda.ScheduleTicker;
 import cn.onewindow.local.lambda.SqsEventSourcePoller;
+import cn.onewindow.local.web.FrontDoor;
+import cn.onewindow.local.web.WebContent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ import java.util.Map;
 /**
  * The whole platform on one machine: dynoxide (a child process) and ElasticMQ (in this JVM) with the tables and queues of
  * {@code template.yaml}, the demo catalog, calendars, centers and callers, and the packaged Lambda functions run
- * as child JVMs on a local Lambda Runtime API: the intake API on {@code http://localhost:<port>}, the approval
+ * as child JVMs on a local Lambda Runtime API: the intake API behind the front door on {@code http://localhost:<port>}
+ * (which also serves the web apps, as CloudFront does in the cloud), the approval
  * worker fed by the approval queue (an SQS event source with partial batch responses), and the outbox relay on a
  * timer standing in for the EventBridge schedule.
  */
@@ -78,6 +81,7 @@ public final class LocalSystem implements AutoCloseable {
     private ProvisionedResources resources;
     private Platform platform;
     private LambdaHost api;
+    private FrontDoor frontDoor;
     private SqsEventSourcePoller approvalPoller;
     private SqsEventSourcePoller evaluationPoller;
     private ScheduleTicker relayTicker;
@@ -143,9 +147,14 @@ public final class LocalSystem implements AutoCloseable {
 
         Path intakeZip = options.root().resolve("functions/intake-api/target/function.zip");
         Path workersZip = options.root().resolve("functions/workers/target/function.zip");
-        api = LambdaHost.builder("intake-api", intakeZip).flavour(LambdaHost.Flavour.HTTP).port(options.port())
+        // the API function's host on an internal loopback port; the front door on the public port serves the web
+        // apps and passes /v1 (and /q) to it unchanged, as CloudFront does in the cloud
+        api = LambdaHost.builder("intake-api", intakeZip).flavour(LambdaHost.Flavour.HTTP).port(0)
                 .instances(options.apiInstances()).environment(apiEnv).logDirectory(options.logDirectory()).start();
         parts.add(api);
+        frontDoor = FrontDoor.start(options.port(), api.baseUri(),
+                WebContent.detect(Thread.currentThread().getContextClassLoader()));
+        parts.add(0, frontDoor);
 
         LambdaHost approval = LambdaHost.builder("approval-worker", workersZip).flavour(LambdaHost.Flavour.EVENT)
                 .instances(options.workerInstances()).environment(env("ApprovalWorkerFunction", local))
@@ -241,7 +250,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public EmbeddedAws aws() { return aws; }
 
+    /** The API function's host (internal port; callers go through {@link #frontDoor()}). */
     public LambdaHost api() { return api; }
+
+    /** The public port: the web apps, and the API under /v1. */
+    public FrontDoor frontDoor() { return frontDoor; }
 
     public SqsEventSourcePoller approvalPoller() { return approvalPoller; }
 
@@ -276,10 +289,12 @@ public final class LocalSystem implements AutoCloseable {
                 case "--worker-instances" -> o = o.withInstances(o.apiInstances(), Integer.parseInt(args[++i]));
                 case "--admin-port" -> o = o.withAdminPort(Integer.parseInt(args[++i]));
                 case "--schedule-every" -> o = o.withScheduleEvery(Duration.parse(args[++i]));
+                case "--web-dir" -> System.setProperty(WebContent.DIRECTORY_PROPERTY,
+                        Path.of(args[++i]).toAbsolutePath().toString());
                 case "--help", "-h" -> {
                     System.out.println("usage: ./run-local.sh [--port 8080] [--data-dir DIR] "
                             + "[--clock-start 2025-04-25T02:00:00Z] [--api-instances 2] [--worker-instances 1] "
-                            + "[--admin-port 8079] [--schedule-every PT60S]");
+                            + "[--admin-port 8079] [--schedule-every PT60S] [--web-dir DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -289,6 +304,8 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = start(o);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "local-system-shutdown"));
         System.out.printf("%n  One-window platform running locally (started in %.1f s)%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf("  Web apps:   http://localhost:%d/   (%s; users in README, Signing in)%n", o.port(),
+                system.frontDoor().content().describe());
         System.out.printf("  API:        http://localhost:%d/v1/items   (OpenAPI: http://localhost:%d/q/openapi)%n",
                 o.port(), o.port());
         System.out.printf("  DynamoDB:   %s   SQS: %s%n", system.aws().dynamoDbEndpoint(), system.aws().sqsEndpoint());

@@ -170,6 +170,13 @@ class TemplateConsistencyTest {
                 Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationService.ingest", EnumSet.of(Need.CASES, Need.PSEUDONYM_SECRET));
         REACHES.put("evaluationForwarder", EnumSet.of(Need.CASES, Need.CASES_BY_DUE));
+        // staff sign-in: credentials and sessions in the callers table
+        REACHES.put("sessions", EnumSet.of(Need.CALLERS));
+        // checking a session (the gateway authorizer): session, account and sign-in items, read only
+        REACHES.put("sessionService.resolve", EnumSet.of(Need.CALLERS));
+        // signing in also records the event in the access log (cases table) under a keyed pseudonym of the name,
+        // and derives the CSRF token from the pseudonym ring
+        REACHES.put("sessionService", EnumSet.of(Need.CALLERS, Need.CASES, Need.PSEUDONYM_SECRET));
     }
 
     static TemplateModel template;

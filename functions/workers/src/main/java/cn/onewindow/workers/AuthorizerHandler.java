@@ -10,7 +10,8 @@ import jakarta.inject.Named;
 import java.util.Map;
 
 /**
- * The HTTP API's Lambda authorizer: resolves the bearer token with the same authenticator the intake function uses
+ * The HTTP API's Lambda authorizer: resolves the bearer token (or, without one, the session cookie of a signed-in
+ * staff member) with the same authenticator and sessions the intake function uses
  * (hashed lookup in the callers table on every request, so a revoked token is refused at once; the template turns
  * the gateway's authorizer cache off). Logs nothing about the token.
  */
@@ -25,7 +26,10 @@ public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Ma
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         GatewayAuthorizer a = authorizer;
-        if (a == null) authorizer = a = new GatewayAuthorizer(platform.authenticator);
+        if (a == null) {
+            authorizer = a = new GatewayAuthorizer(platform.authenticator,
+                    token -> platform.sessionService.resolve(token, false).map(s -> s.caller()));
+        }
         return a.authorize(event);
     }
 }

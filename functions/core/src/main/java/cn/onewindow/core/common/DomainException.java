@@ -9,7 +9,9 @@ import java.util.List;
 public class DomainException extends RuntimeException {
 
     /** What kind of refusal this is; the API maps each kind to one HTTP status. */
-    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, ILLEGAL_STATE, UNPROCESSABLE, TOO_LARGE }
+    public enum Kind { VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, ILLEGAL_STATE, UNPROCESSABLE, TOO_LARGE,
+        /** Temporarily refused whatever is sent (a sign-in locked after repeated wrong passwords): HTTP 423. */
+        LOCKED }
 
     private final Kind kind;
     private final String code;

@@ -91,6 +91,25 @@ public final class DemoData {
                         null, null, 0));
     }
 
+    /** The one password of every demo user (demo data only; the local system seeds it, never the cloud). */
+    public static final String DEMO_PASSWORD = "Demo-2025-yc";
+
+    /**
+     * Demo staff who sign in with a user name and {@link #DEMO_PASSWORD}: each is the caller of the matching demo
+     * token (same id, role and scope). User name → caller id.
+     */
+    public static Map<String, String> users() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("window", "window-001");
+        // the joint-approval departments of 固定资产投资项目审批 (ITEM_FIXED_ASSET_INVESTMENT)
+        for (String code : List.of("fgw", "zrzy", "zjj", "sthj", "ly")) m.put("dept-" + code, "dept-" + code);
+        m.put("agent", "agent-001");
+        m.put("staff", "staff-t01");
+        m.put("supervisor", "supervisor-001");
+        m.put("admin", "admin-001");
+        return m;
+    }
+
     /** Demo tokens (plain here; stored only as hashes) and the callers they stand for. */
     public static Map<String, Caller> callers() {
         Map<String, Caller> m = new LinkedHashMap<>();

@@ -17,4 +17,19 @@ public interface AccessLog {
 
     /** Oldest first. */
     List<Entry> of(String caseId);
+
+    /**
+     * A staff sign-in event ({@code SIGN_IN}, {@code SIGN_IN_FAILED}, {@code LOCKED_OUT}, {@code SIGN_IN_LOCKED},
+     * {@code SIGN_OUT}, {@code PASSWORD_CHANGED}, {@code CREDENTIALS_SET}): never a password or a token.
+     *
+     * @param callerId null for an unknown user name
+     * @param userKey  the keyed pseudonym of the user name tried (never the name itself)
+     */
+    record SignInEvent(String event, String callerId, String userKey, Instant at) {
+    }
+
+    void record(SignInEvent event);
+
+    /** The sign-in events of one UTC day, oldest first. */
+    List<SignInEvent> signIns(java.time.LocalDate day);
 }

@@ -45,6 +45,7 @@ public class ProblemMappers {
             case CONFLICT, ILLEGAL_STATE -> 409;
             case UNPROCESSABLE -> 422;
             case TOO_LARGE -> 413;
+            case LOCKED -> 423;
         };
         Response.ResponseBuilder r = response(Problem.of(status, e.code(), e.messageZh(), e.messageEn(),
                 e.fieldErrors(), requestId));
