@@ -1,5 +1,6 @@
 package cn.onewindow.web.it;
 
+import cn.onewindow.local.web.FrontDoor;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The harness itself, against static pages served with the front door's policy
- * ({@code Content-Security-Policy: script-src 'self'}) by a tiny HTTP server: the browser runs the page's own
+ * The harness itself, against static pages served with the local front door's security headers (its
+ * {@code Content-Security-Policy} with {@code script-src 'self'}) by a tiny HTTP server: the browser runs the page's own
  * script file and refuses its inline script; axe loads and runs under that policy, finds nothing on a clean page
  * and names rule, impact and selector on a broken one; screenshots have the asked size; a failure leaves the page.
  */
@@ -77,8 +78,7 @@ class HarnessSelfTest {
             exchange.getResponseHeaders().set("Content-Type",
                     path.endsWith(".js") ? "text/javascript; charset=utf-8"
                             : path.endsWith(".css") ? "text/css" : "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Content-Security-Policy",
-                    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'");
+            FrontDoor.SECURITY_HEADERS.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
