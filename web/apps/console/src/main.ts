@@ -18,5 +18,11 @@ setUnauthorizedHandler(() => {
   if (here.name !== 'signin') router.replace({ name: 'signin', query: { next: here.fullPath } })
 })
 
+// A page restored from the back/forward cache (e.g. Back after signing out) would show the last screen's data as it
+// was: load it afresh instead, so the router asks the server again who is signed in.
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) window.location.reload()
+})
+
 document.documentElement.lang = i18n.global.locale.value
 app.mount('#app')
