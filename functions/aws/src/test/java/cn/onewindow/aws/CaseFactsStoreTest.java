@@ -58,7 +58,7 @@ class CaseFactsStoreTest {
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "孙反复"), null)
                 .snapshot().id();
         int noticesBefore = p.cases.notices(id).size();
-        int cycles = 25;
+        int cycles = 1000; // the figure: a case survives a thousand suspend/resume cycles
         for (int i = 0; i < cycles; i++) {
             clock.advanceTo(clock.instant().plus(Duration.ofMinutes(1)));
             p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "勘查" + i), null);
