@@ -1,0 +1,6 @@
+import { createApp } from 'vue'
+import '@shared/hall/public.css'
+import './styles.css'
+import App from './App.vue'
+
+createApp(App).mount('#app')
