@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { NOT_FOUND_TEXT, formatDate, queryProgress, rateLimitedText, retryAfterMinutes, statusText, validPassword }
+import { NOT_FOUND_TEXT, formatDate, stepText, queryProgress, rateLimitedText, retryAfterMinutes, statusText, validPassword }
   from './progress'
 
 describe('status text', () => {
@@ -8,6 +8,11 @@ describe('status text', () => {
     expect(statusText('RESULT_READY')).toBe('已办好，可以领取结果')
     expect(statusText('SUSPENDED')).toBe('暂停计时（等待补正、现场勘查等）')
     expect(statusText('DENIED')).toBe('已办结：不予许可')
+  })
+  it('names each timeline step as what happened', () => {
+    expect(stepText({ at: '', event: 'SUBMITTED', status: 'SUBMITTED' })).toBe('提交申请')
+    expect(stepText({ at: '', event: 'ACCEPTED_WITH_DEFICIENCY', status: 'ACCEPTED_WITH_DEFICIENCY' })).toBe('容缺受理')
+    expect(stepText({ at: '', event: 'NOTE', status: null })).toBe('办理进展更新')
   })
   it('falls back to 办理中 for a status it does not know', () => {
     expect(statusText('SOMETHING_NEW')).toBe('办理中')

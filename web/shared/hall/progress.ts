@@ -41,6 +41,26 @@ export function statusText(status: string | null | undefined): string {
   return (status && STATUS_TEXT[status]) || '办理中'
 }
 
+/** What a past step of the timeline says (an event, not the state it left the case in). */
+export const STEP_TEXT: Record<string, string> = {
+  SUBMITTED: '提交申请',
+  NOT_ACCEPTED: '不予受理',
+  AWAITING_MATERIALS: '一次性告知需补齐的材料',
+  ACCEPTED: '窗口受理',
+  ACCEPTED_WITH_DEFICIENCY: '容缺受理',
+  IN_REVIEW: '进入审查',
+  SUSPENDED: '暂停计时',
+  APPROVED: '准予许可',
+  DENIED: '不予许可',
+  RESULT_READY: '办结出件',
+  DELIVERED: '结果送达',
+  WITHDRAWN: '申请撤回',
+}
+
+export function stepText(step: ProgressStep): string {
+  return (step.status && STEP_TEXT[step.status]) || '办理进展更新'
+}
+
 /** Whether the case is finished (shown in green rather than as "in progress"). */
 export function isClosed(status: string | null | undefined): boolean {
   return ['NOT_ACCEPTED', 'APPROVED', 'DENIED', 'RESULT_READY', 'DELIVERED', 'WITHDRAWN'].includes(status ?? '')
