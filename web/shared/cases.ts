@@ -75,6 +75,8 @@ export interface IntakeRequest {
   applicant: { name: string; type: ApplicantType; idType: IdType; idNumber: string; phone: string }
   materials: SubmittedMaterial[]
   unmetConditions: string[]
+  /** The queue ticket being served at this window: the case carries its queue number (and so does its rating). */
+  ticketId?: string
 }
 
 export interface Notice {
