@@ -120,6 +120,10 @@ class AuthorizationMatrixTest {
                 .put("/v1/callers/dept-yjgl/credentials").then().statusCode(204);
         as("demo-admin").body("{\"username\":\"m-terminal\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}")
                 .put("/v1/callers/terminal-001/credentials").then().statusCode(204);
+        as("demo-admin").body("{\"username\":\"m-kiosk\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}")
+                .put("/v1/callers/kiosk-001/credentials").then().statusCode(204);
+        as("demo-admin").body("{\"username\":\"m-board\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}")
+                .put("/v1/callers/board-001/credentials").then().statusCode(204);
         USERS.put(R.WINDOW, "window");
         USERS.put(R.DEPARTMENT, "m-dept-yjgl");
         USERS.put(R.AGENT, "agent");
@@ -127,6 +131,8 @@ class AuthorizationMatrixTest {
         USERS.put(R.SUPERVISOR, "supervisor");
         USERS.put(R.TERMINAL, "m-terminal");
         USERS.put(R.ADMIN, "admin");
+        USERS.put(R.KIOSK, "m-kiosk");
+        USERS.put(R.BOARD, "m-board");
         caseId = agentJointCase();
         taskId = caseId + "~yjgl";
         ticketId = as("demo-kiosk").body("{\"category\":\"A\"}").post("/v1/centers/" + DemoData.COUNTY_CENTER
