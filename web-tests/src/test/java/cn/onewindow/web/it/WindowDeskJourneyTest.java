@@ -58,11 +58,13 @@ class WindowDeskJourneyTest {
         String caseId = browser.byTest("desk-result-case").getText().trim();
         assertTrue(caseId.matches("[0-9A-Z-]{10,}"), caseId);
         assertTrue(result.getText().contains("受理"), result.getText());
+        assertTrue(browser.byTest("desk-result-notice").getText().startsWith("承诺件通知书"));
         browser.screen(J, "4-accepted");
 
         browser.byTest("desk-print").click();
         browser.await().until(d -> d.getCurrentUrl().contains("/console/") && d.getCurrentUrl().contains(caseId));
         assertEquals(caseId, browser.byTest("notice-case").getText().trim());
+        assertEquals("承诺件通知书", browser.byTest("notice-title").getText().replaceAll("\\s", ""));
         assertEquals("浏" + "*".repeat(APPLICANT.length() - 2) + "丰",
                 browser.byTest("notice-applicant").getText().trim());
         String sheet = browser.byTest("notice-sheet").getText();
