@@ -1,6 +1,6 @@
 package cn.onewindow.web.it;
 
-import cn.onewindow.core.access.Caller;
+import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.demo.DemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
