@@ -86,9 +86,19 @@ public final class DynamoReferenceRepository implements CatalogRepository, Calen
                     TransactWriteItem.builder().put(currentPut.build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(listing).build()).build()));
         } catch (TransactionCanceledException e) {
+            // an answer lost after the write landed (a time-out, then a retry whose conditions see our own write):
+            // the current version is then exactly this document, which is success, not a conflict
+            if (currentDocIs(pk, item.version(), doc)) return;
             throw new ConcurrentUpdateException("事项已被他人同时修改，请刷新后重试",
                     "the item was changed by someone else at the same time; reload and retry");
         }
+    }
+
+    private boolean currentDocIs(String pk, int version, String doc) {
+        Map<String, AttributeValue> current = db.getItem(b -> b.tableName(table).key(key(pk, "CURRENT"))
+                .consistentRead(true)).item();
+        return current != null && current.containsKey("version") && current.get("version").n().equals(
+                Integer.toString(version)) && current.containsKey("doc") && doc.equals(current.get("doc").s());
     }
 
     @Override
