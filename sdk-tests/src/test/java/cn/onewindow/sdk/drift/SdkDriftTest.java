@@ -98,13 +98,23 @@ class SdkDriftTest {
             Map.entry("Problem", "problem+json is produced by exception mappers, not in the document"),
             Map.entry("FieldError", "part of problem+json, not in the document"),
             Map.entry("Lists", "helper, not a model"),
-            Map.entry("OpenEnums", "helper, not a model"));
+            Map.entry("OpenEnums", "helper, not a model"),
+            Map.entry("QueueBoard", "the API documents no schema for GET …/queue (a JAX-RS Response with an ETag)"),
+            Map.entry("TicketTaken", "the API documents no schema for POST …/tickets (a JAX-RS Response, 201)"),
+            // added with the queue and supervision routes this release; their schemas (TicketView, Progress,
+            // Accountability) are to be compared field by field next: listed here so the gap stays visible
+            Map.entry("Ticket", "not yet compared with TicketView (new this release)"),
+            Map.entry("Progress", "not yet compared with Progress (new this release)"),
+            Map.entry("AccountabilityRecord", "not yet compared with Accountability (new this release)"));
 
     /**
      * Differences that are intentional, each with the reason. Keys are the lines the test prints. Keep this short:
      * fix the SDK (or the API's annotations) instead of adding to it.
      */
     static final Map<String, String> ALLOWED = Map.ofEntries(
+            Map.entry("Notice ~ NoticeView.queryPassword: the API sends it, the SDK ignores it",
+                    "the SDK hands the query password out once as ServiceCase.queryPassword(); the notice's copy is"
+                            + " for the printed notice"),
             // the API's views carry these domain enums as plain strings (name()); the SDK offers the enum, open
             // for values it does not know (UNKNOWN). Better: type the view fields as enums in intake-api.
             Map.entry("Consent ~ ConsentView.method: SDK type enum, API type string", "view field is a String"),
