@@ -1,5 +1,7 @@
 package cn.onewindow.aws;
 
+import cn.onewindow.core.common.ConcurrentUpdateException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.ports.SessionStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,7 +38,6 @@ import static cn.onewindow.aws.Attr.str;
  * </ul>
  */
 public final class DynamoSessionStore implements SessionStore {
-    private static final int ATTEMPTS = 20;
     private final DynamoDbClient db;
     private final String table;
 
@@ -69,7 +70,7 @@ public final class DynamoSessionStore implements SessionStore {
     @Override
     public boolean setCredential(String callerId, String username, String passwordHash, String credentialId,
                                  Instant at) {
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.standard().onConflict(() -> {
             String old = usernameOf(callerId).orElse(null);
             Map<String, AttributeValue> login = new HashMap<>();
             login.put("pk", s("LOGIN#" + username));
@@ -101,9 +102,10 @@ public final class DynamoSessionStore implements SessionStore {
             } catch (TransactionCanceledException e) {
                 Optional<Map<String, AttributeValue>> taken = get("LOGIN#" + username);
                 if (taken.isPresent() && !callerId.equals(str(taken.get(), "callerId"))) return false;
-                if (attempt >= ATTEMPTS) throw e;
+                throw new ConcurrentUpdateException("账号已被他人同时修改，请刷新后重试",
+                        "the account was changed by someone else at the same time; reload and retry");
             }
-        }
+        });
     }
 
     @Override

@@ -4,7 +4,9 @@ import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.Passwords;
 import cn.onewindow.core.access.Tokens;
+import cn.onewindow.core.common.ConcurrentUpdateException;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.ports.AccessLog;
@@ -43,8 +45,6 @@ public final class SessionService {
     static final String USERNAME = "username";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Conditional writes lost to a concurrent sign-in are retried this often (each re-reads first). */
-    private static final int ATTEMPTS = 100;
-
     /** A new session: the token goes into the cookie only. */
     public record SignedIn(String token, Current current) {
     }
@@ -123,8 +123,10 @@ public final class SessionService {
      * concurrent wrong passwords each count once and the lock is set by the one that reaches the limit.
      */
     private void failed(String name, SessionStore.Credential read) {
-        SessionStore.Credential c = read;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        java.util.concurrent.atomic.AtomicReference<SessionStore.Credential> seen =
+                new java.util.concurrent.atomic.AtomicReference<>(read);
+        RetryPolicy.standard().onConflict((Runnable) () -> {
+            SessionStore.Credential c = seen.get();
             Instant now = clock.instant();
             if (locked(c, now)) {
                 log("SIGN_IN_LOCKED", c.callerId(), name);
@@ -147,10 +149,9 @@ public final class SessionService {
                 log("SIGN_IN_FAILED", read.callerId(), name);
                 throw invalidCredentials(); // the password was replaced meanwhile: this one was checked against the old
             }
-            c = again.get();
-            pause(attempt);
-        }
-        throw DomainException.conflict("CONCURRENT_UPDATE", "登录请求过于频繁，请稍后重试", "too many sign-ins at once; retry");
+            seen.set(again.get());
+            throw new ConcurrentUpdateException("登录请求过于频繁，请稍后重试", "too many sign-ins at once; retry");
+        });
     }
 
     public void signOut(Current session) {
@@ -284,11 +285,4 @@ public final class SessionService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 10) * 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
