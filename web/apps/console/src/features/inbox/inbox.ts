@@ -1,4 +1,5 @@
 /** Types and pure helpers of the department inbox. */
+import { splitSpan } from '@shared/countdown'
 
 export type TaskStatus = 'CREATED' | 'PENDING' | 'AWAITING_SUPPLEMENT' | 'APPROVED' | 'DENIED'
 
@@ -43,7 +44,7 @@ export function mergePage(shown: TaskView[], page: TaskView[]): TaskView[] {
 
 /**
  * The due countdown's colour (红黄绿牌): overdue, red within 24 hours, yellow within 72 hours, green otherwise.
- * (Local to this feature until a shared countdown lands; the lead will unify.)
+ * (Tasks carry no warning point, so their colour is by hours left; the span is split as the case countdown splits it.)
  */
 export type Urgency = 'overdue' | 'red' | 'yellow' | 'green' | 'none'
 
@@ -57,9 +58,7 @@ export interface Countdown {
 export function countdown(dueAt: string | null | undefined, now: Date): Countdown {
   if (!dueAt) return { urgency: 'none', days: 0, hours: 0 }
   const ms = Date.parse(dueAt) - now.getTime()
-  const abs = Math.abs(ms)
-  const days = Math.floor(abs / 86_400_000)
-  const hours = Math.floor((abs % 86_400_000) / 3_600_000)
+  const { days, hours } = splitSpan(ms)
   const urgency: Urgency = ms < 0 ? 'overdue' : ms <= 24 * 3_600_000 ? 'red' : ms <= 72 * 3_600_000 ? 'yellow' : 'green'
   return { urgency, days, hours }
 }
