@@ -182,7 +182,16 @@ public final class DynamoSessionStore implements SessionStore {
         item.put("endsAt", s(session.expiresAt().toString()));
         item.put("expiresAt", n(session.expiresAt().getEpochSecond())); // the table's TTL attribute
         item.put("state", s("ACTIVE"));
-        db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        try {
+            db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            // the key is the hash of a fresh 256-bit token: an existing item is this very write, landed on an
+            // attempt whose answer was lost and resent by the SDK; anything else is a real clash
+            Map<String, AttributeValue> stored = get("SESSION#" + session.tokenHash()).orElse(Map.of());
+            if (!item.equals(stored)) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -141,8 +141,8 @@ public final class Platform {
         this.queueBoard = new cn.onewindow.core.queue.QueueBoard(queueStore, clock);
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
                 approvalService, servicePointService, servicePoints, accessLog, privacyKeys, queueService);
-        this.progressService = new cn.onewindow.core.service.ProgressService(cases,
-                new DynamoRateCounter(dynamoDb, settings.idempotencyTable()), privacyKeys, clock);
+        DynamoRateCounter tryCounters = new DynamoRateCounter(dynamoDb, settings.idempotencyTable());
+        this.progressService = new cn.onewindow.core.service.ProgressService(cases, tryCounters, privacyKeys, clock);
         this.callerService = new cn.onewindow.core.service.CallerService(callers, servicePoints, clock);
         this.ledgerService = new cn.onewindow.core.service.LedgerService(
                 new DynamoLedger(dynamoDb, settings.casesTable()), servicePointService);
@@ -174,7 +174,7 @@ public final class Platform {
         this.sessions = new DynamoSessionStore(dynamoDb, settings.callersTable());
         // the password hasher's dummy hash (for unknown user names) is made once per JVM
         this.sessionService = new cn.onewindow.core.service.SessionService(sessions, callers, accessLog, privacyKeys,
-                passwords(), clock);
+                passwords(), tryCounters, clock);
     }
 
     private static cn.onewindow.core.access.Passwords passwords;

@@ -26,6 +26,7 @@ import static cn.onewindow.aws.Fixtures.FRIDAY_10_SHANGHAI;
 import static cn.onewindow.aws.Fixtures.WINDOW;
 import static cn.onewindow.aws.Fixtures.complete;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,6 +99,23 @@ class LostAnswerStoreTest {
         ServicePoint stored = clean.find("330110-LOST-01").orElseThrow();
         assertEquals("失联测试便民服务点（新）", stored.name());
         assertEquals(created.version() + 1, stored.version(), "written once, not twice");
+    }
+
+    @Test
+    void aSessionWhoseCreationAnswerWasLostIsOursAndResolves() {
+        FaultPlan[] plan = new FaultPlan[1];
+        Instant now = FRIDAY_10_SHANGHAI;
+        String tokenHash = cn.onewindow.core.access.Tokens.hash("lost-answer-session-token");
+        try (DynamoDbClient lossy = losingAnswersTo("PutItem", plan)) {
+            DynamoSessionStore store = new DynamoSessionStore(lossy, tables.settings().callersTable());
+            store.createSession(new cn.onewindow.core.ports.SessionStore.Session(tokenHash, "window-001", "window",
+                    "seeded-window", now, now, now.plus(Duration.ofHours(8)), false));
+            assertTrue(plan[0].total() >= 1, "the put was answered-then-lost at least once: " + plan[0]);
+        }
+        DynamoSessionStore clean = new DynamoSessionStore(tables.client(), tables.settings().callersTable());
+        cn.onewindow.core.ports.SessionStore.Session stored = clean.session(tokenHash).orElseThrow();
+        assertEquals("window-001", stored.callerId());
+        assertFalse(stored.revoked());
     }
 
     /**

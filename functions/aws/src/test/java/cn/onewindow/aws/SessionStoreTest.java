@@ -58,7 +58,7 @@ class SessionStoreTest {
         callers = platform.callerService;
         // fewer iterations keep the test fast; stored hashes carry their own count
         sessions = new SessionService(platform.sessions, platform.callers, platform.accessLog, platform.privacyKeys,
-                new Passwords(2_000), clock);
+                new Passwords(2_000), new DynamoRateCounter(t.client(), t.settings().idempotencyTable()), clock);
     }
 
     static String user(String id) {
@@ -77,6 +77,11 @@ class SessionStoreTest {
         }
     }
 
+    /** A client address of its own: the per-address try limit has its own test and counts nothing else. */
+    static String anyAddress() {
+        return "198.51.100." + java.util.UUID.randomUUID();
+    }
+
     static Map<String, AttributeValue> raw(String pk) {
         return tables.client().getItem(b -> b.tableName(tables.resources().tableName("CallersTable"))
                 .key(Map.of("pk", AttributeValue.builder().s(pk).build())).consistentRead(true)).item();
@@ -85,7 +90,7 @@ class SessionStoreTest {
     @Test
     void aDemoUserSignsInAsTheSameCallerAsItsTokenAndOnlyTheTokenHashIsStored() {
         java.time.Instant before = clock.instant();
-        SessionService.SignedIn s = platform.sessionService.signIn("Window", DemoData.DEMO_PASSWORD);
+        SessionService.SignedIn s = platform.sessionService.signIn("Window", DemoData.DEMO_PASSWORD, anyAddress());
         Caller byToken = platform.authenticator.authenticate("Bearer demo-window");
         assertEquals(byToken, s.current().caller());
         assertEquals(43, s.token().length(), "256 bits, base64url");
@@ -105,12 +110,31 @@ class SessionStoreTest {
     }
 
     @Test
+    void oneAddressGetsAHundredTriesAQuarterHourOverAnyUserNamesThenRateLimitedEvenWithTheRightPassword() {
+        String name = user("s-spray");
+        String sprayer = "203.0.113.7";
+        clock.advance(Duration.ofMinutes(15)); // a fresh window for this address
+        for (int i = 0; i < 100; i++) {
+            String tried = "spray-" + i; // one password tried on many user names: no single user locks
+            assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(tried, "Sommer-2026!", sprayer)));
+        }
+        assertEquals("RATE_LIMITED", code(() -> sessions.signIn(name, PW, sprayer)), "the 101st try");
+        DomainException.RateLimited limited = assertThrows(DomainException.RateLimited.class,
+                () -> sessions.signIn("spray-x", "x", sprayer));
+        assertTrue(limited.retryAfterSeconds() >= 1 && limited.retryAfterSeconds() <= 15 * 60);
+        assertEquals("OK", code(() -> sessions.signIn(name, PW, "203.0.113.8")), "another address is not limited");
+        assertEquals(0, platform.sessions.credential(name).orElseThrow().failures(), "nothing counted on the user");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals("OK", code(() -> sessions.signIn(name, PW, sprayer)), "the next window starts a new count");
+    }
+
+    @Test
     void wrongAndUnknownGetTheSameAnswerAndTheAuditHasPseudonymsOnly() {
         String name = user("s-wrong");
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "Falsch-2026!")));
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn("nobody-here", "Falsch-2026!")));
-        assertEquals("VALIDATION_FAILED", code(() -> sessions.signIn(name, "")));
-        sessions.signIn(name, PW);
+        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "Falsch-2026!", anyAddress())));
+        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn("nobody-here", "Falsch-2026!", anyAddress())));
+        assertEquals("VALIDATION_FAILED", code(() -> sessions.signIn(name, "", anyAddress())));
+        sessions.signIn(name, PW, anyAddress());
         List<AccessLog.SignInEvent> events = platform.accessLog.signIns(clock.instant().atZone(ZoneOffset.UTC)
                 .toLocalDate());
         String all = events.toString();
@@ -125,20 +149,20 @@ class SessionStoreTest {
     @Test
     void fiveWrongPasswordsLockForFifteenMinutesEvenTheRightOneAndSuccessResetsTheCount() {
         String name = user("s-lock");
-        for (int i = 0; i < 3; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein")));
+        for (int i = 0; i < 3; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein", anyAddress())));
         assertEquals(3, platform.sessions.credential(name).orElseThrow().failures());
-        sessions.signIn(name, PW);
+        sessions.signIn(name, PW, anyAddress());
         assertEquals(0, platform.sessions.credential(name).orElseThrow().failures(), "a success resets the count");
-        for (int i = 0; i < 4; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein")));
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, "nein")), "the fifth locks");
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW)), "even the right password");
+        for (int i = 0; i < 4; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein", anyAddress())));
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, "nein", anyAddress())), "the fifth locks");
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, anyAddress())), "even the right password");
         SessionStore.Credential c = platform.sessions.credential(name).orElseThrow();
         assertEquals(5, c.failures());
         assertNotNull(c.lockedUntil());
         clock.advance(Duration.ofMinutes(14));
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW)));
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, anyAddress())));
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertEquals("OK", code(() -> sessions.signIn(name, PW)));
+        assertEquals("OK", code(() -> sessions.signIn(name, PW, anyAddress())));
         c = platform.sessions.credential(name).orElseThrow();
         assertEquals(0, c.failures());
         assertNull(c.lockedUntil());
@@ -155,7 +179,7 @@ class SessionStoreTest {
         for (int i = 0; i < 20; i++) {
             answers.add(pool.submit(() -> {
                 go.await();
-                return code(() -> sessions.signIn(name, "Falsch-2026!"));
+                return code(() -> sessions.signIn(name, "Falsch-2026!", anyAddress()));
             }));
         }
         go.countDown();
@@ -167,13 +191,13 @@ class SessionStoreTest {
         SessionStore.Credential c = platform.sessions.credential(name).orElseThrow();
         assertEquals(5, c.failures());
         assertNotNull(c.lockedUntil());
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW)));
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, anyAddress())));
     }
 
     @Test
     void idleTimeoutSlidesAtMostOnceAMinuteAndTheLifetimeIsAbsolute() {
         String name = user("s-idle");
-        SessionService.SignedIn s = sessions.signIn(name, PW);
+        SessionService.SignedIn s = sessions.signIn(name, PW, anyAddress());
         String pk = "SESSION#" + Tokens.hash(s.token());
         String seen = raw(pk).get("lastSeenAt").s();
         clock.advance(Duration.ofSeconds(30));
@@ -189,7 +213,7 @@ class SessionStoreTest {
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertTrue(sessions.resolve(s.token(), true).isEmpty(), "30 minutes idle: over");
 
-        SessionService.SignedIn t = sessions.signIn(name, PW);
+        SessionService.SignedIn t = sessions.signIn(name, PW, anyAddress());
         for (int i = 0; i < 23; i++) { // 23 × 20 min = 7 h 40 min, always active
             clock.advance(Duration.ofMinutes(20));
             assertTrue(sessions.resolve(t.token(), true).isPresent(), "active at step " + i);
@@ -201,9 +225,9 @@ class SessionStoreTest {
     @Test
     void signOutDeactivationAndPasswordChangeEndSessions() {
         String name = user("s-end");
-        SessionService.SignedIn a = sessions.signIn(name, PW);
-        SessionService.SignedIn b = sessions.signIn(name, PW);
-        SessionService.SignedIn c = sessions.signIn(name, PW);
+        SessionService.SignedIn a = sessions.signIn(name, PW, anyAddress());
+        SessionService.SignedIn b = sessions.signIn(name, PW, anyAddress());
+        SessionService.SignedIn c = sessions.signIn(name, PW, anyAddress());
         sessions.signOut(a.current());
         assertTrue(sessions.resolve(a.token(), true).isEmpty());
         assertEquals("REVOKED", raw("SESSION#" + Tokens.hash(a.token())).get("state").s());
@@ -214,16 +238,16 @@ class SessionStoreTest {
         sessions.changePassword(b.current(), PW, "Neues-Passwort-9");
         assertTrue(sessions.resolve(b.token(), true).isPresent(), "the session that changed it stays");
         assertTrue(sessions.resolve(c.token(), true).isEmpty(), "every other session ends");
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, PW)));
-        SessionService.SignedIn d = sessions.signIn(name, "Neues-Passwort-9");
+        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, PW, anyAddress())));
+        SessionService.SignedIn d = sessions.signIn(name, "Neues-Passwort-9", anyAddress());
 
         callers.deactivate(ADMIN, "s-end");
         assertTrue(sessions.resolve(b.token(), true).isEmpty());
         assertTrue(sessions.resolve(d.token(), true).isEmpty());
-        assertEquals("CALLER_DEACTIVATED", code(() -> sessions.signIn(name, "Neues-Passwort-9")));
+        assertEquals("CALLER_DEACTIVATED", code(() -> sessions.signIn(name, "Neues-Passwort-9", anyAddress())));
         callers.reactivate(ADMIN, "s-end", "复职");
         assertTrue(sessions.resolve(d.token(), true).isEmpty(), "a reactivation does not revive old sessions");
-        assertEquals("OK", code(() -> sessions.signIn(name, "Neues-Passwort-9")));
+        assertEquals("OK", code(() -> sessions.signIn(name, "Neues-Passwort-9", anyAddress())));
     }
 
     @Test
@@ -242,12 +266,12 @@ class SessionStoreTest {
         assertEquals("CALLER_NOT_FOUND", code(() -> sessions.setCredentials(ADMIN, "nobody", "x-cred", PW)));
 
         // a new user name replaces the old one; the old sessions end
-        SessionService.SignedIn s = sessions.signIn(name, PW);
+        SessionService.SignedIn s = sessions.signIn(name, PW, anyAddress());
         sessions.setCredentials(ADMIN, "s-cred", "renamed-cred", PW);
         assertTrue(platform.sessions.credential(name).isEmpty());
         assertEquals(Optional.of("renamed-cred"), platform.sessions.usernameOf("s-cred"));
         assertTrue(sessions.resolve(s.token(), true).isEmpty());
-        assertEquals("OK", code(() -> sessions.signIn("renamed-cred", PW)));
+        assertEquals("OK", code(() -> sessions.signIn("renamed-cred", PW, anyAddress())));
         // now the old name is free for someone else
         assertEquals("OK", code(() -> sessions.setCredentials(ADMIN, "s-cred-2", name, PW)));
     }
@@ -270,7 +294,7 @@ class SessionStoreTest {
         cn.onewindow.core.access.GatewayAuthorizer authorizer = new cn.onewindow.core.access.GatewayAuthorizer(
                 platform.authenticator, token -> sessions.resolve(token, false).map(c -> c.caller()));
         String name = user("s-gw");
-        SessionService.SignedIn s = sessions.signIn(name, PW);
+        SessionService.SignedIn s = sessions.signIn(name, PW, anyAddress());
         // payload 2.0: cookies in their own list; no identity source configured
         Map<String, Object> cookieEvent = Map.of("version", "2.0", "type", "REQUEST", "headers", Map.of(),
                 "cookies", List.of("theme=dark", "ow_session=" + s.token()));

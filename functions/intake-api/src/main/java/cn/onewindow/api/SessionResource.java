@@ -5,6 +5,7 @@ import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.service.SessionService;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,11 +62,15 @@ public class SessionResource {
     @Inject
     CurrentCaller current;
 
-    /** Signs in: 201 with the session and its cookie; 401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 403 CALLER_DEACTIVATED. */
+    /**
+     * Signs in: 201 with the session and its cookie; 401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 403
+     * CALLER_DEACTIVATED, 429 RATE_LIMITED past the tries per client address.
+     */
     @POST
-    public Response signIn(SignIn body) {
+    public Response signIn(SignIn body, @Context APIGatewayV2HTTPEvent event) {
         CaseResource.requireBody(body);
-        SessionService.SignedIn s = platform.sessionService.signIn(body.username(), body.password());
+        SessionService.SignedIn s = platform.sessionService.signIn(body.username(), body.password(),
+                ProgressResource.sourceIp(event));
         long maxAge = SessionService.LIFETIME.getSeconds(); // the session ends LIFETIME after sign-in
         return Response.created(URI.create("/v1/sessions/current"))
                 .header(HttpHeaders.SET_COOKIE, cookie(s.token(), maxAge))

@@ -68,7 +68,11 @@ public class DomainException extends RuntimeException {
         private final long retryAfterSeconds;
 
         public RateLimited(long retryAfterSeconds) {
-            super(Kind.RATE_LIMITED, "RATE_LIMITED", "查询过于频繁，请稍后再试",
+            this("查询过于频繁，请稍后再试", retryAfterSeconds);
+        }
+
+        public RateLimited(String messageZh, long retryAfterSeconds) {
+            super(Kind.RATE_LIMITED, "RATE_LIMITED", messageZh,
                     "too many tries; retry after " + retryAfterSeconds + " s");
             this.retryAfterSeconds = retryAfterSeconds;
         }

@@ -28,6 +28,9 @@ public final class ProgressService {
     /** Tries per client address in one window. */
     public static final int MAX_TRIES_PER_ADDRESS = 60;
     public static final Duration WINDOW = Duration.ofHours(1);
+    private static final String TOO_MANY = "查询过于频繁，请稍后再试";
+    private static final TryLimit PER_ADDRESS = new TryLimit("progress#addr", MAX_TRIES_PER_ADDRESS, WINDOW, TOO_MANY);
+    private static final TryLimit PER_CASE = new TryLimit("progress#case", MAX_TRIES_PER_CASE, WINDOW, TOO_MANY);
     /** Events of the history a citizen sees; the others (internal hand-offs, reads, code tries) are left out. */
     private static final Set<String> HIDDEN = Set.of("PICKUP_CODE_TRIED", "PICKUP_CODE_REISSUED");
 
@@ -65,19 +68,12 @@ public final class ProgressService {
      *                         429 {@code RATE_LIMITED} past a try limit
      */
     public Progress query(String caseNumber, String password, String clientAddress) {
-        Instant now = clock.instant();
-        long window = now.getEpochSecond() / WINDOW.toSeconds();
-        Instant windowEnd = Instant.ofEpochSecond((window + 1) * WINDOW.toSeconds());
-        long retryAfter = Math.max(1, windowEnd.getEpochSecond() - now.getEpochSecond());
         String address = keys.pseudonyms().key(Pseudonyms.CLIENT_ADDRESS, clientAddress == null ? "-" : clientAddress);
-        if (counters.increment("progress#addr#" + address + "#" + window, windowEnd) > MAX_TRIES_PER_ADDRESS) {
-            throw new DomainException.RateLimited(retryAfter);
-        }
+        PER_ADDRESS.charge(counters, address, clock);
         boolean wellFormed = caseNumber != null && caseNumber.length() <= 64 && password != null
                 && password.length() <= 32;
-        if (wellFormed && counters.increment("progress#case#" + caseNumber + "#" + window, windowEnd)
-                > MAX_TRIES_PER_CASE) {
-            throw new DomainException.RateLimited(retryAfter);
+        if (wellFormed) {
+            PER_CASE.charge(counters, caseNumber, clock);
         }
         ServiceCase.Snapshot s = wellFormed ? cases.find(caseNumber).orElse(null) : null;
         boolean matches = s != null && keys.pseudonyms().matches(s.queryPasswordHash(), Pseudonyms.QUERY_PASSWORD,
