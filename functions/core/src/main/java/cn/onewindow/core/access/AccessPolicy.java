@@ -60,6 +60,35 @@ public final class AccessPolicy {
         };
     }
 
+    /** A task opened by its id (detail, decision): as {@link #canReadTask}, for people only, not the platform. */
+    public static boolean canOpenTask(Caller caller, String taskDepartment, ServiceCase.Snapshot c) {
+        boolean person = caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
+                || caller.role() == Role.DEPARTMENT;
+        return person && canReadTask(caller, taskDepartment, c);
+    }
+
+    /** Deciding a task: the department itself (or the platform); supervisors and administrators only see tasks. */
+    public static void requireTaskDecider(Caller caller) {
+        requireRole(caller, Role.DEPARTMENT, Role.SYSTEM);
+    }
+
+    /** A department's inbox: its own department's; supervisors and administrators any. */
+    public static void requireInbox(Caller caller, String department) {
+        boolean ok = caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
+                || (caller.role() == Role.DEPARTMENT && department.equals(caller.departmentCode()));
+        if (!ok) {
+            throw DomainException.forbidden("FORBIDDEN", "只能查看本部门的审批任务", "a department sees only its own tasks");
+        }
+    }
+
+    /**
+     * Whether what the caller lists is cut to its own city record by record: a department (a department code exists
+     * in every city). Others' lists are bounded by their query alone.
+     */
+    public static boolean listsCutToOwnCity(Caller caller) {
+        return caller.role() == Role.DEPARTMENT;
+    }
+
     public static boolean canDo(Caller caller, ServiceCase.Snapshot c, CaseAction action) {
         return canDo(caller, c, action, PointTree.FLAT);
     }
@@ -201,6 +230,13 @@ public final class AccessPolicy {
             case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(servicePointId);
             default -> false;
         };
+    }
+
+    /** A rating: whoever may read its rectification ({@link #canReadRectification}), and the device that sent it. */
+    public static boolean canReadEvaluation(Caller caller, String departmentCode, String regionCode, String centerId,
+                                            String servicePointId, String source) {
+        return canReadRectification(caller, departmentCode, regionCode, centerId, servicePointId)
+                || (caller.role() == Role.TERMINAL && caller.id().equals(source));
     }
 
     /** Judging, call-back, fix and extension: a supervisor or the rated department of the case's city. */

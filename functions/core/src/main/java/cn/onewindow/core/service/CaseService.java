@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.AccessPolicy.CaseAction;
 import cn.onewindow.core.identity.Actor;
@@ -209,7 +210,7 @@ public final class CaseService {
                 c.accept(due.dueAt(), due.provisional(), a.outstandingTolerable(),
                         NoticeTexts.acceptance(c.snapshot(), item, due.dueAt(), due.provisional(),
                                 a.outstandingTolerable(), now), now, actor);
-                return ApprovalService.fanOut(c, item, calc, now, actor);
+                return cn.onewindow.core.approval.JointApproval.fanOut(c, item, calc, now, actor);
             }
         }
         return List.of();
@@ -322,10 +323,10 @@ public final class CaseService {
                     ctx.created.addAll(applyAssessment(c, item, a, ctx.calc, ctx.now, ctx.actor));
                 }
             } else if (waitingForDepartment) {
-                ctx.tasks.addAll(ApprovalService.returnTasksAfterSupplement(c, cases.tasksOf(c.id()), ctx.calc,
+                ctx.tasks.addAll(cn.onewindow.core.approval.usecase.ReturnWaitingTasks.afterSupplement(c, cases.tasksOf(c.id()), ctx.calc,
                         ctx.now, ctx.actor));
             } else if (!c.snapshot().taskDepartments().isEmpty()) {
-                ctx.tasks.addAll(ApprovalService.returnWaitingTasks(c, cases.tasksOf(c.id()), ctx.calc, ctx.now,
+                ctx.tasks.addAll(cn.onewindow.core.approval.usecase.ReturnWaitingTasks.whileClockStands(c, cases.tasksOf(c.id()), ctx.calc, ctx.now,
                         ctx.actor));
             }
         });
@@ -663,7 +664,7 @@ public final class CaseService {
 
     /** The text of an SMS about a case: item, case number, what happened. Never carries identity numbers. */
     static String sms(ServiceCase.Snapshot c, String what) {
-        return "【政务服务】您申请的“" + c.itemName() + "”（办件编号" + c.id() + "）" + what + "。";
+        return cn.onewindow.core.notify.Notifications.sms(c, what);
     }
 
     /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */

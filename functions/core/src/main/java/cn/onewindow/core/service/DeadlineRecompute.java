@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.identity.Actor;
 import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.Deadline;
