@@ -6,6 +6,7 @@ import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.ports.CaseQuery;
 
 /**
  * Who may see and do what, in one place. Reads outside a caller's reach are answered as "not found" so that the
@@ -113,6 +114,35 @@ public final class AccessPolicy {
     /** Window staff and agents deal with the applicant in person and see the identity in clear; others masked. */
     public static boolean seesClearIdentity(Caller caller) {
         return caller.role() == Role.WINDOW || caller.role() == Role.AGENT;
+    }
+
+    /** Who read an applicant's identity in clear (the access log): supervisors only. */
+    public static boolean canReadIdentityLog(Caller caller) {
+        return caller.role() == Role.SUPERVISOR;
+    }
+
+    /** An agent (代办员) takes cases for its own service point, and a closed point takes none. */
+    public static boolean takesCasesForItsPoint(Caller caller) {
+        return caller.role() == Role.AGENT;
+    }
+
+    /** An agent hands a result over for the applicant: only with the applicant's pick-up code or signature. */
+    public static boolean handOverNeedsApplicantConfirmation(Caller caller) {
+        return caller.role() == Role.AGENT;
+    }
+
+    /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */
+    public static boolean seesAllCenters(Caller caller) {
+        return caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN;
+    }
+
+    /**
+     * The case list a caller may read, as the query narrowed to its scope: window staff their center, an agent its
+     * point, staff a point of their subtree, supervisors and admins exactly one center or point they name; a query
+     * outside the scope is refused (FORBIDDEN), never widened.
+     */
+    public static CaseQuery listScope(Caller caller, CaseQuery q, PointTree tree) {
+        return CaseListScope.of(caller, q, tree);
     }
 
     /** The ledger (台帐) of a point: its agents, staff above it, supervisors. */

@@ -90,7 +90,7 @@ public final class JointApproval {
      * Fan-in after {@code decided} (APPROVED or DENIED) was decided: when it passes the local review of an escalated
      * case the higher authority's task is created and returned; otherwise, when it was the last undecided task, the
      * case is decided (approved when all approved, denied with every denying department's reasons). Returns the tasks
-     * created, to be written with the case.
+     * created, to be written with the case. {@code item} (the case's item version) is needed only for the escalation.
      */
     public List<DepartmentTask> decided(DepartmentTask decided, ServiceItem item, DeadlineCalculator calc,
                                         Instant now, Actor actor) {

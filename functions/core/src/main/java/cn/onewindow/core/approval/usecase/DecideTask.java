@@ -2,6 +2,7 @@ package cn.onewindow.core.approval.usecase;
 
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.approval.DepartmentTask;
+import cn.onewindow.core.approval.Escalation;
 import cn.onewindow.core.approval.JointApproval;
 import cn.onewindow.core.approval.TaskCommand;
 import cn.onewindow.core.calendar.DeadlineCalculator;
@@ -73,7 +74,10 @@ public final class DecideTask {
                         "the case is " + before.status() + " and takes no more decisions");
             }
             DeadlineCalculator calc = deadlines.calculatorFor(before.centerId());
-            ServiceItem item = catalog.version(before.itemCode(), before.itemVersion()).orElseThrow();
+            // the item is read only when a rule needs it: the materials of a request, the higher authority
+            ServiceItem item = cmd.outcome() == TaskCommand.Outcome.REQUEST_SUPPLEMENT
+                    || Escalation.passesLocalReview(before, after)
+                    ? catalog.version(before.itemCode(), before.itemVersion()).orElseThrow() : null;
             JointApproval approval = JointApproval.of(c, cases.tasksOf(task.caseId()));
             List<DepartmentTask> created = new ArrayList<>();
             List<Notification> notes = new ArrayList<>();

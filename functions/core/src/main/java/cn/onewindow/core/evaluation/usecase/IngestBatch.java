@@ -42,7 +42,6 @@ public final class IngestBatch {
             if (p.errors.isEmpty()) caseIds.add(p.caseId);
         }
         Map<String, RatingState> states = new HashMap<>(repo.states(caseIds));
-        Caller device = Caller.device(chunk.submittedBy(), null);
         // every record is judged against the uploader's whole scope, by the rule of a single rating (canRate)
         Caller scoped = chunk.submitter() != null && chunk.submitter().id().equals(chunk.submittedBy())
                 ? chunk.submitter() : legacyScope(chunk);
@@ -69,7 +68,7 @@ public final class IngestBatch {
             }
             NewRating d;
             try {
-                d = NewRating.judge(st, p, keys, device.id(), chunk.acceptedAt(), chunk.batchId());
+                d = NewRating.judge(st, p, keys, chunk.submittedBy(), chunk.acceptedAt(), chunk.batchId());
             } catch (RuntimeException e) {
                 // whatever one record holds, the others are kept and the batch reaches its final state
                 errors.add(new EvaluationBatch.RecordError(index, p.caseId, "INVALID_RECORD", "记录无法处理",
@@ -110,7 +109,7 @@ public final class IngestBatch {
                         && p.errors.isEmpty()).findFirst().orElse(null);
                 if (mine == null) continue;
                 RatingState st = now.get(p.caseId);
-                NewRating d = st == null ? null : NewRating.judge(st, p, keys, device.id(), chunk.acceptedAt(),
+                NewRating d = st == null ? null : NewRating.judge(st, p, keys, chunk.submittedBy(), chunk.acceptedAt(),
                         chunk.batchId());
                 if (d != null && d.duplicate() != null) {
                     duplicates++;
