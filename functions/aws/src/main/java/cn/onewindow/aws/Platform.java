@@ -12,7 +12,7 @@ import cn.onewindow.core.service.CalendarService;
 import cn.onewindow.core.service.CaseIds;
 import cn.onewindow.core.service.CaseService;
 import cn.onewindow.core.service.CatalogService;
-import cn.onewindow.core.service.Deadlines;
+import cn.onewindow.core.timers.Deadlines;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import cn.onewindow.core.common.AdjustableClock;

@@ -17,7 +17,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.ports.CaseQuery;
 import cn.onewindow.core.ports.Page;
-import cn.onewindow.core.service.Deadlines;
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.service.Written;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,6 @@
 package cn.onewindow.api;
 
+import cn.onewindow.core.evaluation.usecase.RateCase;
 import cn.onewindow.aws.Platform;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -8,7 +9,6 @@ import cn.onewindow.core.evaluation.EvaluationBatch;
 import cn.onewindow.core.evaluation.RatingRequest;
 import cn.onewindow.core.ports.Page;
 import cn.onewindow.core.evaluation.Rectification;
-import cn.onewindow.core.service.EvaluationService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,7 +60,7 @@ public class EvaluationResource {
     @Path("/evaluations")
     public Response rate(@HeaderParam(CaseResource.IDEMPOTENCY_KEY) String key, RatingRequest body) {
         CaseResource.requireBody(body);
-        EvaluationService.Rated r = platform.evaluationService.rate(current.get(), body, key);
+        RateCase.Rated r = platform.evaluationService.rate(current.get(), body, key);
         Response.ResponseBuilder b = Response.status(r.replayed() ? 200 : 201).entity(r.evaluation())
                 .location(URI.create("/v1/evaluations/" + r.evaluation().id()));
         if (r.replayed()) b.header("Idempotent-Replayed", "true");

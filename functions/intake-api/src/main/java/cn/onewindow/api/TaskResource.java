@@ -1,5 +1,6 @@
 package cn.onewindow.api;
 
+import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.api.dto.TaskRequests;
 import cn.onewindow.api.dto.TaskView;
 import cn.onewindow.aws.Platform;
@@ -12,7 +13,6 @@ import cn.onewindow.core.cases.Redactor;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.ports.Page;
-import cn.onewindow.core.service.ApprovalService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -84,7 +84,7 @@ public class TaskResource {
     @Path("/tasks/{taskId}/decision")
     public Response decide(@PathParam("taskId") String taskId, TaskRequests.Decide body) {
         CaseResource.requireBody(body);
-        ApprovalService.Decided d = platform.approvalService.decide(current.get(), taskId,
+        DecideTask.Decided d = platform.approvalService.decide(current.get(), taskId,
                 new TaskCommand(body.decision(), body.reasons(), body.missing()));
         Response.ResponseBuilder r = Response.ok(new TaskRequests.DecisionView(
                 task(mapper.toView(d.task()), Redactor.forCase(d.caseSnapshot())),

@@ -1,9 +1,9 @@
 package cn.onewindow.workers;
 
+import cn.onewindow.core.approval.usecase.DeliverTask;
 import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsApprovalQueue;
 import cn.onewindow.core.approval.TaskMessage;
-import cn.onewindow.core.service.ApprovalService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -35,7 +35,7 @@ public class ApprovalQueueHandler implements RequestHandler<SQSEvent, SQSBatchRe
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {
                 TaskMessage task = SqsApprovalQueue.parse(m.getBody());
-                if (platform.approvalService.deliver(task) == ApprovalService.Delivery.DELIVERED) delivered++;
+                if (platform.approvalService.deliver(task) == DeliverTask.Delivery.DELIVERED) delivered++;
                 else duplicates++;
             } catch (RuntimeException e) {
                 // message ids and task ids only: bodies carry no personal data, but logs never echo them anyway

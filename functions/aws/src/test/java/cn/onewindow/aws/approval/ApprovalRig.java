@@ -1,5 +1,6 @@
 package cn.onewindow.aws.approval;
 
+import cn.onewindow.core.approval.usecase.DeliverTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
@@ -354,7 +355,7 @@ final class ApprovalRig implements AutoCloseable {
             try {
                 faults.before(m, rnd);
                 TaskMessage task = SqsApprovalQueue.parse(m.body());
-                if (approvals.deliver(task) == ApprovalService.Delivery.DELIVERED) {
+                if (approvals.deliver(task) == DeliverTask.Delivery.DELIVERED) {
                     tally.delivered.incrementAndGet();
                     tally.deliveredByTask.computeIfAbsent(task.taskId(), k -> new AtomicInteger()).incrementAndGet();
                 } else {

@@ -1,5 +1,6 @@
 package cn.onewindow.aws.approval;
 
+import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
@@ -11,7 +12,6 @@ import cn.onewindow.core.cases.NoticeType;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.catalog.ParticipatingDepartment;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.ApprovalService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,9 +94,9 @@ class ConcurrentDecisionsTest {
     private static void assertEveryDecisionKept(String caseId, Map<String, TaskCommand> commands,
                                                 Map<String, Object> results) {
         assertEquals(commands.size(), results.size());
-        results.forEach((dept, r) -> assertTrue(r instanceof ApprovalService.Decided,
+        results.forEach((dept, r) -> assertTrue(r instanceof DecideTask.Decided,
                 () -> dept + " failed: " + r));
-        results.forEach((dept, r) -> assertFalse(((ApprovalService.Decided) r).replayed(), dept));
+        results.forEach((dept, r) -> assertFalse(((DecideTask.Decided) r).replayed(), dept));
         assertEquals(commands.size(), rig.taskItems(caseId));
         List<HistoryEntry> history = rig.history(caseId);
         commands.forEach((dept, cmd) -> {
@@ -130,7 +130,7 @@ class ConcurrentDecisionsTest {
             assertEquals("APPROVED", finals.get(0).event());
             // the one decision that completed the fan-in saw the case approved; every other one saw it still open
             long sawApproved = results.values().stream()
-                    .filter(r -> ((ApprovalService.Decided) r).caseSnapshot().status() == CaseStatus.APPROVED).count();
+                    .filter(r -> ((DecideTask.Decided) r).caseSnapshot().status() == CaseStatus.APPROVED).count();
             assertEquals(1, sawApproved, "round " + round);
         }
     }
@@ -214,7 +214,7 @@ class ConcurrentDecisionsTest {
         int applied = 0;
         int replays = 0;
         for (Object r : results) {
-            if (r instanceof ApprovalService.Decided d) {
+            if (r instanceof DecideTask.Decided d) {
                 assertEquals(task.outcome(), d.task().outcome(), "a success reports the stored decision");
                 if (d.replayed()) replays++; else applied++;
             } else {

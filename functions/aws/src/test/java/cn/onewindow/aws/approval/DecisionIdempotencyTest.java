@@ -1,5 +1,6 @@
 package cn.onewindow.aws.approval;
 
+import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.approval.DepartmentTask;
@@ -9,7 +10,6 @@ import cn.onewindow.core.cases.CaseStatus;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.ApprovalService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +61,8 @@ class DecisionIdempotencyTest {
         String taskId = DepartmentTask.idFor(caseId, "yjgl");
         Caller yjgl = ApprovalRig.dept("yjgl");
 
-        ApprovalService.Decided first = rig.approvals.decide(yjgl, taskId, ApprovalRig.approve());
-        ApprovalService.Decided second = rig.approvals.decide(yjgl, taskId, ApprovalRig.approve());
+        DecideTask.Decided first = rig.approvals.decide(yjgl, taskId, ApprovalRig.approve());
+        DecideTask.Decided second = rig.approvals.decide(yjgl, taskId, ApprovalRig.approve());
 
         assertFalse(first.replayed());
         assertTrue(second.replayed());
@@ -79,8 +79,8 @@ class DecisionIdempotencyTest {
         String taskId = DepartmentTask.idFor(caseId, "xf");
         Caller xf = ApprovalRig.dept("xf");
 
-        ApprovalService.Decided first = rig.approvals.decide(xf, taskId, ApprovalRig.deny("消防设施不符合要求"));
-        ApprovalService.Decided again = rig.approvals.decide(xf, taskId, ApprovalRig.deny("消防设施不符合要求"));
+        DecideTask.Decided first = rig.approvals.decide(xf, taskId, ApprovalRig.deny("消防设施不符合要求"));
+        DecideTask.Decided again = rig.approvals.decide(xf, taskId, ApprovalRig.deny("消防设施不符合要求"));
         assertTrue(again.replayed());
         assertEquals(first.task(), again.task());
 
@@ -98,7 +98,7 @@ class DecisionIdempotencyTest {
         String taskId = DepartmentTask.idFor(caseId, "scjg");
         Caller scjg = ApprovalRig.dept("scjg");
 
-        ApprovalService.Decided first = rig.approvals.decide(scjg, taskId, ApprovalRig.approve());
+        DecideTask.Decided first = rig.approvals.decide(scjg, taskId, ApprovalRig.approve());
         long versionAfterFirst = rig.caseOf(caseId).version();
 
         DomainException e = assertThrows(DomainException.class,

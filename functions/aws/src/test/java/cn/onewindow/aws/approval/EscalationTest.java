@@ -1,5 +1,6 @@
 package cn.onewindow.aws.approval;
 
+import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.aws.SqsApprovalQueue;
 import cn.onewindow.core.approval.DepartmentTask;
@@ -12,7 +13,6 @@ import cn.onewindow.core.cases.NoticeType;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.ApprovalService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +72,7 @@ class EscalationTest {
         assertEquals("TASK_NOT_FOUND", assertThrows(DomainException.class, () -> rig.approvals.detail(
                 ApprovalRig.dept(HIGHER), DepartmentTask.idFor(caseId, HIGHER))).code());
 
-        ApprovalService.Decided local = rig.approvals.decide(ApprovalRig.dept(LOCAL),
+        DecideTask.Decided local = rig.approvals.decide(ApprovalRig.dept(LOCAL),
                 DepartmentTask.idFor(caseId, LOCAL), ApprovalRig.approve());
         assertEquals(TaskStatus.APPROVED, local.task().status());
         assertEquals(CaseStatus.IN_REVIEW, local.caseSnapshot().status(), "not decided yet: escalated");
@@ -97,7 +97,7 @@ class EscalationTest {
         assertEquals(2, rig.taskItems(caseId));
         assertEquals(0, rig.depth(rig.approvalQueue));
 
-        ApprovalService.Decided decided = rig.approvals.decide(ApprovalRig.dept(HIGHER), higher.taskId(),
+        DecideTask.Decided decided = rig.approvals.decide(ApprovalRig.dept(HIGHER), higher.taskId(),
                 ApprovalRig.approve());
         assertEquals(CaseStatus.APPROVED, decided.caseSnapshot().status());
         ServiceCase.Snapshot c = rig.caseOf(caseId);
@@ -122,7 +122,7 @@ class EscalationTest {
     void aLocalDenialDeniesTheCaseWithoutAHigherTask() throws Exception {
         String caseId = caseAtLocalLevel("低保申请人-否决");
         String reason = "家庭人均收入高于当地低保标准";
-        ApprovalService.Decided denied = rig.approvals.decide(ApprovalRig.dept(LOCAL),
+        DecideTask.Decided denied = rig.approvals.decide(ApprovalRig.dept(LOCAL),
                 DepartmentTask.idFor(caseId, LOCAL), ApprovalRig.deny(reason));
         assertEquals(CaseStatus.DENIED, denied.caseSnapshot().status());
 

@@ -1,5 +1,6 @@
 package cn.onewindow.aws.approval;
 
+import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.aws.DeadLetterRedrive;
 import cn.onewindow.aws.Json;
 import cn.onewindow.aws.LocalDynamo;
@@ -14,7 +15,6 @@ import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.catalog.ParticipatingDepartment;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.ApprovalService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,7 +160,7 @@ class RandomizedApprovalTest {
                         boolean deny = denies(seed, t.taskId());
                         TaskCommand cmd = deny ? ApprovalRig.deny(DENY_REASON) : ApprovalRig.approve();
                         try {
-                            ApprovalService.Decided r = rig.approvals.decide(caller, t.taskId(), cmd);
+                            DecideTask.Decided r = rig.approvals.decide(caller, t.taskId(), cmd);
                             if (r.replayed()) replays.incrementAndGet();
                             TaskCommand.Outcome before = decided.putIfAbsent(t.taskId(), cmd.outcome());
                             if (before != null && !r.replayed()) {

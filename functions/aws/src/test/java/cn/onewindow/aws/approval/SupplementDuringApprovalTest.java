@@ -1,5 +1,6 @@
 package cn.onewindow.aws.approval;
 
+import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
@@ -12,7 +13,6 @@ import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.service.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +60,7 @@ class SupplementDuringApprovalTest {
                 List.of("用地预审与选址意见书已过有效期"), List.of("M03"));
         rig.clock.advance(Duration.ofHours(1));
 
-        ApprovalService.Decided requested = rig.approvals.decide(ApprovalRig.dept("zrzy"), zrzyTask, request);
+        DecideTask.Decided requested = rig.approvals.decide(ApprovalRig.dept("zrzy"), zrzyTask, request);
         assertEquals(TaskStatus.AWAITING_SUPPLEMENT, requested.task().status());
         ServiceCase.Snapshot suspended = rig.caseOf(caseId);
         assertEquals(CaseStatus.SUSPENDED, suspended.status());
@@ -96,7 +96,7 @@ class SupplementDuringApprovalTest {
         assertTrue(rig.approvals.inbox(ApprovalRig.dept("zrzy"), "zrzy", TaskStatus.PENDING, 100, null).items()
                 .stream().anyMatch(t -> t.taskId().equals(zrzyTask)));
 
-        ApprovalService.Decided approved = rig.approvals.decide(ApprovalRig.dept("zrzy"), zrzyTask,
+        DecideTask.Decided approved = rig.approvals.decide(ApprovalRig.dept("zrzy"), zrzyTask,
                 ApprovalRig.approve());
         assertEquals(TaskStatus.APPROVED, approved.task().status());
         assertEquals(CaseStatus.APPROVED, approved.caseSnapshot().status());

@@ -1,5 +1,6 @@
 package cn.onewindow.aws.bench;
 
+import cn.onewindow.core.approval.usecase.DeliverTask;
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.Platform;
@@ -214,7 +215,7 @@ public final class ApprovalBenchmark {
                 List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
                 for (Message m : batch) {
                     if (platform.approvalService.deliver(SqsApprovalQueue.parse(m.body()))
-                            == ApprovalService.Delivery.DELIVERED) delivered++;
+                            == DeliverTask.Delivery.DELIVERED) delivered++;
                     done.add(DeleteMessageBatchRequestEntry.builder().id("d" + done.size())
                             .receiptHandle(m.receiptHandle()).build());
                 }

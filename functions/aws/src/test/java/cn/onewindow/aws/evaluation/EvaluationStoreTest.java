@@ -1,5 +1,6 @@
 package cn.onewindow.aws.evaluation;
 
+import cn.onewindow.core.evaluation.usecase.RateCase;
 import cn.onewindow.aws.DynamoEvaluationRepository;
 import cn.onewindow.aws.LocalDynamo;
 import cn.onewindow.aws.LogNotificationSink;
@@ -65,7 +66,7 @@ class EvaluationStoreTest {
         for (Level level : Level.values()) {
             for (EvaluationChannel channel : EvaluationChannel.values()) {
                 String id = rig.delivered("申请人" + level.ordinal() + channel.ordinal());
-                EvaluationService.Rated r = evals.rate(TERMINAL, rating(id, level.name(), channel.name()), null);
+                RateCase.Rated r = evals.rate(TERMINAL, rating(id, level.name(), channel.name()), null);
                 assertFalse(r.replayed());
                 Evaluation e = evals.get(SUPERVISOR, id, 1);
                 assertEquals(level, e.level());
@@ -89,7 +90,7 @@ class EvaluationStoreTest {
     void aRetryIsTheFirstResultAndADifferentSecondVoteIsRefused() {
         String id = rig.delivered("重试者");
         Evaluation first = evals.rate(TERMINAL, rating(id, "SATISFIED", "PAD"), null).evaluation();
-        EvaluationService.Rated again = evals.rate(TERMINAL, rating(id, "SATISFIED", "PAD"), null);
+        RateCase.Rated again = evals.rate(TERMINAL, rating(id, "SATISFIED", "PAD"), null);
         assertTrue(again.replayed());
         assertEquals(first, again.evaluation());
         assertEquals("ALREADY_RATED", code(() -> evals.rate(TERMINAL, rating(id, "VERY_DISSATISFIED", "PAD"), null)));
@@ -97,7 +98,7 @@ class EvaluationStoreTest {
         // Idempotency-Key: the same key and body → the first answer; the same key with another body → refused
         String id2 = rig.delivered("幂等者");
         Evaluation k1 = evals.rate(TERMINAL, rating(id2, "BASIC", "EVALUATOR"), "key-1").evaluation();
-        EvaluationService.Rated k2 = evals.rate(TERMINAL, rating(id2, "BASIC", "EVALUATOR"), "key-1");
+        RateCase.Rated k2 = evals.rate(TERMINAL, rating(id2, "BASIC", "EVALUATOR"), "key-1");
         assertTrue(k2.replayed());
         assertEquals(k1, k2.evaluation());
         assertEquals("IDEMPOTENCY_KEY_REUSED",

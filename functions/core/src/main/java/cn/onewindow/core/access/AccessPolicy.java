@@ -6,6 +6,7 @@ import cn.onewindow.core.cases.Channel;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.ports.CaseQuery;
 
 /**
  * Who may see and do what, in one place. Reads outside a caller's reach are answered as "not found" so that the
@@ -60,6 +61,35 @@ public final class AccessPolicy {
         };
     }
 
+    /** A task opened by its id (detail, decision): as {@link #canReadTask}, for people only, not the platform. */
+    public static boolean canOpenTask(Caller caller, String taskDepartment, ServiceCase.Snapshot c) {
+        boolean person = caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
+                || caller.role() == Role.DEPARTMENT;
+        return person && canReadTask(caller, taskDepartment, c);
+    }
+
+    /** Deciding a task: the department itself (or the platform); supervisors and administrators only see tasks. */
+    public static void requireTaskDecider(Caller caller) {
+        requireRole(caller, Role.DEPARTMENT, Role.SYSTEM);
+    }
+
+    /** A department's inbox: its own department's; supervisors and administrators any. */
+    public static void requireInbox(Caller caller, String department) {
+        boolean ok = caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN
+                || (caller.role() == Role.DEPARTMENT && department.equals(caller.departmentCode()));
+        if (!ok) {
+            throw DomainException.forbidden("FORBIDDEN", "只能查看本部门的审批任务", "a department sees only its own tasks");
+        }
+    }
+
+    /**
+     * Whether what the caller lists is cut to its own city record by record: a department (a department code exists
+     * in every city). Others' lists are bounded by their query alone.
+     */
+    public static boolean listsCutToOwnCity(Caller caller) {
+        return caller.role() == Role.DEPARTMENT;
+    }
+
     public static boolean canDo(Caller caller, ServiceCase.Snapshot c, CaseAction action) {
         return canDo(caller, c, action, PointTree.FLAT);
     }
@@ -84,6 +114,35 @@ public final class AccessPolicy {
     /** Window staff and agents deal with the applicant in person and see the identity in clear; others masked. */
     public static boolean seesClearIdentity(Caller caller) {
         return caller.role() == Role.WINDOW || caller.role() == Role.AGENT;
+    }
+
+    /** Who read an applicant's identity in clear (the access log): supervisors only. */
+    public static boolean canReadIdentityLog(Caller caller) {
+        return caller.role() == Role.SUPERVISOR;
+    }
+
+    /** An agent (代办员) takes cases for its own service point, and a closed point takes none. */
+    public static boolean takesCasesForItsPoint(Caller caller) {
+        return caller.role() == Role.AGENT;
+    }
+
+    /** An agent hands a result over for the applicant: only with the applicant's pick-up code or signature. */
+    public static boolean handOverNeedsApplicantConfirmation(Caller caller) {
+        return caller.role() == Role.AGENT;
+    }
+
+    /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */
+    public static boolean seesAllCenters(Caller caller) {
+        return caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN;
+    }
+
+    /**
+     * The case list a caller may read, as the query narrowed to its scope: window staff their center, an agent its
+     * point, staff a point of their subtree, supervisors and admins exactly one center or point they name; a query
+     * outside the scope is refused (FORBIDDEN), never widened.
+     */
+    public static CaseQuery listScope(Caller caller, CaseQuery q, PointTree tree) {
+        return CaseListScope.of(caller, q, tree);
     }
 
     /** The ledger (台帐) of a point: its agents, staff above it, supervisors. */
@@ -201,6 +260,13 @@ public final class AccessPolicy {
             case AGENT -> caller.servicePointId() != null && caller.servicePointId().equals(servicePointId);
             default -> false;
         };
+    }
+
+    /** A rating: whoever may read its rectification ({@link #canReadRectification}), and the device that sent it. */
+    public static boolean canReadEvaluation(Caller caller, String departmentCode, String regionCode, String centerId,
+                                            String servicePointId, String source) {
+        return canReadRectification(caller, departmentCode, regionCode, centerId, servicePointId)
+                || (caller.role() == Role.TERMINAL && caller.id().equals(source));
     }
 
     /** Judging, call-back, fix and extension: a supervisor or the rated department of the case's city. */

@@ -1,5 +1,8 @@
 package cn.onewindow.core.evaluation;
 
+import cn.onewindow.core.common.DomainException;
+import cn.onewindow.core.identity.Caller;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +58,150 @@ public record Rectification(String id, String caseId, int round, String evaluati
                 0L);
     }
 
+    // ---- the legal transitions (SPEC §2.5): AWAITING_JUDGEMENT → DISMISSED | IN_RECTIFICATION;
+    // IN_RECTIFICATION: call back once, extend once, then FIXED (after the call-back). Refused otherwise. ----------
+
+    /** Whether judging it {@code valid} with {@code reason} repeats its judgement (a retry, answered unchanged). */
+    public boolean judgedAs(boolean valid, String reason) {
+        return status != Status.AWAITING_JUDGEMENT && this.valid != null && this.valid == valid
+                && reason.equals(judgement);
+    }
+
+    /** 研判 not valid: closed (DISMISSED). */
+    public Rectification dismiss(String reason, Caller by, Instant now) {
+        requireAwaitingJudgement();
+        return with(b -> {
+            b.status = Status.DISMISSED; b.valid = false; b.judgement = reason; b.judgedBy = by.id(); b.judgedAt = now;
+            b.closedAt = now;
+        }, step(now, "JUDGED_INVALID", by, reason));
+    }
+
+    /** 研判 valid: IN_RECTIFICATION, with the call-back and the fix due at the given times. */
+    public Rectification acceptAsValid(String reason, Caller by, Instant now, Instant callbackDue, Instant fixDue) {
+        requireAwaitingJudgement();
+        return with(b -> {
+            b.status = Status.IN_RECTIFICATION; b.valid = true; b.judgement = reason; b.judgedBy = by.id();
+            b.judgedAt = now; b.callbackDueAt = callbackDue; b.fixDueAt = fixDue;
+        }, step(now, "JUDGED_VALID", by, reason));
+    }
+
+    /** Whether recording this call-back note repeats the one recorded. */
+    public boolean calledBackWith(String note) {
+        return status == Status.IN_RECTIFICATION && calledBackAt != null && note.equals(callbackNote);
+    }
+
+    /** 回访: the applicant was called back; once. */
+    public Rectification callBack(String note, Caller by, Instant now) {
+        requireInRectification();
+        if (calledBackAt != null) {
+            throw DomainException.conflict("CALLBACK_ALREADY_RECORDED", "已记录回访", "the call-back was recorded");
+        }
+        return with(b -> { b.calledBackAt = now; b.callbackNote = note; }, step(now, "CALLED_BACK", by, note));
+    }
+
+    /** Whether this extension repeats the one granted. */
+    public boolean extendedBy(int days, String reason) {
+        return status == Status.IN_RECTIFICATION && extensionDays != null && extensionDays == days
+                && reason.equals(extensionReason);
+    }
+
+    /**
+     * Extends the fix once to {@code newDue}; {@code rearmWarning} when the new warning point lies ahead (the
+     * warning fires again before the new due).
+     */
+    public Rectification extend(int days, String reason, Instant newDue, boolean rearmWarning, Caller by, Instant now) {
+        requireInRectification();
+        if (extensionDays != null) {
+            throw DomainException.conflict("RECTIFICATION_EXTENSION_USED", "整改期限只能延长一次",
+                    "the fix deadline can be extended once only");
+        }
+        return with(b -> {
+            b.extensionDays = days; b.extensionReason = reason; b.fixDueAt = newDue;
+            if (rearmWarning) b.fixWarnedAt = null;
+        }, step(now, "EXTENDED", by, days + " working days: " + reason));
+    }
+
+    /** Whether closing it with this note repeats the close. */
+    public boolean fixedWith(String note) {
+        return status == Status.FIXED && note.equals(fixNote);
+    }
+
+    /** 整改完成: FIXED (the applicant may re-rate once); the call-back must come first. */
+    public Rectification fix(String note, Caller by, Instant now) {
+        requireInRectification();
+        if (calledBackAt == null) {
+            throw DomainException.illegalState("CALLBACK_REQUIRED", "请先回访申请人，再完成整改",
+                    "call the applicant back before closing the rectification");
+        }
+        return with(b -> { b.status = Status.FIXED; b.fixedAt = now; b.fixNote = note; b.closedAt = now; },
+                step(now, "FIXED", by, note));
+    }
+
+    /** Whether the call-back is past due and not yet recorded as overdue. */
+    public boolean callbackOverdueAt(Instant now) {
+        return status == Status.IN_RECTIFICATION && calledBackAt == null && callbackOverdueAt == null
+                && !now.isBefore(callbackDueAt);
+    }
+
+    /** The call-back missed its due: recorded once, by the deadline checker {@code checker}. */
+    public Rectification markCallbackOverdue(long workingMinutesLate, String checker, Instant now) {
+        if (!callbackOverdueAt(now)) {
+            throw DomainException.illegalState("CALLBACK_NOT_OVERDUE", "回访未超期", "the call-back is not overdue");
+        }
+        return with(b -> b.callbackOverdueAt = now, new Step(now, "CALLBACK_OVERDUE", "SYSTEM", checker,
+                workingMinutesLate + " working minutes late"));
+    }
+
+    /** Whether the fix is past due and not yet recorded as overdue. */
+    public boolean fixOverdueAt(Instant now) {
+        return status == Status.IN_RECTIFICATION && fixOverdueAt == null && !now.isBefore(fixDueAt);
+    }
+
+    /** The fix missed its due (红牌): recorded once, counting as warned. */
+    public Rectification markFixOverdue(long workingMinutesLate, String checker, Instant now) {
+        if (!fixOverdueAt(now)) {
+            throw DomainException.illegalState("FIX_NOT_OVERDUE", "整改未超期", "the fix is not overdue");
+        }
+        return with(b -> {
+            b.fixOverdueAt = now; b.fixOverdueWorkingMinutes = workingMinutesLate;
+            b.fixWarnedAt = b.fixWarnedAt == null ? now : b.fixWarnedAt;
+        }, new Step(now, "FIX_OVERDUE", "SYSTEM", checker, workingMinutesLate + " working minutes late"));
+    }
+
+    /** Whether the fix reached {@code warningPoint} and was neither warned nor found overdue yet. */
+    public boolean fixWarningDue(Instant warningPoint, Instant now) {
+        return status == Status.IN_RECTIFICATION && fixWarnedAt == null && fixOverdueAt == null
+                && !now.isBefore(warningPoint);
+    }
+
+    /** The one warning (预警) before the fix's due. */
+    public Rectification warnFix(Instant warningPoint, String checker, Instant now) {
+        if (!fixWarningDue(warningPoint, now)) {
+            throw DomainException.illegalState("FIX_WARNING_NOT_DUE", "整改预警未到或已发出",
+                    "the fix warning is not due or was given");
+        }
+        return with(b -> b.fixWarnedAt = now, new Step(now, "FIX_WARNING", "SYSTEM", checker, "due " + fixDueAt));
+    }
+
+    private void requireAwaitingJudgement() {
+        if (status != Status.AWAITING_JUDGEMENT) {
+            throw DomainException.conflict("RECTIFICATION_ALREADY_JUDGED", "该差评已研判", "already judged");
+        }
+    }
+
+    private void requireInRectification() {
+        if (status != Status.IN_RECTIFICATION) {
+            throw DomainException.illegalState("RECTIFICATION_NOT_IN_PROGRESS",
+                    "整改记录当前状态不允许此操作", "the rectification is " + status);
+        }
+    }
+
+    private static Step step(Instant at, String event, Caller by, String note) {
+        return new Step(at, event, by.role().name(), by.id(), note);
+    }
+
     /** A copy with fields changed through the builder and one more history line. */
-    public Rectification with(java.util.function.Consumer<Builder> change, Step step) {
+    private Rectification with(java.util.function.Consumer<Builder> change, Step step) {
         Builder b = new Builder(this);
         change.accept(b);
         List<Step> h = new ArrayList<>(history);
@@ -66,12 +211,12 @@ public record Rectification(String id, String caseId, int round, String evaluati
     }
 
     /** Mutable copy used by {@link #with}. */
-    public static final class Builder {
-        public Status status; public Boolean valid; public String judgement; public String judgedBy;
-        public Instant judgedAt; public Instant callbackDueAt; public Instant calledBackAt; public String callbackNote;
-        public Instant callbackOverdueAt; public Instant fixDueAt; public Integer extensionDays;
-        public String extensionReason; public Instant fixWarnedAt; public Instant fixOverdueAt;
-        public Long fixOverdueWorkingMinutes; public Instant fixedAt; public String fixNote; public Instant closedAt;
+    private static final class Builder {
+        Status status; Boolean valid; String judgement; String judgedBy;
+        Instant judgedAt; Instant callbackDueAt; Instant calledBackAt; String callbackNote;
+        Instant callbackOverdueAt; Instant fixDueAt; Integer extensionDays;
+        String extensionReason; Instant fixWarnedAt; Instant fixOverdueAt;
+        Long fixOverdueWorkingMinutes; Instant fixedAt; String fixNote; Instant closedAt;
         private List<Step> history;
         private final Rectification r;
 

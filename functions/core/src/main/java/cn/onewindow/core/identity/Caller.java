@@ -15,6 +15,11 @@ public record Caller(String id, Role role, String name, String centerId, String 
         return new Caller(id, Role.SYSTEM, id, null, null, null, null);
     }
 
+    /** An evaluator device (TERMINAL) by its id, bounded by {@code centerId} when given (a batch's uploader). */
+    public static Caller device(String id, String centerId) {
+        return new Caller(id, Role.TERMINAL, null, centerId, null, null, null);
+    }
+
     /** The actor recorded in a case history for something this caller did. */
     public Actor asActor() {
         return new Actor(role, id, centerId, servicePointId, departmentCode);

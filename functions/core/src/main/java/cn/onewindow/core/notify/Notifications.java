@@ -12,6 +12,11 @@ public final class Notifications {
     }
 
     /** The applicant (and the agent of a village-agent case) about something that happened to the case. */
+    /** The text of an SMS to the applicant about their case: {@code what} happened. */
+    public static String sms(ServiceCase.Snapshot c, String what) {
+        return "【政务服务】您申请的“" + c.itemName() + "”（办件编号" + c.id() + "）" + what + "。";
+    }
+
     public static List<Notification> toApplicant(ServiceCase.Snapshot c, Notification.Kind kind, String text,
                                                  Instant now) {
         List<Notification> out = new ArrayList<>(2);

@@ -1,5 +1,6 @@
 package cn.onewindow.core.queue;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.AccessPolicy.QueueAction;
 import cn.onewindow.core.identity.Caller;
@@ -11,7 +12,7 @@ import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.privacy.PrivacyKeys;
 import cn.onewindow.core.privacy.Pseudonyms;
 import cn.onewindow.core.ports.TicketLinks;
-import cn.onewindow.core.service.Deadlines;
+
 
 import java.time.Clock;
 import java.time.Instant;

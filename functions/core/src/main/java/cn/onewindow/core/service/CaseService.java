@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.AccessPolicy.CaseAction;
 import cn.onewindow.core.identity.Actor;
@@ -8,7 +9,6 @@ import cn.onewindow.core.access.PointTree;
 import cn.onewindow.core.cases.Consent;
 import cn.onewindow.core.ports.AccessLog;
 import cn.onewindow.core.ports.ServicePointDirectory;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.calendar.Deadline;
 import cn.onewindow.core.calendar.DeadlineCalculator;
@@ -124,7 +124,7 @@ public final class CaseService {
         ServiceItem item = catalog.current(cmd.itemCode()).orElseThrow(() -> DomainException.unprocessable(
                 "UNKNOWN_ITEM", "事项不存在：" + cmd.itemCode(), "no catalog item " + cmd.itemCode()));
         AccessPolicy.requireIntake(caller, item, cmd.channel());
-        if (caller.role() == Role.AGENT && points != null && caller.servicePointId() != null
+        if (AccessPolicy.takesCasesForItsPoint(caller) && points != null && caller.servicePointId() != null
                 && points.find(caller.servicePointId()).map(p -> !p.open()).orElse(false)) {
             throw DomainException.illegalState("SERVICE_POINT_CLOSED", "本服务点已撤销，不能再受理新的代办件",
                     "this service point is closed and takes no new cases");
@@ -209,7 +209,7 @@ public final class CaseService {
                 c.accept(due.dueAt(), due.provisional(), a.outstandingTolerable(),
                         NoticeTexts.acceptance(c.snapshot(), item, due.dueAt(), due.provisional(),
                                 a.outstandingTolerable(), now), now, actor);
-                return ApprovalService.fanOut(c, item, calc, now, actor);
+                return cn.onewindow.core.approval.JointApproval.fanOut(c, item, calc, now, actor);
             }
         }
         return List.of();
@@ -232,7 +232,7 @@ public final class CaseService {
 
     /** Who read the applicant's identity in clear: supervisors only. */
     public List<AccessLog.Entry> identityReads(Caller caller, String caseId) {
-        if (caller.role() != Role.SUPERVISOR) {
+        if (!AccessPolicy.canReadIdentityLog(caller)) {
             cases.find(caseId).ifPresent(s -> {
                 if (AccessPolicy.canRead(caller, s, tree)) {
                     throw DomainException.forbidden("FORBIDDEN", "仅电子监察可查看身份信息查阅记录",
@@ -251,52 +251,10 @@ public final class CaseService {
     }
 
     public Page<ServiceCase.Snapshot> list(Caller caller, CaseQuery q) {
-        CaseQuery scoped = switch (caller.role()) {
-            case WINDOW -> {
-                if (q.servicePointId() != null) {
-                    throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心办件", "window staff list their own center");
-                }
-                if (q.centerId() != null && !q.centerId().equals(caller.centerId())) {
-                    throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心办件", "window staff list their own center");
-                }
-                yield withScope(q, caller.centerId(), null);
-            }
-            case AGENT -> {
-                // a center filter is narrowed to the agent's point; another point is refused
-                if (q.servicePointId() != null && !q.servicePointId().equals(caller.servicePointId())) {
-                    throw DomainException.forbidden("FORBIDDEN", "代办员只能查看本服务点办件",
-                            "agents list their own service point");
-                }
-                yield withScope(q, null, caller.servicePointId());
-            }
-            case STAFF -> {
-                if (q.centerId() != null) {
-                    throw DomainException.forbidden("FORBIDDEN", "请按服务点查询", "staff list by servicePointId");
-                }
-                String point = q.servicePointId() == null ? caller.servicePointId() : q.servicePointId();
-                if (!tree.within(point, caller.servicePointId())) {
-                    throw DomainException.forbidden("FORBIDDEN", "只能查看本辖区服务点的办件",
-                            "staff list the points of their own subtree");
-                }
-                yield withScope(q, null, point);
-            }
-            case SUPERVISOR, ADMIN -> {
-                if ((q.centerId() == null) == (q.servicePointId() == null)) {
-                    throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("centerId",
-                            "SCOPE_REQUIRED", "请指定 centerId 或 servicePointId 之一",
-                            "give exactly one of centerId or servicePointId")));
-                }
-                yield q;
-            }
-            default -> throw DomainException.forbidden("FORBIDDEN", "无权查询办件列表", "your role may not list cases");
-        };
+        CaseQuery scoped = AccessPolicy.listScope(caller, q, tree);
         return cases.list(scoped);
     }
 
-    private static CaseQuery withScope(CaseQuery q, String center, String servicePoint) {
-        return new CaseQuery(center, servicePoint, q.status(), q.itemCode(), q.channel(), q.dueBefore(), q.dueState(),
-                q.limit(), q.cursor());
-    }
 
     // ---- later steps -----------------------------------------------------------------------------------------
 
@@ -322,10 +280,10 @@ public final class CaseService {
                     ctx.created.addAll(applyAssessment(c, item, a, ctx.calc, ctx.now, ctx.actor));
                 }
             } else if (waitingForDepartment) {
-                ctx.tasks.addAll(ApprovalService.returnTasksAfterSupplement(c, cases.tasksOf(c.id()), ctx.calc,
+                ctx.tasks.addAll(cn.onewindow.core.approval.usecase.ReturnWaitingTasks.afterSupplement(c, cases.tasksOf(c.id()), ctx.calc,
                         ctx.now, ctx.actor));
             } else if (!c.snapshot().taskDepartments().isEmpty()) {
-                ctx.tasks.addAll(ApprovalService.returnWaitingTasks(c, cases.tasksOf(c.id()), ctx.calc, ctx.now,
+                ctx.tasks.addAll(cn.onewindow.core.approval.usecase.ReturnWaitingTasks.whileClockStands(c, cases.tasksOf(c.id()), ctx.calc, ctx.now,
                         ctx.actor));
             }
         });
@@ -444,7 +402,7 @@ public final class CaseService {
         return mutate(caller, caseId, CaseAction.DELIVER, "deliver", cmd, key, (c, ctx) -> {
             // a case not ready for hand-over says so first; then an agent must show the villager confirmed it
             cn.onewindow.core.cases.CaseStateMachine.check(c.status(), CaseStatus.DELIVERED);
-            if (caller.role() == Role.AGENT && !confirmed) {
+            if (AccessPolicy.handOverNeedsApplicantConfirmation(caller) && !confirmed) {
                 throw DomainException.validation(List.of(cn.onewindow.core.common.FieldError.of("confirmationCode",
                         "CONFIRMATION_REQUIRED", "代办送达须核验取件码或由申请人签名",
                         "an agent's hand-over needs the applicant's pick-up code or signature")));
@@ -478,7 +436,7 @@ public final class CaseService {
             } else if (cmd.signature() != null && !cmd.signature().isBlank()) {
                 method = "SIGNATURE";
                 if (confirmation == null) confirmation = cmd.signature();
-            } else if (caller.role() == Role.AGENT) {
+            } else if (AccessPolicy.handOverNeedsApplicantConfirmation(caller)) {
                 method = "SIGNATURE"; // the recipient's signed confirmation, referenced in `confirmation`
             }
             c.deliver(cmd.deliveredTo(), confirmation, method, ctx.now, ctx.actor);
@@ -663,11 +621,11 @@ public final class CaseService {
 
     /** The text of an SMS about a case: item, case number, what happened. Never carries identity numbers. */
     static String sms(ServiceCase.Snapshot c, String what) {
-        return "【政务服务】您申请的“" + c.itemName() + "”（办件编号" + c.id() + "）" + what + "。";
+        return cn.onewindow.core.notify.Notifications.sms(c, what);
     }
 
     /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */
     public static boolean seesAllCenters(Caller caller) {
-        return caller.role() == Role.SUPERVISOR || caller.role() == Role.ADMIN;
+        return AccessPolicy.seesAllCenters(caller);
     }
 }

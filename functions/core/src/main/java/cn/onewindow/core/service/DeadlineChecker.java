@@ -1,7 +1,7 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.identity.Actor;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.HistoryEntry;
 import cn.onewindow.core.cases.ServiceCase;
@@ -42,7 +42,7 @@ public final class DeadlineChecker {
     static final Duration SLICE = Duration.ofDays(1);
     /** At most this many slices per run: 60 days of outage are caught up in one run, longer ones in the next. */
     static final int MAX_SLICES = 60;
-    private static final Actor CHECKER = new Actor(Role.SYSTEM, NAME, null, null, null);
+    private static final Actor CHECKER = Actor.system(NAME);
 
     private final CaseRepository cases;
     private final TimerIndex timers;

@@ -1,7 +1,7 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.identity.Actor;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.Deadline;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.HistoryEntry;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * days, then every finished suspension and the extension in the order they happened.
  */
 public final class DeadlineRecompute {
-    private static final Actor CALENDAR = new Actor(Role.SYSTEM, "calendar-load", null, null, null);
+    private static final Actor CALENDAR = Actor.system("calendar-load");
     private final CaseRepository cases;
     private final Deadlines deadlines;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.OutboxCheckpoint;
 import cn.onewindow.core.evaluation.Evaluation;
 import cn.onewindow.core.ports.EvaluationRepository;
 import cn.onewindow.core.ports.ProvincialEvaluationSink;

@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.OutboxCheckpoint;
 import cn.onewindow.core.notify.Notification;
 import cn.onewindow.core.notify.NotificationSink;
 import cn.onewindow.core.ports.CaseRepository;

@@ -1,5 +1,6 @@
 package cn.onewindow.core.service;
 
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.identity.Role;

@@ -1,4 +1,4 @@
-package cn.onewindow.core.service;
+package cn.onewindow.core.timers;
 
 import cn.onewindow.core.ports.TimerIndex;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  * (after an outage of the relay, the whole outage at once, an hour bucket per query); the look-back only bounds the
  * very first run, before any checkpoint exists.
  */
-final class OutboxCheckpoint {
+public final class OutboxCheckpoint {
     /** How far behind the run's instant the checkpoint always stays. */
     static final Duration OVERLAP = Duration.ofMinutes(15);
 
@@ -30,7 +30,7 @@ final class OutboxCheckpoint {
     private final Instant from;
     private Instant oldestPending;
 
-    OutboxCheckpoint(TimerIndex index, String name, Instant now, Duration lookBack) {
+    public OutboxCheckpoint(TimerIndex index, String name, Instant now, Duration lookBack) {
         this.index = index;
         this.name = name;
         this.now = now;
@@ -40,17 +40,17 @@ final class OutboxCheckpoint {
     }
 
     /** The instant the sweep reads from. */
-    Instant from() {
+    public Instant from() {
         return from;
     }
 
     /** An item this run saw and left pending: the checkpoint will not move past it. */
-    void pending(Instant createdAt) {
+    public void pending(Instant createdAt) {
         if (oldestPending == null || createdAt.isBefore(oldestPending)) oldestPending = createdAt;
     }
 
     /** Moves the checkpoint as far as this run allows; returns the stored checkpoint after the run. */
-    Instant advance() {
+    public Instant advance() {
         Instant target = now.minus(OVERLAP);
         if (oldestPending != null && oldestPending.isBefore(target)) target = oldestPending;
         if (target.isBefore(from)) target = from;

@@ -1,4 +1,4 @@
-package cn.onewindow.core.service;
+package cn.onewindow.core.timers;
 
 import cn.onewindow.core.points.ServiceCenter;
 import cn.onewindow.core.calendar.DeadlineCalculator;
@@ -143,7 +143,7 @@ public final class Deadlines {
                                                                         DeadlineCalculator calc, Instant now) {
         if (t.warnedAt() != null && t.overdueAt() == null && t.dueAt() != null
                 && warningPoint(t, warningDaysBefore, calc).isAfter(now)) {
-            return t.warned(null);
+            return t.rearmWarning();
         }
         return t;
     }
