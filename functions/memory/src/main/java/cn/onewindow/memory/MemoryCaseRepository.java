@@ -65,10 +65,15 @@ public final class MemoryCaseRepository implements CaseRepository, IdempotencySt
     private final Map<String, TaskRow> tasks = new HashMap<>();
     /** Open timers by case id, department (or "" for the case) and kind. */
     final Map<String, DeadlineTimer> timers = new HashMap<>();
+    /** Accountability records listed per center (those of case writes), by case id and subject. */
     private final Map<String, Accountability> accountability = new HashMap<>();
+    /** Every accountability record's case id and subject, listed or not (the once-only condition). */
+    private final Set<String> accountabilityKeys = new HashSet<>();
     private final Map<String, OutboxRow> notifications = new HashMap<>();
     private final Map<Integer, Set<String>> provisional = new HashMap<>();
     private final Map<String, IdempotencyRecord> records = new HashMap<>();
+    /** Idempotency records of single ratings (evaluation id, request hash), in the same key space as cases'. */
+    final Map<String, String[]> evaluationRecords = new HashMap<>();
     private final Map<String, ClaimRow> claims = new HashMap<>();
     private final Map<String, Instant> checkpoints = new HashMap<>();
     private final AtomicLong timerItemsRead = new AtomicLong();
@@ -137,7 +142,7 @@ public final class MemoryCaseRepository implements CaseRepository, IdempotencySt
                 throw DomainException.illegalState("CHANGE_TOO_LARGE", "本次变更涉及的记录过多，无法一次完成",
                         "this change touches more records than one transaction holds (" + MAX_TRANSACTION_ITEMS + ")");
             }
-            if (w.claim() != null && records.containsKey(w.claim().scopeKey())) {
+            if (w.claim() != null && claimTaken(w.claim().scopeKey())) {
                 throw new IdempotencyClaimTaken(w.claim().scopeKey());
             }
             ServiceCase.Snapshot current = cases.get(id);
@@ -148,7 +153,7 @@ public final class MemoryCaseRepository implements CaseRepository, IdempotencySt
                 TaskRow row = tasks.get(taskKey(tw.task().caseId(), tw.task().departmentCode()));
                 ok &= tw.create() ? row == null : row != null && row.task().version() == tw.expectedVersion();
             }
-            ok &= w.accountability().stream().noneMatch(a -> accountability.containsKey(id + "|" + a.subject()));
+            ok &= w.accountability().stream().noneMatch(a -> accountabilityKeys.contains(id + "|" + a.subject()));
             ok &= w.notifications().stream().noneMatch(n -> notifications.containsKey(outboxKey(id, n)));
             if (!ok) {
                 throw new ConcurrentUpdateException("办件已被他人同时修改，请刷新后重试",
@@ -169,7 +174,10 @@ public final class MemoryCaseRepository implements CaseRepository, IdempotencySt
                 DepartmentTask t = tw.task().withVersion(tw.create() ? 1 : tw.expectedVersion() + 1);
                 tasks.put(taskKey(t.caseId(), t.departmentCode()), new TaskRow(t, false, 0));
             }
-            w.accountability().forEach(a -> accountability.put(id + "|" + a.subject(), a));
+            w.accountability().forEach(a -> {
+                accountabilityKeys.add(id + "|" + a.subject());
+                if (a.centerId() != null) accountability.put(id + "|" + a.subject(), a);
+            });
             w.notifications().forEach(n -> notifications.put(outboxKey(id, n),
                     new OutboxRow(n.withPhone(null), false, false, 0)));
             if (w.claim() != null) {
@@ -178,6 +186,29 @@ public final class MemoryCaseRepository implements CaseRepository, IdempotencySt
             }
             return stored;
         }
+    }
+
+    // ---- for the evaluation store, which writes into the same outbox, timers and records (under the lock) ----
+
+    boolean claimTaken(String scopeKey) {
+        return records.containsKey(scopeKey) || evaluationRecords.containsKey(scopeKey);
+    }
+
+    boolean inOutbox(Notification n) {
+        return notifications.containsKey(outboxKey(n.caseId(), n));
+    }
+
+    void putInOutbox(Notification n) {
+        notifications.put(outboxKey(n.caseId(), n), new OutboxRow(n.withPhone(null), false, false, 0));
+    }
+
+    boolean accountabilityRecorded(String caseId, String subject) {
+        return accountabilityKeys.contains(caseId + "|" + subject);
+    }
+
+    /** An accountability record not listed per center (as the evaluation store writes them). */
+    void recordAccountability(String caseId, String subject) {
+        accountabilityKeys.add(caseId + "|" + subject);
     }
 
     private static String outboxKey(String caseId, Notification n) {

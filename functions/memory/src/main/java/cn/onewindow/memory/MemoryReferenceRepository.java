@@ -41,6 +41,7 @@ public final class MemoryReferenceRepository implements CatalogRepository, Calen
         ServiceItem now = current.get(item.code());
         int stored = now == null ? 0 : now.version();
         TreeMap<Integer, ServiceItem> all = versions.computeIfAbsent(item.code(), c -> new TreeMap<>());
+        if (item.equals(now)) return; // the same write again (a retry): it is the current version already
         if (stored != expectedCurrent || all.containsKey(item.version())) {
             throw new ConcurrentUpdateException("事项已被他人同时修改，请刷新后重试",
                     "the item was changed by someone else at the same time; reload and retry");

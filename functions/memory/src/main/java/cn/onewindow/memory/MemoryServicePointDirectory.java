@@ -27,13 +27,14 @@ public final class MemoryServicePointDirectory implements ServicePointDirectory 
     @Override
     public synchronized ServicePoint save(ServicePoint point, long expectedVersion) {
         ServicePoint now = points.get(point.id());
+        ServicePoint stored = point.withVersion(expectedVersion + 1);
+        if (stored.equals(now)) return stored; // the same write again (a retry): it is stored already
         if (expectedVersion == 0 && now != null) {
             throw DomainException.conflict("SERVICE_POINT_EXISTS", "服务点编号已存在", "a point with this id exists");
         }
         if (expectedVersion > 0 && (now == null || now.version() != expectedVersion)) {
             throw new ConcurrentUpdateException("服务点已被他人修改，请重试", "the point was changed meanwhile; retry");
         }
-        ServicePoint stored = point.withVersion(expectedVersion + 1);
         points.put(stored.id(), stored);
         return stored;
     }
