@@ -205,10 +205,13 @@ public final class MemoryPlatform {
         return passwords;
     }
 
-    /** One hash per demo user, made once per JVM (each costs the full PBKDF2 work). */
+    /**
+     * One hash per demo user, made once per JVM with few iterations (a hash carries its own count, so signing in
+     * checks it the same way; the full work of 210,000 iterations per user would cost seconds in every test run).
+     */
     private static synchronized Map<String, String> demoHashes() {
         if (hashes == null) {
-            Passwords p = passwords();
+            Passwords p = new Passwords(2_000);
             hashes = DemoData.users().keySet().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
                     u -> u, u -> p.hash(DemoData.DEMO_PASSWORD)));
         }
