@@ -261,6 +261,57 @@ public abstract class CaseRepositoryContract {
         assertEquals("INVALID_CURSOR", e.fieldErrors().get(0).code());
     }
 
+    /** A case accepted with the given due time, then warned ({@code warned}) and found overdue ({@code overdue}). */
+    private ServiceCase.Snapshot accepted(String center, Instant dueAt, boolean provisional, boolean warned,
+                                          boolean overdue) {
+        ServiceCase c = submitted(unique("C"), center, unique("SP"), T0);
+        c.accept(dueAt, provisional, List.of(), null, T0.plusSeconds(1), ACTOR);
+        if (warned) c.warn(dueAt, T0.plusSeconds(2), ACTOR);
+        if (overdue) c.markOverdue(60, T0.plusSeconds(3), ACTOR);
+        return cases().save(create(c));
+    }
+
+    @Test
+    void openCasesAreListedByTheirDueStateAndDueTime() {
+        String center = unique("CTR");
+        ServiceCase.Snapshot running = accepted(center, T0.plus(Duration.ofDays(10)), false, false, false);
+        ServiceCase.Snapshot warned = accepted(center, T0.plus(Duration.ofDays(5)), false, true, false);
+        ServiceCase.Snapshot overdue = accepted(center, T0.plus(Duration.ofDays(4)), false, true, true);
+        stored(center, unique("SP"), T0); // submitted only: no due time
+
+        assertEquals(List.of(warned.id()), ids(new CaseQuery(center, null, null, null, null, null,
+                CaseQuery.DueState.WARNING, 10, null)));
+        assertEquals(List.of(overdue.id()), ids(new CaseQuery(center, null, null, null, null, null,
+                CaseQuery.DueState.OVERDUE, 10, null)));
+        assertEquals(java.util.Set.of(warned.id(), overdue.id()), java.util.Set.copyOf(ids(new CaseQuery(center,
+                null, null, null, null, T0.plus(Duration.ofDays(6)), 10, null))), "due before, and only with a due");
+        assertEquals(4, ids(new CaseQuery(center, null, null, null, null, null, 10, null)).size());
+        assertTrue(ids(new CaseQuery(center, null, null, null, null, null, 10, null)).contains(running.id()));
+
+        // a decision takes the case out of the red and yellow cards
+        ServiceCase closed = ServiceCase.restore(overdue);
+        closed.withdraw("申请人撤回", T0.plusSeconds(10), ACTOR);
+        cases().save(new CaseWrite(closed.snapshot(), false, 1, closed.pendingHistory(), List.of(), null));
+        assertEquals(List.of(), ids(new CaseQuery(center, null, null, null, null, null,
+                CaseQuery.DueState.OVERDUE, 10, null)));
+    }
+
+    private List<String> ids(CaseQuery q) {
+        return cases().list(q).items().stream().map(ServiceCase.Snapshot::id).toList();
+    }
+
+    @Test
+    void aCaseWithAProvisionalDueWaitsForTheCalendarOfItsYearUntilCleared() {
+        Instant due = Instant.parse("2031-02-10T10:00:00Z");
+        ServiceCase.Snapshot provisional = accepted(unique("CTR"), due, true, false, false);
+        ServiceCase.Snapshot firm = accepted(unique("CTR"), due, false, false, false);
+        assertTrue(cases().provisionalCases(2031).contains(provisional.id()));
+        assertTrue(!cases().provisionalCases(2031).contains(firm.id()));
+        assertTrue(!cases().provisionalCases(2030).contains(provisional.id()));
+        cases().clearProvisional(2031, provisional.id());
+        assertTrue(!cases().provisionalCases(2031).contains(provisional.id()));
+    }
+
     @Test
     void submittedBetweenTakesTheStartAndLeavesTheEnd() {
         String center = unique("CTR");
