@@ -1,7 +1,6 @@
 package cn.onewindow.local.lambda;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -10,18 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import io.quarkus.amazon.lambda.runtime.MockEventServer;
-import io.quarkus.amazon.lambda.runtime.MockHttpEventServer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -110,8 +100,7 @@ public final class LambdaHost implements AutoCloseable {
 
     private LambdaHost(Builder config) {
         this.config = config;
-        this.server = config.flavour == Flavour.HTTP ? new HttpEventServer(this::onNextPoll, this::onResponse)
-                : new EventServer(this::onNextPoll, this::onResponse);
+        this.server = RuntimeApiServers.create(config.flavour, this::onNextPoll, this::onResponse);
         boolean ok = false;
         try {
             server.start(config.port);
@@ -122,7 +111,7 @@ public final class LambdaHost implements AutoCloseable {
             FunctionLayout layout = FunctionLayout.prepare(config.artifact, workDirectory.resolve("function"));
             this.taskRoot = layout.taskRoot();
             this.classPath = new ArrayList<>(layout.classPath());
-            this.classPath.add(copyRuntimeClasses(workDirectory.resolve("runtime")).toString());
+            this.classPath.add(FunctionLayout.copyRuntimeClasses(workDirectory.resolve("runtime")).toString());
             this.http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
@@ -519,25 +508,6 @@ public final class LambdaHost implements AutoCloseable {
         return config.logDirectory.resolve(config.name + "-" + index + ".log");
     }
 
-    /** Copies {@link LocalLambdaRuntime} and its member classes, and nothing else, into {@code dir}. */
-    private static Path copyRuntimeClasses(Path dir) throws IOException {
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(LocalLambdaRuntime.class));
-        while (!todo.isEmpty()) {
-            Class<?> type = todo.pop();
-            String resource = type.getName().replace('.', '/') + ".class";
-            Path target = dir.resolve(resource);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = LambdaHost.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("class file not found: " + resource);
-                }
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            todo.addAll(List.of(type.getDeclaredClasses()));
-        }
-        return dir;
-    }
-
     private static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -575,135 +545,6 @@ public final class LambdaHost implements AutoCloseable {
             this.index = index;
             this.startNanos = startNanos;
             this.process = process;
-        }
-    }
-
-    /** {@code MockEventServer} that reports each {@code /next} poll. */
-    private static final class EventServer extends MockEventServer {
-        private final Consumer<RoutingContext> onNext;
-        private final Consumer<RoutingContext> onResponse;
-
-        EventServer(Consumer<RoutingContext> onNext, Consumer<RoutingContext> onResponse) {
-            this.onNext = onNext;
-            this.onResponse = onResponse;
-        }
-
-        @Override
-        public void handleResponse(RoutingContext ctx) {
-            onResponse.accept(ctx);
-            super.handleResponse(ctx);
-        }
-
-        @Override
-        public void nextEvent(RoutingContext ctx) {
-            onNext.accept(ctx);
-            super.nextEvent(ctx);
-        }
-    }
-
-    /** {@code MockHttpEventServer} that reports each {@code /next} poll. */
-    private static final class HttpEventServer extends MockHttpEventServer {
-        private final Consumer<RoutingContext> onNext;
-        private final Consumer<RoutingContext> onResponse;
-
-        HttpEventServer(Consumer<RoutingContext> onNext, Consumer<RoutingContext> onResponse) {
-            this.onNext = onNext;
-            this.onResponse = onResponse;
-        }
-
-        @Override
-        public void handleResponse(RoutingContext ctx) {
-            onResponse.accept(ctx);
-            super.handleResponse(ctx);
-        }
-
-        @Override
-        public void nextEvent(RoutingContext ctx) {
-            onNext.accept(ctx);
-            super.nextEvent(ctx);
-        }
-    }
-
-    /** Where the function's classes are and which directory is its task root ({@code /var/task} on AWS). */
-    private record FunctionLayout(Path taskRoot, List<String> classPath) {
-
-        static FunctionLayout prepare(Path artifact, Path extractTo) throws IOException {
-            Path a = artifact.toAbsolutePath().normalize();
-            if (Files.isDirectory(a)) {
-                if (Files.isRegularFile(a.resolve("function.zip"))) {
-                    return prepare(a.resolve("function.zip"), extractTo);
-                }
-                if (Files.isRegularFile(a.resolve("quarkus-run.jar"))
-                        || Files.isRegularFile(a.resolve("quarkus-app/quarkus-run.jar"))) {
-                    throw new IllegalArgumentException(a + " is a fast-jar (quarkus-app) package: the Java Lambda "
-                            + "runtime needs the legacy-jar layout that quarkus-amazon-lambda builds by default "
-                            + "(target/function.zip); pass that, or the module's target directory");
-                }
-                try (DirectoryStream<Path> runners = Files.newDirectoryStream(a, "*-runner.jar")) {
-                    for (Path runner : runners) {
-                        return prepare(runner, extractTo);
-                    }
-                }
-                if (Files.isDirectory(a.resolve("lib"))) {
-                    return new FunctionLayout(a, List.of(a.toString(), a.resolve("lib") + "/*"));
-                }
-                throw new IllegalArgumentException("no function package (function.zip, *-runner.jar, extracted "
-                        + "function directory) at " + a + "; was the function module packaged?");
-            }
-            String fileName = a.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!Files.isRegularFile(a)) {
-                throw new IllegalArgumentException("no function package at " + a
-                        + "; was the function module packaged?");
-            }
-            if (fileName.endsWith(".zip")) {
-                unzipRetrying(a, extractTo);
-                return new FunctionLayout(extractTo, List.of(extractTo.toString(), extractTo.resolve("lib") + "/*"));
-            }
-            if (fileName.endsWith(".jar")) {
-                // a legacy runner jar: its manifest Class-Path names lib/… beside it
-                return new FunctionLayout(a.getParent(), List.of(a.toString()));
-            }
-            throw new IllegalArgumentException("unsupported function package " + a);
-        }
-
-        /** A package being rebuilt (by {@code mvn package} in another shell) is unreadable for a moment: retry. */
-        private static void unzipRetrying(Path zip, Path dir) throws IOException {
-            for (int attempt = 1; ; attempt++) {
-                deleteQuietly(dir);
-                try {
-                    unzip(zip, dir);
-                    return;
-                } catch (IOException e) {
-                    if (attempt == 5) {
-                        throw e;
-                    }
-                    LOG.log(Level.WARNING, "reading " + zip + " failed (" + e + "); is it being rebuilt? retrying");
-                    try {
-                        Thread.sleep(1_000L * attempt);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                }
-            }
-        }
-
-        private static void unzip(Path zip, Path dir) throws IOException {
-            Files.createDirectories(dir);
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    Path target = dir.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(dir)) {
-                        throw new IOException("zip entry outside the target directory: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
         }
     }
 

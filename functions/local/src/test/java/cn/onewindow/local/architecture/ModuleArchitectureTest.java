@@ -2,6 +2,7 @@ package cn.onewindow.local.architecture;
 
 import cn.onewindow.core.identity.Role;
 import cn.onewindow.local.architecture.fixture.DecidesOnRole;
+import cn.onewindow.local.architecture.fixture.UsesInMemoryAdapter;
 import cn.onewindow.local.architecture.fixture.WritesToDynamo;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -83,6 +84,16 @@ class ModuleArchitectureTest {
     }
 
     /**
+     * The in-memory adapters and port contracts of functions/memory are for tests: no production module depends on
+     * them (a function wired to one would lose its data with its instance). Maven keeps them off the production
+     * class paths (test scope only); this rule catches a dependency that would slip in anyway.
+     */
+    static ArchRule noProductionCodeUsesTheInMemoryAdapters() {
+        return noClasses().should().dependOnClassesThat().resideInAPackage("cn.onewindow.memory..")
+                .because("the in-memory adapters (functions/memory) stand in for DynamoDB and SQS in tests only");
+    }
+
+    /**
      * Access decisions live in cn.onewindow.core.access (and the API's CallerFilter): nobody else compares a role
      * with a Role constant or switches over roles (both read a Role constant; a switch reads them through its
      * synthetic switch map). Reading {@code caller.role()} to show or store it is fine. The identity package defines
@@ -123,6 +134,20 @@ class ModuleArchitectureTest {
     @Test
     void onlyTheAccessPackageDecidesOnRoles() {
         FreezingArchRule.freeze(onlyAccessDecidesOnRoles()).check(ALL);
+    }
+
+    @Test
+    void noProductionModuleDependsOnTheInMemoryAdapters() {
+        noProductionCodeUsesTheInMemoryAdapters().check(ALL);
+    }
+
+    @Test
+    void theInMemoryRuleReportsProductionCodeWiredToAnInMemoryAdapter() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(UsesInMemoryAdapter.class);
+        EvaluationResult r = noProductionCodeUsesTheInMemoryAdapters().evaluate(fixture);
+        assertTrue(r.hasViolation(), "a MemoryCaseRepository used outside functions/memory must be reported");
+        String report = r.getFailureReport().toString();
+        assertTrue(report.contains("UsesInMemoryAdapter") && report.contains("MemoryCaseRepository"), report);
     }
 
     @Test
