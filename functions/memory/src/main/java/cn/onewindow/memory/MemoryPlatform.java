@@ -23,7 +23,7 @@ import cn.onewindow.core.service.CaseService;
 import cn.onewindow.core.service.CatalogService;
 import cn.onewindow.core.service.DeadlineChecker;
 import cn.onewindow.core.service.DeadlineRecompute;
-import cn.onewindow.core.service.Deadlines;
+import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.service.EvaluationForwarder;
 import cn.onewindow.core.service.EvaluationService;
 import cn.onewindow.core.service.LedgerService;
@@ -139,7 +139,7 @@ public final class MemoryPlatform {
                 : n.withClearText(privacyKeys.outbox().open(n.sealedText(), n.id())));
         this.notificationRelay = new NotificationRelay(cases, sink, clock);
         this.authenticator = new Authenticator(callers);
-        this.sessionService = new SessionService(sessions, callers, accessLog, privacyKeys, passwords(), clock);
+        this.sessionService = new SessionService(sessions, callers, accessLog, privacyKeys, passwords(), rateCounter, clock);
     }
 
     /** A platform with the demo data seeded at the clock's instant ({@link #seed}). */

@@ -339,7 +339,7 @@ public abstract class CaseRepositoryContract {
         assertEquals(Optional.empty(), cases().findTask(DepartmentTask.idFor(id, "nobody")));
         assertEquals(Optional.empty(), cases().findTask("not a task id"));
 
-        DepartmentTask delivered = stored.delivered(T0.plusSeconds(5));
+        DepartmentTask delivered = stored.deliver(T0.plusSeconds(5));
         cases().save(new CaseWrite(s, false, 1, List.of(), List.of(), null, List.of(new TaskWrite(delivered, false,
                 1))));
         assertEquals(TaskStatus.PENDING, cases().findTask(a.taskId()).orElseThrow().status());
@@ -404,7 +404,7 @@ public abstract class CaseRepositoryContract {
         ServiceCase.Snapshot s = cases().save(new CaseWrite(c.snapshot(), true, 0, c.pendingHistory(), List.of(),
                 null, List.of(new TaskWrite(t, true, 0))));
         cases().save(new CaseWrite(s, false, 1, List.of(), List.of(), null,
-                List.of(new TaskWrite(t.delivered(T0.plusSeconds(1)), false, 1))));
+                List.of(new TaskWrite(t.deliver(T0.plusSeconds(1)), false, 1))));
         assertEquals(0, cases().dispatchResent(t, 5, T0.plusSeconds(60)));
         assertTrue(!undispatched(t, T0, T0.plusSeconds(1)));
     }

@@ -23,6 +23,7 @@ public final class ContractFixtures {
     /** Friday 2025-04-25 10:00 in Shanghai. */
     public static final Instant T0 = Instant.parse("2025-04-25T02:00:00Z");
     public static final Caller WINDOW = DemoData.callers().get("demo-window");
+    public static final Caller SUPERVISOR = DemoData.callers().get("demo-supervisor");
     public static final Actor ACTOR = WINDOW.asActor();
     private static final ServiceItem ITEM = DemoData.items(Instant.EPOCH).stream()
             .filter(i -> i.code().equals(DemoData.ITEM_COMPANY_REGISTRATION)).findFirst().orElseThrow();

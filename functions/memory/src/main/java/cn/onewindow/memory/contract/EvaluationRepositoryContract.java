@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import static cn.onewindow.memory.contract.ContractFixtures.T0;
+import static cn.onewindow.memory.contract.ContractFixtures.SUPERVISOR;
+import static cn.onewindow.memory.contract.ContractFixtures.WINDOW;
 import static cn.onewindow.memory.contract.ContractFixtures.create;
 import static cn.onewindow.memory.contract.ContractFixtures.submitted;
 import static cn.onewindow.memory.contract.ContractFixtures.unique;
@@ -203,8 +205,8 @@ public abstract class EvaluationRepositoryContract {
         assertEquals(List.of(v1), evaluations().rectifications("center", center, true, 10, null).items());
 
         Instant callback = T0.plus(Duration.ofHours(2));
-        Rectification judged = v1.with(b -> b.status = Rectification.Status.IN_RECTIFICATION,
-                new Rectification.Step(T0.plusSeconds(60), "JUDGED_VALID", "SUPERVISOR", "supervisor-001", null));
+        Rectification judged = v1.acceptAsValid("有效", SUPERVISOR, T0.plusSeconds(60), callback,
+                T0.plus(Duration.ofDays(21)));
         Rectification v2 = evaluations().saveRectification(judged, List.of(new DeadlineTimer(c.id(),
                 DeadlineTimer.Kind.RECT_CALLBACK_DUE, callback)), List.of(), List.of());
         assertEquals(2, v2.version());
@@ -213,8 +215,9 @@ public abstract class EvaluationRepositoryContract {
                 .count());
         assertConcurrentUpdate(() -> evaluations().saveRectification(judged, List.of(), List.of(), List.of()));
 
-        Rectification fixed = v2.with(b -> b.status = Rectification.Status.FIXED,
-                new Rectification.Step(T0.plusSeconds(120), "FIXED", "WINDOW", "window-001", null));
+        Rectification v3 = evaluations().saveRectification(v2.callBack("已回访", SUPERVISOR, T0.plusSeconds(90)),
+                List.of(), List.of(), List.of());
+        Rectification fixed = v3.fix("已整改", WINDOW, T0.plusSeconds(120));
         evaluations().saveRectification(fixed, List.of(), List.of(), List.of());
         assertEquals(0, timers().dueBetween(callback, callback).stream().filter(t -> t.caseId().equals(c.id()))
                 .count(), "a fixed rectification has no timers");

@@ -1,5 +1,6 @@
 package cn.onewindow.memory.usecase;
 
+import cn.onewindow.core.evaluation.usecase.RateCase;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.evaluation.Evaluation;
 import cn.onewindow.core.evaluation.EvaluationChannel;
@@ -56,7 +57,7 @@ class EvaluationTest {
         for (Level level : Level.values()) {
             for (EvaluationChannel channel : EvaluationChannel.values()) {
                 String id = rig.delivered("申请人" + level.ordinal() + channel.ordinal());
-                EvaluationService.Rated r = evals.rate(TERMINAL, rating(id, level.name(), channel.name()), null);
+                RateCase.Rated r = evals.rate(TERMINAL, rating(id, level.name(), channel.name()), null);
                 assertFalse(r.replayed());
                 Evaluation e = evals.get(SUPERVISOR, id, 1);
                 assertEquals(level, e.level());
@@ -80,7 +81,7 @@ class EvaluationTest {
     void aRetryIsTheFirstResultAndADifferentSecondVoteIsRefused() {
         String id = rig.delivered("重试者");
         Evaluation first = evals.rate(TERMINAL, rating(id, "SATISFIED", "PAD"), null).evaluation();
-        EvaluationService.Rated again = evals.rate(TERMINAL, rating(id, "SATISFIED", "PAD"), null);
+        RateCase.Rated again = evals.rate(TERMINAL, rating(id, "SATISFIED", "PAD"), null);
         assertTrue(again.replayed());
         assertEquals(first, again.evaluation());
         assertEquals("ALREADY_RATED", code(() -> evals.rate(TERMINAL, rating(id, "VERY_DISSATISFIED", "PAD"), null)));
@@ -88,7 +89,7 @@ class EvaluationTest {
         // Idempotency-Key: the same key and body → the first answer; the same key with another body → refused
         String id2 = rig.delivered("幂等者");
         Evaluation k1 = evals.rate(TERMINAL, rating(id2, "BASIC", "EVALUATOR"), "key-1").evaluation();
-        EvaluationService.Rated k2 = evals.rate(TERMINAL, rating(id2, "BASIC", "EVALUATOR"), "key-1");
+        RateCase.Rated k2 = evals.rate(TERMINAL, rating(id2, "BASIC", "EVALUATOR"), "key-1");
         assertTrue(k2.replayed());
         assertEquals(k1, k2.evaluation());
         assertEquals("IDEMPOTENCY_KEY_REUSED",

@@ -42,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deactivation and password change.
  */
 class SessionTest {
+    /** One client address for every sign-in here: far below the per-address try limit. */
+    private static final String ADDRESS = "192.0.2.10";
     private static final String PW = "Richtig-2026!";
     private static MemoryPlatform platform;
     private static AdjustableClock clock;
@@ -55,7 +57,7 @@ class SessionTest {
         callers = platform.callerService;
         // fewer iterations keep the test fast; stored hashes carry their own count
         sessions = new SessionService(platform.sessions, platform.callers, platform.accessLog, platform.privacyKeys,
-                new Passwords(2_000), clock);
+                new Passwords(2_000), platform.rateCounter, clock);
     }
 
     static String user(String id) {
@@ -81,7 +83,7 @@ class SessionTest {
     @Test
     void aDemoUserSignsInAsTheSameCallerAsItsTokenAndOnlyTheTokenHashIsStored() {
         java.time.Instant before = clock.instant();
-        SessionService.SignedIn s = platform.sessionService.signIn("Window", DemoData.DEMO_PASSWORD);
+        SessionService.SignedIn s = platform.sessionService.signIn("Window", DemoData.DEMO_PASSWORD, ADDRESS);
         Caller byToken = platform.authenticator.authenticate("Bearer demo-window");
         assertEquals(byToken, s.current().caller());
         assertEquals(43, s.token().length(), "256 bits, base64url");
@@ -103,10 +105,10 @@ class SessionTest {
     @Test
     void wrongAndUnknownGetTheSameAnswerAndTheAuditHasPseudonymsOnly() {
         String name = user("s-wrong");
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "Falsch-2026!")));
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn("nobody-here", "Falsch-2026!")));
-        assertEquals("VALIDATION_FAILED", code(() -> sessions.signIn(name, "")));
-        sessions.signIn(name, PW);
+        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "Falsch-2026!", ADDRESS)));
+        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn("nobody-here", "Falsch-2026!", ADDRESS)));
+        assertEquals("VALIDATION_FAILED", code(() -> sessions.signIn(name, "", ADDRESS)));
+        sessions.signIn(name, PW, ADDRESS);
         List<AccessLog.SignInEvent> events = platform.accessLog.signIns(clock.instant().atZone(ZoneOffset.UTC)
                 .toLocalDate());
         String all = events.toString();
@@ -121,20 +123,20 @@ class SessionTest {
     @Test
     void fiveWrongPasswordsLockForFifteenMinutesEvenTheRightOneAndSuccessResetsTheCount() {
         String name = user("s-lock");
-        for (int i = 0; i < 3; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein")));
+        for (int i = 0; i < 3; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein", ADDRESS)));
         assertEquals(3, platform.sessions.credential(name).orElseThrow().failures());
-        sessions.signIn(name, PW);
+        sessions.signIn(name, PW, ADDRESS);
         assertEquals(0, platform.sessions.credential(name).orElseThrow().failures(), "a success resets the count");
-        for (int i = 0; i < 4; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein")));
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, "nein")), "the fifth locks");
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW)), "even the right password");
+        for (int i = 0; i < 4; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein", ADDRESS)));
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, "nein", ADDRESS)), "the fifth locks");
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, ADDRESS)), "even the right password");
         SessionStore.Credential c = platform.sessions.credential(name).orElseThrow();
         assertEquals(5, c.failures());
         assertNotNull(c.lockedUntil());
         clock.advance(Duration.ofMinutes(14));
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW)));
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, ADDRESS)));
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertEquals("OK", code(() -> sessions.signIn(name, PW)));
+        assertEquals("OK", code(() -> sessions.signIn(name, PW, ADDRESS)));
         c = platform.sessions.credential(name).orElseThrow();
         assertEquals(0, c.failures());
         assertNull(c.lockedUntil());
@@ -151,7 +153,7 @@ class SessionTest {
         for (int i = 0; i < 20; i++) {
             answers.add(pool.submit(() -> {
                 go.await();
-                return code(() -> sessions.signIn(name, "Falsch-2026!"));
+                return code(() -> sessions.signIn(name, "Falsch-2026!", ADDRESS));
             }));
         }
         go.countDown();
@@ -163,13 +165,13 @@ class SessionTest {
         SessionStore.Credential c = platform.sessions.credential(name).orElseThrow();
         assertEquals(5, c.failures());
         assertNotNull(c.lockedUntil());
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW)));
+        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, ADDRESS)));
     }
 
     @Test
     void idleTimeoutSlidesAtMostOnceAMinuteAndTheLifetimeIsAbsolute() {
         String name = user("s-idle");
-        SessionService.SignedIn s = sessions.signIn(name, PW);
+        SessionService.SignedIn s = sessions.signIn(name, PW, ADDRESS);
         java.time.Instant seen = raw(s.token()).lastSeenAt();
         clock.advance(Duration.ofSeconds(30));
         assertTrue(sessions.resolve(s.token(), true).isPresent());
@@ -184,7 +186,7 @@ class SessionTest {
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertTrue(sessions.resolve(s.token(), true).isEmpty(), "30 minutes idle: over");
 
-        SessionService.SignedIn t = sessions.signIn(name, PW);
+        SessionService.SignedIn t = sessions.signIn(name, PW, ADDRESS);
         for (int i = 0; i < 23; i++) { // 23 × 20 min = 7 h 40 min, always active
             clock.advance(Duration.ofMinutes(20));
             assertTrue(sessions.resolve(t.token(), true).isPresent(), "active at step " + i);
@@ -196,9 +198,9 @@ class SessionTest {
     @Test
     void signOutDeactivationAndPasswordChangeEndSessions() {
         String name = user("s-end");
-        SessionService.SignedIn a = sessions.signIn(name, PW);
-        SessionService.SignedIn b = sessions.signIn(name, PW);
-        SessionService.SignedIn c = sessions.signIn(name, PW);
+        SessionService.SignedIn a = sessions.signIn(name, PW, ADDRESS);
+        SessionService.SignedIn b = sessions.signIn(name, PW, ADDRESS);
+        SessionService.SignedIn c = sessions.signIn(name, PW, ADDRESS);
         sessions.signOut(a.current());
         assertTrue(sessions.resolve(a.token(), true).isEmpty());
         assertTrue(raw(a.token()).revoked());
@@ -209,16 +211,16 @@ class SessionTest {
         sessions.changePassword(b.current(), PW, "Neues-Passwort-9");
         assertTrue(sessions.resolve(b.token(), true).isPresent(), "the session that changed it stays");
         assertTrue(sessions.resolve(c.token(), true).isEmpty(), "every other session ends");
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, PW)));
-        SessionService.SignedIn d = sessions.signIn(name, "Neues-Passwort-9");
+        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, PW, ADDRESS)));
+        SessionService.SignedIn d = sessions.signIn(name, "Neues-Passwort-9", ADDRESS);
 
         callers.deactivate(ADMIN, "s-end");
         assertTrue(sessions.resolve(b.token(), true).isEmpty());
         assertTrue(sessions.resolve(d.token(), true).isEmpty());
-        assertEquals("CALLER_DEACTIVATED", code(() -> sessions.signIn(name, "Neues-Passwort-9")));
+        assertEquals("CALLER_DEACTIVATED", code(() -> sessions.signIn(name, "Neues-Passwort-9", ADDRESS)));
         callers.reactivate(ADMIN, "s-end", "复职");
         assertTrue(sessions.resolve(d.token(), true).isEmpty(), "a reactivation does not revive old sessions");
-        assertEquals("OK", code(() -> sessions.signIn(name, "Neues-Passwort-9")));
+        assertEquals("OK", code(() -> sessions.signIn(name, "Neues-Passwort-9", ADDRESS)));
     }
 
     @Test
@@ -237,12 +239,12 @@ class SessionTest {
         assertEquals("CALLER_NOT_FOUND", code(() -> sessions.setCredentials(ADMIN, "nobody", "x-cred", PW)));
 
         // a new user name replaces the old one; the old sessions end
-        SessionService.SignedIn s = sessions.signIn(name, PW);
+        SessionService.SignedIn s = sessions.signIn(name, PW, ADDRESS);
         sessions.setCredentials(ADMIN, "s-cred", "renamed-cred", PW);
         assertTrue(platform.sessions.credential(name).isEmpty());
         assertEquals(Optional.of("renamed-cred"), platform.sessions.usernameOf("s-cred"));
         assertTrue(sessions.resolve(s.token(), true).isEmpty());
-        assertEquals("OK", code(() -> sessions.signIn("renamed-cred", PW)));
+        assertEquals("OK", code(() -> sessions.signIn("renamed-cred", PW, ADDRESS)));
         // now the old name is free for someone else
         assertEquals("OK", code(() -> sessions.setCredentials(ADMIN, "s-cred-2", name, PW)));
     }
@@ -267,7 +269,7 @@ class SessionTest {
         cn.onewindow.core.access.GatewayAuthorizer authorizer = new cn.onewindow.core.access.GatewayAuthorizer(
                 platform.authenticator, token -> sessions.resolve(token, false).map(c -> c.caller()));
         String name = user("s-gw");
-        SessionService.SignedIn s = sessions.signIn(name, PW);
+        SessionService.SignedIn s = sessions.signIn(name, PW, ADDRESS);
         // payload 2.0: cookies in their own list; no identity source configured
         Map<String, Object> cookieEvent = Map.of("version", "2.0", "type", "REQUEST", "headers", Map.of(),
                 "cookies", List.of("theme=dark", "ow_session=" + s.token()));
