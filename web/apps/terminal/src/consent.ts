@@ -3,7 +3,8 @@
 export interface ConsentBody {
   method: 'WRITTEN_AUTHORIZATION'
   reference: string
-  givenAt: string
+  /** Absent for consent given today: the platform takes its own time (the terminal's clock may be off). */
+  givenAt?: string
 }
 
 /** The platform keeps at most 100 characters of the reference. */
@@ -21,12 +22,13 @@ export function consentReference(formNumber: string, photoSha256: string | null)
 }
 
 /**
- * When consent was given: today → now; an earlier day → noon of that day in China time (the platform refuses a
- * time in the future and one more than a year ago; the terminal's clock may be off, so the platform decides).
+ * When consent was given: today → nothing (the platform records its own time: the terminal's clock may be off);
+ * an earlier day → noon of that day in China time. The platform refuses a time in the future and one more than a
+ * year ago: it decides, the terminal does not guess with its own clock.
  */
-export function consentGivenAt(day: string, now: Date = new Date()): string {
+export function consentGivenAt(day: string, now: Date = new Date()): string | undefined {
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-  if (!day || day >= today) return now.toISOString()
+  if (!day || day >= today) return undefined
   return new Date(`${day}T12:00:00+08:00`).toISOString()
 }
 
