@@ -30,7 +30,8 @@ export class IdbStore implements OutboxStore {
 
   private async tx(mode: IDBTransactionMode): Promise<{ store: IDBObjectStore; done: Promise<void> }> {
     if (!this.db) this.db = openDb(this.name)
-    const t = (await this.db).transaction(STORE, mode)
+    // strict: a write is on the disk (not only in the OS cache) before the agent is told it is saved (power cuts)
+    const t = (await this.db).transaction(STORE, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined)
     const done = new Promise<void>((resolve, reject) => {
       t.oncomplete = () => resolve()
       t.onerror = () => reject(t.error)
