@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LocalConsole.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInJourneyTest {
-    /** The user this class locks (no other journey signs in as it). */
-    static final String LOCKED_USER = "agent";
+    /** The user this class locks (no other journey signs in as it: the terminal journey signs in as "agent"). */
+    static final String LOCKED_USER = "staff";
 
     @RegisterExtension
     static final BrowserExtension browser = BrowserExtension.desktop();

@@ -56,6 +56,8 @@ class FrontDoorTest {
         Files.writeString(web.resolve("secret.txt"), "outside any app");
         Files.createDirectories(web.resolve("terminal"));
         Files.writeString(web.resolve("terminal/index.html"), "<!doctype html><title>村级终端</title>");
+        Files.writeString(web.resolve("terminal/sw.js"), "self.addEventListener('fetch', () => {});");
+        Files.writeString(web.resolve("terminal/manifest.webmanifest"), "{\"name\":\"terminal\"}");
 
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         upstream.createContext("/", ex -> {
@@ -159,6 +161,26 @@ class FrontDoorTest {
         assertEquals("no-cache", get("/console/manifest.webmanifest").headers().firstValue("Cache-Control")
                 .orElseThrow());
         assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, get("/console/assets/icon-a1b2c3d4.png").body());
+    }
+
+    /**
+     * The terminal's service worker is a script at the app's root (so its scope is /terminal/), never cached by the
+     * browser's HTTP cache (a new version is found on the next visit), allowed by the CSP (worker-src and
+     * manifest-src fall back to default-src 'self').
+     */
+    @Test
+    void theTerminalsServiceWorkerAndManifestAreScriptAndManifestWithoutCaching() throws Exception {
+        HttpResponse<byte[]> sw = get("/terminal/sw.js");
+        assertEquals(200, sw.statusCode());
+        assertEquals("text/javascript; charset=utf-8", sw.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("no-cache", sw.headers().firstValue("Cache-Control").orElseThrow());
+        assertSecurityHeaders(sw);
+        String csp = sw.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.startsWith("default-src 'self';") && !csp.contains("worker-src")
+                && !csp.contains("manifest-src"), csp);
+        HttpResponse<byte[]> manifest = get("/terminal/manifest.webmanifest");
+        assertEquals("application/manifest+json", manifest.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("no-cache", manifest.headers().firstValue("Cache-Control").orElseThrow());
     }
 
     @Test
