@@ -103,6 +103,9 @@ public final class DynamoQueueStore implements QueueStore {
         if (stored.status() == TicketStatus.WAITING) {
             Map<String, AttributeValue> entry = new HashMap<>(waitKey(stored));
             entry.put("ticketId", s(stored.id()));
+            // the waiting ticket itself, written in the same transaction as its item: a call reads the heads in one
+            // query (no read per head); the entry leaves the queue in the transaction that moves the ticket on
+            entry.put("doc", s(Json.write(stored)));
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(cases).item(entry)).build());
         }
         if (stored.status() == TicketStatus.DONE && (before == null || before.status() != TicketStatus.DONE)
@@ -142,8 +145,11 @@ public final class DynamoQueueStore implements QueueStore {
                 .consistentRead(true).limit(limit).build());
         List<Ticket> out = new ArrayList<>();
         for (Map<String, AttributeValue> entry : r.items()) {
-            // the ticket as it is now: a queue entry is removed in the same transaction that moves the ticket on
-            find(str(entry, "ticketId")).filter(t -> t.status() == TicketStatus.WAITING).ifPresent(out::add);
+            // the ticket as it is now: an entry is written and removed in the same transaction as its ticket, so its
+            // copy is the waiting ticket (entries from before the copy was kept are read from the ticket)
+            Optional<Ticket> t = entry.containsKey("doc") ? Optional.of(Json.read(str(entry, "doc"), Ticket.class))
+                    : find(str(entry, "ticketId"));
+            t.filter(x -> x.status() == TicketStatus.WAITING).ifPresent(out::add);
         }
         return out;
     }
