@@ -53,3 +53,8 @@ export function formatInstant(value: string | null | undefined): string {
 export function formatClock(d: Date): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
+
+/** Average minutes with one decimal: 10.33 → "10.3"; null → "—". */
+export function formatMinutes(value: number | null | undefined): string {
+  return formatDays(value)
+}

@@ -48,6 +48,12 @@ const supervision: Feature = {
         },
         updated: '数据更新于 {time}', refreshFailed: '刷新失败，显示上次数据', loadFailed: '加载失败',
         exported: '已导出 {name}',
+        queue: {
+          title: '排队', wait: '平均等候', service: '平均办理', abandonment: '弃号率', tickets: '取号',
+          served: '已办结 {n} 个', minutes: '{v} 分钟', throughput: '各窗口办结量', window: '窗口', count: '办结',
+          avgService: '平均办理（分钟）', none: '本期无取号', tooLong: '排队数据按季度以内的期间统计',
+          note: '等候：取号至首次叫号；办理：开始至办结；弃号：过号作废或当日未办理',
+        },
       },
     },
     en: {
@@ -82,6 +88,13 @@ const supervision: Feature = {
         },
         updated: 'Data as of {time}', refreshFailed: 'Refresh failed; showing the last figures', loadFailed: 'Loading failed',
         exported: 'Exported {name}',
+        queue: {
+          title: 'Queue', wait: 'Avg wait', service: 'Avg service', abandonment: 'Abandonment', tickets: 'Tickets',
+          served: '{n} served', minutes: '{v} min', throughput: 'Served per window', window: 'Window', count: 'Served',
+          avgService: 'Avg service (min)', none: 'No tickets in this period',
+          tooLong: 'Queue figures cover periods of up to a quarter',
+          note: 'Wait: ticket to first call; service: start to finish; abandoned: dropped or not served that day',
+        },
       },
     },
   },

@@ -28,6 +28,29 @@ export interface Figures {
   openRectifications: number | null
 }
 
+/** A window's throughput in the period (QueueFiguresSource.WindowThroughput). */
+export interface WindowThroughput {
+  window: number
+  windowId: string
+  served: number
+  averageServiceMinutes: number | null
+}
+
+/**
+ * The queue figures of the period (QueueFiguresSource.QueueSummary): wait = taken to first call, service = start to
+ * finish, abandoned = dropped or left unserved when the day ended; null for periods longer than a quarter.
+ */
+export interface QueueFigures {
+  tickets: number
+  called: number
+  served: number
+  abandoned: number
+  averageWaitMinutes: number | null
+  averageServiceMinutes: number | null
+  abandonmentRate: number | null
+  windows: WindowThroughput[]
+}
+
 export interface StatsReport {
   centerId: string
   from: string
@@ -35,6 +58,7 @@ export interface StatsReport {
   groupBy: string
   total: Figures
   groups: Figures[]
+  queue?: QueueFigures | null
 }
 
 export interface CaseRow {

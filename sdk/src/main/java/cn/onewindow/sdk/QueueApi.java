@@ -134,6 +134,7 @@ public final class QueueApi {
                 o.string("category"), o.booleanValue("priority", false), o.string("priorityReason"),
                 o.string("status"), o.instant("takenAt"), o.instant("calledAt"), o.intValue("calls", 0),
                 o.integer("window"), o.string("windowId"), o.string("announcement"), o.instant("servingSince"),
-                o.instant("finishedAt"), o.has("caseIds") ? o.strings("caseIds") : null);
+                o.instant("finishedAt"), o.has("caseIds") ? o.strings("caseIds") : null, o.longObject("waitSeconds"),
+                o.longObject("serviceSeconds"));
     }
 }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -30,7 +31,10 @@ import static cn.onewindow.aws.Attr.str;
  * table): per center and day one partition {@code QUEUE#<center>#<date>} with {@code TICKET#<number>} (the ticket,
  * versioned) and {@code COUNTER#<prefix>} (the number counter, incremented atomically); per category and day a
  * queue partition {@code QWAIT#<center>#<date>#<prefix>} whose sort keys order the waiting tickets (priority, time in
- * the queue, number). A ticket's state and its queue entry change in one conditional transaction.
+ * the queue, number). A ticket's state and its queue entry change in one conditional transaction. Per category and
+ * day a finished partition {@code QDONE#<center>#<date>#<prefix>} (sort key: finish time and number) holds each
+ * finished ticket's service seconds, written with the finish: the estimated wait reads its last few entries, never
+ * the whole day.
  */
 public final class DynamoQueueStore implements QueueStore {
     private final DynamoDbClient db;
@@ -99,7 +103,18 @@ public final class DynamoQueueStore implements QueueStore {
         if (stored.status() == TicketStatus.WAITING) {
             Map<String, AttributeValue> entry = new HashMap<>(waitKey(stored));
             entry.put("ticketId", s(stored.id()));
+            // the waiting ticket itself, written in the same transaction as its item: a call reads the heads in one
+            // query (no read per head); the entry leaves the queue in the transaction that moves the ticket on
+            entry.put("doc", s(Json.write(stored)));
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(cases).item(entry)).build());
+        }
+        if (stored.status() == TicketStatus.DONE && (before == null || before.status() != TicketStatus.DONE)
+                && stored.serviceSeconds() != null) {
+            Map<String, AttributeValue> done = new HashMap<>(key(donePk(stored.centerId(), stored.day(),
+                    stored.category()), String.format("%013d", stored.finishedAt().toEpochMilli()) + "#"
+                    + stored.number()));
+            done.put("serviceSeconds", n(stored.serviceSeconds()));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(cases).item(done)).build());
         }
         try {
             Transactions.write(db, b -> b.transactItems(writes));
@@ -130,10 +145,36 @@ public final class DynamoQueueStore implements QueueStore {
                 .consistentRead(true).limit(limit).build());
         List<Ticket> out = new ArrayList<>();
         for (Map<String, AttributeValue> entry : r.items()) {
-            // the ticket as it is now: a queue entry is removed in the same transaction that moves the ticket on
-            find(str(entry, "ticketId")).filter(t -> t.status() == TicketStatus.WAITING).ifPresent(out::add);
+            // the ticket as it is now: an entry is written and removed in the same transaction as its ticket, so its
+            // copy is the waiting ticket (entries from before the copy was kept are read from the ticket)
+            Optional<Ticket> t = entry.containsKey("doc") ? Optional.of(Json.read(str(entry, "doc"), Ticket.class))
+                    : find(str(entry, "ticketId"));
+            t.filter(x -> x.status() == TicketStatus.WAITING).ifPresent(out::add);
         }
         return out;
+    }
+
+    @Override
+    public int waitingAhead(String centerId, LocalDate day, String category, String queueKey) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(cases).keyConditionExpression("pk = :pk AND sk < :k")
+                    .expressionAttributeValues(Map.of(":pk", s(waitPk(centerId, day, category)), ":k", s(queueKey)))
+                    .select(Select.COUNT).consistentRead(true).exclusiveStartKey(from));
+            count += r.count();
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
+    public List<Long> recentServiceSeconds(String centerId, LocalDate day, String category, int limit) {
+        QueryResponse r = db.query(b -> b.tableName(cases).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(donePk(centerId, day, category))))
+                .scanIndexForward(false).limit(limit));
+        return r.items().stream().map(i -> Long.parseLong(i.get("serviceSeconds").n())).toList();
     }
 
     @Override
@@ -143,6 +184,10 @@ public final class DynamoQueueStore implements QueueStore {
 
     private static String dayPk(String centerId, LocalDate day) {
         return "QUEUE#" + centerId + "#" + day;
+    }
+
+    private static String donePk(String centerId, LocalDate day, String category) {
+        return "QDONE#" + centerId + "#" + day + "#" + category;
     }
 
     private static String waitPk(String centerId, LocalDate day, String category) {

@@ -161,7 +161,7 @@ public final class Platform {
                         : new LogEvaluationSink(settings.evaluationLog() == null ? null
                         : java.nio.file.Path.of(settings.evaluationLog())), clock);
         this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock, approvalService, evaluationService);
-        this.statsService = new StatsService(cases, deadlines, evaluations);
+        this.statsService = new StatsService(cases, deadlines, evaluations, queueService);
         NotificationSink sink = settings.notificationLog() != null
                 ? new LogNotificationSink(java.nio.file.Path.of(settings.notificationLog()))
                 : settings.notificationQueueUrl() != null

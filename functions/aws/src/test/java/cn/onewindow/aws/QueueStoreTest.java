@@ -259,4 +259,124 @@ class QueueStoreTest {
         assertEquals("FORBIDDEN", assertThrows(DomainException.class,
                 () -> platform.queueBoard.replaceConfig(WINDOW, CENTER, DemoData.queueConfig())).code());
     }
+
+    /**
+     * The waiting figures through the real store: per-ticket wait and service, the estimate from the last finished
+     * tickets (bounded reads: a count of the queue ahead, the last finished entries), the period's figures.
+     */
+    @Test
+    void waitingFiguresFromTheStoredTicketsOfADay() {
+        QueueService q;
+        at("2026-10-20T09:00:00");
+        q = platform.queueService;
+        assertEquals(0, q.take(KIOSK, CENTER, take("A")).waitingAhead());
+        at("2026-10-20T09:01:00");
+        Ticket a2 = q.take(KIOSK, CENTER, take("A")).ticket();
+        at("2026-10-20T09:02:00");
+        QueueService.Taken third = q.take(KIOSK, CENTER, take("A"));
+        // no finished A today: 2 ahead × 10 configured minutes ÷ 3 windows (1, 2, 5) = 6.7 → 7
+        assertEquals(2, third.waitingAhead());
+        assertEquals(7, third.estimatedWaitMinutes());
+        Ticket a3 = third.ticket();
+        String w5 = QueueConfig.windowId(CENTER, 5);
+        at("2026-10-20T09:04:00");
+        Ticket a1 = q.callNext(WINDOW, w5).orElseThrow();
+        at("2026-10-20T09:05:00");
+        q.start(WINDOW, a1.id());
+        at("2026-10-20T09:10:00");
+        assertEquals(a2.id(), q.callNext(WINDOW, W1).orElseThrow().id());
+        at("2026-10-20T09:10:30");
+        q.start(WINDOW, a2.id());
+        at("2026-10-20T09:16:30");
+        Ticket done2 = q.finish(WINDOW, a2.id());
+        assertEquals(360L, done2.serviceSeconds());
+        assertEquals(540L, done2.waitSeconds());
+        at("2026-10-20T09:17:00");
+        assertEquals(720L, q.finish(WINDOW, a1.id()).serviceSeconds());
+        // A003: called three times, never came: dropped
+        for (String t : List.of("09:20", "09:40", "09:50")) {
+            at("2026-10-20T" + t + ":00");
+            assertEquals(a3.id(), q.callNext(WINDOW, W1).orElseThrow().id());
+            at("2026-10-20T" + t + ":30");
+            q.noShow(WINDOW, a3.id());
+        }
+        assertEquals(TicketStatus.DROPPED, q.get(WINDOW, a3.id()).status());
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 10, 20);
+        assertEquals(List.of(720L, 360L), platform.queueStore.recentServiceSeconds(CENTER, day, "A", 20),
+                "the latest finished first");
+        assertEquals(List.of(720L), platform.queueStore.recentServiceSeconds(CENTER, day, "A", 1));
+        at("2026-10-20T09:55:00");
+        assertEquals(0, q.take(KIOSK, CENTER, take("A")).waitingAhead());
+        at("2026-10-20T09:56:00");
+        QueueService.Taken fifth = q.take(KIOSK, CENTER, take("A"));
+        // from history now: services of 12 and 6 minutes average 9; 1 ahead ÷ 3 windows = 3 (the default gave 4)
+        assertEquals(1, fifth.waitingAhead());
+        assertEquals(3, fifth.estimatedWaitMinutes());
+        // the board: a ticket taken now waits behind both: 2 × 9 ÷ 3 = 6
+        assertEquals(6, platform.queueBoard.board(DemoData.callers().get("demo-board"), CENTER).categories().stream()
+                .filter(c -> c.prefix().equals("A")).findFirst().orElseThrow().estimatedWaitMinutes());
+
+        var today = q.figures(CENTER, day, day);
+        assertEquals(5, today.tickets());
+        assertEquals(3, today.called());
+        assertEquals(2, today.served());
+        assertEquals(1, today.abandoned(), "the two waiting now are not abandoned yet");
+        assertEquals(new java.math.BigDecimal("10.33"), today.averageWaitMinutes()); // 4, 9 and 18 minutes
+        assertEquals(new java.math.BigDecimal("9.00"), today.averageServiceMinutes());
+        assertEquals(new java.math.BigDecimal("0.2000"), today.abandonmentRate());
+        assertEquals(List.of(new cn.onewindow.core.ports.QueueFiguresSource.WindowThroughput(1, W1, 1,
+                        new java.math.BigDecimal("6.00")),
+                new cn.onewindow.core.ports.QueueFiguresSource.WindowThroughput(5, w5, 1,
+                        new java.math.BigDecimal("12.00"))), today.windows());
+        // the next day the two left waiting count as abandoned: 3 of 5
+        at("2026-10-21T09:00:00");
+        assertEquals(new java.math.BigDecimal("0.6000"), q.figures(CENTER, day, day).abandonmentRate());
+        // the supervision figures carry them
+        var report = platform.statsService.figures(DemoData.callers().get("demo-supervisor"), CENTER, day,
+                java.time.LocalDate.of(2026, 10, 21), cn.onewindow.core.service.StatsService.GroupBy.ITEM);
+        assertEquals(5, report.queue().tickets());
+        assertEquals(3, report.queue().abandoned());
+    }
+
+    /** Thirty windows (a temporary configuration) call, start and finish at once until the queue is empty. */
+    @Test
+    void thirtyWindowsServingAtOnceServeEveryTicketExactlyOnce() throws Exception {
+        at("2026-10-22T09:00:00");
+        QueueConfig demo = platform.queueStore.config(CENTER).orElseThrow();
+        List<QueueConfig.Window> windows = new ArrayList<>();
+        for (int w = 1; w <= 30; w++) {
+            windows.add(new QueueConfig.Window(w, "窗口" + w, w % 3 == 0 ? List.of("A", "B", "C")
+                    : List.of(String.valueOf((char) ('A' + w % 3)))));
+        }
+        QueueConfig thirty = new QueueConfig(CENTER, demo.categories(), windows, demo.greenLane(),
+                demo.noShowCallLimit(), demo.opensAt(), demo.closesAt(), demo.slots(), 0);
+        QueueConfig stored = platform.queueStore.saveConfig(thirty, demo.version()).orElseThrow();
+        try {
+            List<Object> taken = atOnce(30, i -> platform.queueService.take(KIOSK, CENTER,
+                    take(String.valueOf((char) ('A' + i % 3)))).ticket().number());
+            assertEquals(30, new HashSet<>(taken).size(), "numbers unique per center and day: " + taken);
+            List<Object> served = atOnce(30, i -> {
+                List<String> mine = new ArrayList<>();
+                String windowId = QueueConfig.windowId(CENTER, i + 1);
+                for (Optional<Ticket> t = platform.queueService.callNext(WINDOW, windowId); t.isPresent();
+                     t = platform.queueService.callNext(WINDOW, windowId)) {
+                    platform.queueService.start(WINDOW, t.get().id());
+                    platform.queueService.finish(WINDOW, t.get().id());
+                    mine.add(t.get().number());
+                }
+                return mine;
+            });
+            List<String> all = new ArrayList<>();
+            for (Object r : served) {
+                assertTrue(r instanceof List, "a window failed: " + r);
+                for (Object n : (List<?>) r) all.add((String) n);
+            }
+            assertEquals(30, all.size(), "30 tickets, each served once: " + all);
+            assertEquals(30, new HashSet<>(all).size(), "a ticket served twice: " + all);
+            assertTrue(platform.queueStore.day(CENTER, java.time.LocalDate.of(2026, 10, 22)).stream()
+                    .allMatch(t -> t.status() == TicketStatus.DONE));
+        } finally {
+            platform.queueStore.saveConfig(demo.withVersion(0), stored.version());
+        }
+    }
 }

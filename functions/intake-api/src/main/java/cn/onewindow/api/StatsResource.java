@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * Supervision figures (电子监察): {@code GET /v1/stats?centerId=330110-ZX&from=2025-04-01&to=2025-06-30&groupBy=ITEM}
  * (groupBy ITEM, DEPARTMENT, SERVICE_POINT, CHANNEL, CENTER, WINDOW or STAFF), with the 好差评 figures (rated,
- * satisfied, dissatisfied, satisfactionRate, badRate) and open rectifications. Supervisors and administrators; window staff for
- * their own center.
+ * satisfied, dissatisfied, satisfactionRate, badRate), open rectifications and the queue figures ({@code queue}: the
+ * center's tickets of the period: average wait and service minutes, abandonment rate, served per window).
+ * Supervisors and administrators; window staff for their own center.
  */
 @Path("/v1/stats")
 @Produces(MediaType.APPLICATION_JSON)

@@ -78,6 +78,7 @@ class SdkDriftTest {
         READ_MODELS.put(cn.onewindow.sdk.model.CalendarYear.class, "CalendarDto");
         READ_MODELS.put(cn.onewindow.sdk.model.StatsReport.class, "Report");
         READ_MODELS.put(cn.onewindow.sdk.model.Figures.class, "Figures");
+        READ_MODELS.put(cn.onewindow.sdk.model.QueueFigures.class, "QueueSummary");
         READ_MODELS.put(cn.onewindow.sdk.model.Evaluation.class, "Evaluation");
         READ_MODELS.put(cn.onewindow.sdk.model.EvaluationBatchStatus.class, "Status1");
         READ_MODELS.put(cn.onewindow.sdk.model.BatchRecordError.class, "RecordError");

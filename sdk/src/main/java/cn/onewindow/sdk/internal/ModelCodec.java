@@ -596,7 +596,38 @@ public final class ModelCodec {
                 .groupByValue(o.string("groupBy"))
                 .total(figures(o.object("total")))
                 .groups(list(o.objects("groups"), ModelCodec::figures))
+                .queue(queueFigures(o.object("queue")))
                 .build();
+    }
+
+    public static QueueFigures queueFigures(JsonObject o) {
+        if (o == null) return null;
+        return new QueueFigures(o.longValue("tickets", 0L), o.longValue("called", 0L), o.longValue("served", 0L),
+                o.longValue("abandoned", 0L), o.decimal("averageWaitMinutes"), o.decimal("averageServiceMinutes"),
+                o.decimal("abandonmentRate"), list(o.objects("windows"), w -> new QueueFigures.WindowThroughput(
+                        w.intValue("window", 0), w.string("windowId"), w.longValue("served", 0L),
+                        w.decimal("averageServiceMinutes"))));
+    }
+
+    public static Map<String, Object> toJson(QueueFigures v) {
+        if (v == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "tickets", v.tickets());
+        put(m, "called", v.called());
+        put(m, "served", v.served());
+        put(m, "abandoned", v.abandoned());
+        put(m, "averageWaitMinutes", v.averageWaitMinutes());
+        put(m, "averageServiceMinutes", v.averageServiceMinutes());
+        put(m, "abandonmentRate", v.abandonmentRate());
+        put(m, "windows", listToJson(v.windows(), w -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            put(x, "window", w.window());
+            put(x, "windowId", w.windowId());
+            put(x, "served", w.served());
+            put(x, "averageServiceMinutes", w.averageServiceMinutes());
+            return x;
+        }));
+        return m;
     }
 
     public static Map<String, Object> toJson(StatsReport v) {
@@ -608,6 +639,7 @@ public final class ModelCodec {
         put(m, "groupBy", v.groupByValue());
         put(m, "total", toJson(v.total()));
         put(m, "groups", listToJson(v.groups(), ModelCodec::toJson));
+        put(m, "queue", toJson(v.queue()));
         return m;
     }
 

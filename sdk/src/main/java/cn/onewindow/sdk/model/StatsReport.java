@@ -15,6 +15,7 @@ public final class StatsReport {
     private final String groupBy;
     private final Figures total;
     private final List<Figures> groups;
+    private final QueueFigures queue;
 
     private StatsReport(Builder b) {
         this.centerId = b.centerId;
@@ -23,6 +24,7 @@ public final class StatsReport {
         this.groupBy = b.groupBy;
         this.total = b.total;
         this.groups = Lists.copy(b.groups);
+        this.queue = b.queue;
     }
 
     /** @return a new, empty builder */
@@ -39,6 +41,7 @@ public final class StatsReport {
         b.groupBy = groupBy;
         b.total = total;
         b.groups = groups;
+        b.queue = queue;
         return b;
     }
 
@@ -77,6 +80,11 @@ public final class StatsReport {
         return groups;
     }
 
+    /** @return the queue figures of the center's tickets in the period (whatever the grouping); null from a server without them */
+    public QueueFigures queue() {
+        return queue;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -87,12 +95,13 @@ public final class StatsReport {
                 && Objects.equals(to, that.to)
                 && Objects.equals(groupBy, that.groupBy)
                 && Objects.equals(total, that.total)
-                && Objects.equals(groups, that.groups);
+                && Objects.equals(groups, that.groups)
+                && Objects.equals(queue, that.queue);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(centerId, from, to, groupBy, total, groups);
+        return Objects.hash(centerId, from, to, groupBy, total, groups, queue);
     }
 
     @Override
@@ -115,6 +124,7 @@ public final class StatsReport {
         private String groupBy;
         private Figures total;
         private List<Figures> groups;
+        private QueueFigures queue;
 
         private Builder() {
         }
@@ -164,6 +174,12 @@ public final class StatsReport {
         /** @param values one entry per group @return this builder */
         public Builder groups(Figures... values) {
             this.groups = values == null ? null : Arrays.asList(values);
+            return this;
+        }
+
+        /** @param value the queue figures @return this builder */
+        public Builder queue(QueueFigures value) {
+            this.queue = value;
             return this;
         }
 

@@ -24,11 +24,21 @@ public final class Ticket {
     private final Instant servingSince;
     private final Instant finishedAt;
     private final List<String> caseIds;
+    private final Long waitSeconds;
+    private final Long serviceSeconds;
 
     public Ticket(String id, String centerId, LocalDate date, String number, String category, boolean priority,
                   String priorityReason, String status, Instant takenAt, Instant calledAt, int calls, Integer window,
                   String windowId, String announcement, Instant servingSince, Instant finishedAt,
                   List<String> caseIds) {
+        this(id, centerId, date, number, category, priority, priorityReason, status, takenAt, calledAt, calls, window,
+                windowId, announcement, servingSince, finishedAt, caseIds, null, null);
+    }
+
+    public Ticket(String id, String centerId, LocalDate date, String number, String category, boolean priority,
+                  String priorityReason, String status, Instant takenAt, Instant calledAt, int calls, Integer window,
+                  String windowId, String announcement, Instant servingSince, Instant finishedAt,
+                  List<String> caseIds, Long waitSeconds, Long serviceSeconds) {
         this.id = id;
         this.centerId = centerId;
         this.date = date;
@@ -46,6 +56,8 @@ public final class Ticket {
         this.servingSince = servingSince;
         this.finishedAt = finishedAt;
         this.caseIds = caseIds == null ? Collections.<String>emptyList() : Collections.unmodifiableList(caseIds);
+        this.waitSeconds = waitSeconds;
+        this.serviceSeconds = serviceSeconds;
     }
 
     /** @return e.g. {@code 330110-ZX~20250425~A001}: the id for the window actions */
@@ -75,6 +87,10 @@ public final class Ticket {
     public Instant finishedAt() { return finishedAt; }
     /** @return the cases accepted while it was served */
     public List<String> caseIds() { return caseIds; }
+    /** @return seconds from taking it to its first call; null until it is called */
+    public Long waitSeconds() { return waitSeconds; }
+    /** @return seconds from service start to finish; null until it is finished */
+    public Long serviceSeconds() { return serviceSeconds; }
 
     @Override
     public String toString() {

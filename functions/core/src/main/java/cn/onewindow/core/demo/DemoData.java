@@ -135,14 +135,15 @@ public final class DemoData {
     /**
      * The demo center's queue (排队叫号): A 综合业务, B 企业开办, C 不动产登记; windows 1 and 2 comprehensive (every
      * category), 3 enterprises, 4 real estate, 5 general; green lane for the elderly, the disabled and military
-     * personnel; a ticket is dropped after 3 calls; tickets 08:30–17:30; appointment slots per category.
+     * personnel; usual service 10, 15 and 20 minutes (the estimated wait's basis before a category's first finished
+     * ticket of the day); a ticket is dropped after 3 calls; tickets 08:30–17:30; appointment slots per category.
      */
     public static cn.onewindow.core.queue.QueueConfig queueConfig() {
         List<String> all = List.of("A", "B", "C");
         return new cn.onewindow.core.queue.QueueConfig(COUNTY_CENTER, List.of(
-                new cn.onewindow.core.queue.QueueConfig.Category("A", "综合业务"),
-                new cn.onewindow.core.queue.QueueConfig.Category("B", "企业开办"),
-                new cn.onewindow.core.queue.QueueConfig.Category("C", "不动产登记")), List.of(
+                new cn.onewindow.core.queue.QueueConfig.Category("A", "综合业务", 10),
+                new cn.onewindow.core.queue.QueueConfig.Category("B", "企业开办", 15),
+                new cn.onewindow.core.queue.QueueConfig.Category("C", "不动产登记", 20)), List.of(
                 new cn.onewindow.core.queue.QueueConfig.Window(1, "综合受理窗口", all),
                 new cn.onewindow.core.queue.QueueConfig.Window(2, "综合受理窗口", all),
                 new cn.onewindow.core.queue.QueueConfig.Window(3, "企业开办窗口", List.of("B")),

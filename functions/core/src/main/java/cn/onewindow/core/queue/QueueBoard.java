@@ -59,7 +59,8 @@ public final class QueueBoard {
             int waiting = (int) tickets.stream().filter(t -> t.status() == TicketStatus.WAITING
                     && t.category().equals(c.prefix())).count();
             return new CategoryState(c.prefix(), c.name(), waiting,
-                    QueueFigures.estimatedWaitMinutes(cfg, tickets, c.prefix(), waiting));
+                    QueueFigures.estimatedWaitMinutes(cfg, c.prefix(), waiting,
+                            QueueFigures.recentServiceSeconds(tickets, c.prefix())));
         }).toList();
         return new Board(centerId, day, current.values().stream().sorted(Comparator.comparing(Call::window)).toList(),
                 recent, categories);

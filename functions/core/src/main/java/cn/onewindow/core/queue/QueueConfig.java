@@ -36,8 +36,12 @@ public record QueueConfig(String centerId, List<Category> categories, List<Windo
         slots = slots == null ? List.of() : List.copyOf(slots);
     }
 
-    /** A business category (业务类别): its ticket prefix ({@code A}) and name ({@code 综合业务}). */
-    public record Category(String prefix, String name) {
+    /**
+     * A business category (业务类别): its ticket prefix ({@code A}), name ({@code 综合业务}) and optionally the minutes
+     * a service usually takes ({@code serviceMinutes}, 1–240), the estimated wait's basis until the category has
+     * finished tickets that day (without it {@link QueueFigures#DEFAULT_SERVICE_MINUTES}).
+     */
+    public record Category(String prefix, String name, Integer serviceMinutes) {
     }
 
     /** A window (窗口): its number as announced ("3 号窗口"), a name, and the categories it calls. */
@@ -102,6 +106,7 @@ public record QueueConfig(String centerId, List<Category> categories, List<Windo
             v.require(c.prefix() == null || prefixes.add(c.prefix()), f + ".prefix", "DUPLICATE",
                     "类别前缀重复", "prefixes are unique");
             v.notBlank(c.name(), f + ".name").maxLength(c.name(), 100, f + ".name");
+            if (c.serviceMinutes() != null) v.range(c.serviceMinutes(), 1, 240, f + ".serviceMinutes");
         }
         v.require(!windows.isEmpty(), "windows", "REQUIRED", "至少配置一个窗口", "at least one window");
         v.require(windows.size() <= MAX_WINDOWS, "windows", "TOO_MANY", "窗口过多", "at most 99 windows");

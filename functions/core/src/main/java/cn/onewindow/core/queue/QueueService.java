@@ -11,6 +11,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.privacy.PrivacyKeys;
 import cn.onewindow.core.privacy.Pseudonyms;
+import cn.onewindow.core.ports.QueueFiguresSource;
 import cn.onewindow.core.ports.TicketLinks;
 
 
@@ -28,7 +29,7 @@ import java.util.Optional;
  * Numbers come from an atomic per-center, per-day, per-category counter; a call claims the head of the queue with a
  * conditional write and, when another window took it first, the next one, so two windows never get one ticket.
  */
-public final class QueueService implements TicketLinks {
+public final class QueueService implements TicketLinks, QueueFiguresSource {
     /** Heads read per category for one call; rounds of reading before a call gives up as contended. */
     private static final int HEADS = 5;
     private static final int ROUNDS = 10;
@@ -89,10 +90,10 @@ public final class QueueService implements TicketLinks {
                 applicantKey, phoneKey, appointmentId);
         Ticket stored = store.save(null, t).orElseThrow(() -> new IllegalStateException(
                 "ticket " + t.id() + " already exists: the counter was reset"));
-        List<Ticket> today = store.day(centerId, day);
-        int ahead = (int) today.stream().filter(o -> o.status() == TicketStatus.WAITING
-                && o.category().equals(category) && o.queueKey().compareTo(stored.queueKey()) < 0).count();
-        return new Taken(stored, ahead, QueueFigures.estimatedWaitMinutes(cfg, today, category, ahead));
+        // bounded reads: the queue's entries ahead (a count) and the category's last finished tickets of the day
+        int ahead = store.waitingAhead(centerId, day, category, stored.queueKey());
+        List<Long> recent = store.recentServiceSeconds(centerId, day, category, QueueFigures.RECENT);
+        return new Taken(stored, ahead, QueueFigures.estimatedWaitMinutes(cfg, category, ahead, recent));
     }
 
     /** The window calls the next ticket of its categories: priority first, then first come. Empty: none waiting. */
@@ -164,6 +165,20 @@ public final class QueueService implements TicketLinks {
             if (store.save(t, t.withCase(caseId)).isPresent()) return;
         }
         throw DomainException.conflict("CONCURRENT_UPDATE", "排队号正被修改，请重试", "the ticket changed; retry");
+    }
+
+    /**
+     * The waiting figures of a center's tickets taken from {@code from} to {@code to} (working days of its calendar:
+     * tickets are issued on no other day). One query per working day; the caller checks who may see them.
+     */
+    @Override
+    public QueueSummary figures(String centerId, LocalDate from, LocalDate to) {
+        var calendar = deadlines.calculatorFor(centerId).calendar();
+        QueueFigures.Acc acc = new QueueFigures.Acc(today(clock.instant()));
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (calendar.isWorkingDay(d)) acc.addAll(store.day(centerId, d));
+        }
+        return acc.summary(centerId);
     }
 
     private interface Change {

@@ -30,6 +30,15 @@ public interface QueueStore {
     /** The first {@code limit} waiting tickets of a category, in queue order (priority, then time in the queue). */
     List<Ticket> waiting(String centerId, LocalDate day, String category, int limit);
 
+    /** How many tickets wait in a category's queue before the place {@code queueKey} (see {@link Ticket#queueKey()}). */
+    int waitingAhead(String centerId, LocalDate day, String category, String queueKey);
+
+    /**
+     * The service seconds of a category's last {@code limit} finished tickets of a day, the latest first (the
+     * estimated wait's basis; bounded, never the whole day).
+     */
+    List<Long> recentServiceSeconds(String centerId, LocalDate day, String category, int limit);
+
     /** Every ticket of a center's day (board, waiting figures). */
     List<Ticket> day(String centerId, LocalDate day);
 }

@@ -133,6 +133,21 @@ public record Ticket(String id, String centerId, LocalDate day, String number, S
                 phoneKey, appointmentId, caseIds, v);
     }
 
+    /** Seconds (rounded) from taking it to its first call (its wait); null until it is called. */
+    public Long waitSeconds() {
+        return firstCalledAt == null ? null : seconds(takenAt, firstCalledAt);
+    }
+
+    /** Seconds (rounded) from service start to finish; null unless it is finished. */
+    public Long serviceSeconds() {
+        return servingSince == null || finishedAt == null || status != TicketStatus.DONE ? null
+                : seconds(servingSince, finishedAt);
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Math.round(java.time.Duration.between(from, to).toMillis() / 1000.0);
+    }
+
     /** Its place in its category's queue: priority first, then the time it entered the queue, then its number. */
     public String queueKey() {
         return (priority ? "0" : "1") + "#" + String.format("%013d", queuedAt.toEpochMilli()) + "#" + number;

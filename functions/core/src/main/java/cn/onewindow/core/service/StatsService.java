@@ -15,6 +15,7 @@ import cn.onewindow.core.evaluation.Level;
 import cn.onewindow.core.evaluation.Rectification;
 import cn.onewindow.core.ports.CaseRepository;
 import cn.onewindow.core.ports.EvaluationRepository;
+import cn.onewindow.core.ports.QueueFiguresSource;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -57,18 +58,26 @@ import java.util.function.Function;
  *   <li>MONTH groups ("2025-04") hold the cases submitted and the ratings given in that month (Shanghai): one call
  *       gives a trend over the period.</li>
  * </ul>
+ * The queue figures (排队, {@code queue}): the center's tickets taken in the period (whatever the grouping), see
+ * {@link QueueFiguresSource.QueueSummary}: average wait and service minutes, abandonment rate, served per window;
+ * for periods of up to {@link #QUEUE_MAX_DAYS} days (one read per working day), null for longer ones (a trend).
  * Rates are ratios with four decimals; null where the denominator is 0.
  */
 public final class StatsService {
     private static final ZoneId ZONE = DeadlineCalculator.ZONE;
+    /** The longest period (a quarter) the queue figures are given for. */
+    public static final int QUEUE_MAX_DAYS = 92;
     private final CaseRepository cases;
     private final Deadlines deadlines;
     private final EvaluationRepository evaluations;
+    private final QueueFiguresSource queue;
 
-    public StatsService(CaseRepository cases, Deadlines deadlines, EvaluationRepository evaluations) {
+    public StatsService(CaseRepository cases, Deadlines deadlines, EvaluationRepository evaluations,
+                        QueueFiguresSource queue) {
         this.cases = cases;
         this.deadlines = deadlines;
         this.evaluations = evaluations;
+        this.queue = queue;
     }
 
     /** MONTH: per calendar month (Shanghai) of submission, ratings by the month they were given ("2025-04"). */
@@ -82,7 +91,7 @@ public final class StatsService {
     }
 
     public record Report(String centerId, LocalDate from, LocalDate to, GroupBy groupBy, Figures total,
-                         List<Figures> groups) {
+                         List<Figures> groups, QueueFiguresSource.QueueSummary queue) {
     }
 
     public Report figures(Caller caller, String centerId, LocalDate from, LocalDate to, GroupBy groupBy) {
@@ -143,7 +152,8 @@ public final class StatsService {
             if (a.openRectifications == null) a.openRectifications = 0L;
         });
         return new Report(centerId, from, to, groupBy, total.figures("ALL"),
-                groups.entrySet().stream().map(e -> e.getValue().figures(e.getKey())).toList());
+                groups.entrySet().stream().map(e -> e.getValue().figures(e.getKey())).toList(),
+                to.toEpochDay() - from.toEpochDay() < QUEUE_MAX_DAYS ? queue.figures(centerId, from, to) : null);
     }
 
     private static String month(Instant at) {

@@ -82,8 +82,8 @@ class TicketTest {
                 QueueConfig.parseWindowId("330110-T01-V01-W12").orElseThrow());
         assertTrue(QueueConfig.parseWindowId("330110-ZX").isEmpty());
         assertEquals(3, DemoData.queueConfig().windowsFor("B"));
-        QueueConfig bad = new QueueConfig("330110-ZX", List.of(new QueueConfig.Category("A", "综合"),
-                new QueueConfig.Category("A", "重复"), new QueueConfig.Category("ab", "小写")),
+        QueueConfig bad = new QueueConfig("330110-ZX", List.of(new QueueConfig.Category("A", "综合", null),
+                new QueueConfig.Category("A", "重复", null), new QueueConfig.Category("ab", "小写", null)),
                 List.of(new QueueConfig.Window(1, "一", List.of("Q"))), List.of("vip"), 0,
                 LocalTime.of(17, 0), LocalTime.of(9, 0), List.of(new QueueConfig.SlotRule("A", 1, 0)), 0);
         DomainException e = assertThrows(DomainException.class, bad::validate);

@@ -28,12 +28,14 @@ public final class QueueViews {
 
     /**
      * A ticket: never who holds it. {@code windowId} / {@code window} once called; {@code announcement} is what the
-     * voice says for the current call.
+     * voice says for the current call; {@code waitSeconds} taken to first call (null until called),
+     * {@code serviceSeconds} service start to finish (null until finished).
      */
     public record TicketView(String id, String centerId, LocalDate date, String number, String category,
                              boolean priority, String priorityReason, TicketStatus status, Instant takenAt,
                              Instant calledAt, int calls, Integer window, String windowId, String announcement,
-                             Instant servingSince, Instant finishedAt, List<String> caseIds) {
+                             Instant servingSince, Instant finishedAt, List<String> caseIds, Long waitSeconds,
+                             Long serviceSeconds) {
         public static TicketView of(Ticket t) {
             boolean atWindow = t.windowNumber() > 0;
             return new TicketView(t.id(), t.centerId(), t.day(), t.number(), t.category(), t.priority(),
@@ -41,7 +43,7 @@ public final class QueueViews {
                     atWindow ? t.windowNumber() : null,
                     atWindow ? QueueConfig.windowId(t.centerId(), t.windowNumber()) : null,
                     t.status() == TicketStatus.CALLED ? t.announcement() : null, t.servingSince(), t.finishedAt(),
-                    t.caseIds());
+                    t.caseIds(), t.waitSeconds(), t.serviceSeconds());
         }
     }
 
