@@ -133,7 +133,7 @@ public final class MemoryPlatform {
         };
         this.evaluationForwarder = new EvaluationForwarder(evaluations, province, clock);
         this.deadlineChecker = new DeadlineChecker(cases, cases, deadlines, clock, approvalService, evaluationService);
-        this.statsService = new StatsService(cases, deadlines, evaluations);
+        this.statsService = new StatsService(cases, deadlines, evaluations, queueService);
         // one-time secrets travel sealed in the outbox: opened just before the sink, as in the cloud
         NotificationSink sink = n -> delivered.add(n.sealedText() == null ? n
                 : n.withClearText(privacyKeys.outbox().open(n.sealedText(), n.id())));

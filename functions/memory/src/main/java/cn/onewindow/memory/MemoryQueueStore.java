@@ -84,6 +84,19 @@ public final class MemoryQueueStore implements QueueStore {
     }
 
     @Override
+    public synchronized int waitingAhead(String centerId, LocalDate day, String category, String queueKey) {
+        return waiting.getOrDefault(waitKey(centerId, day, category), new TreeMap<>()).headMap(queueKey).size();
+    }
+
+    @Override
+    public synchronized List<Long> recentServiceSeconds(String centerId, LocalDate day, String category, int limit) {
+        return tickets.values().stream().filter(t -> t.centerId().equals(centerId) && t.day().equals(day)
+                        && t.category().equals(category) && t.serviceSeconds() != null)
+                .sorted(Comparator.comparing(Ticket::finishedAt).thenComparing(Ticket::id).reversed()).limit(limit)
+                .map(Ticket::serviceSeconds).toList();
+    }
+
+    @Override
     public synchronized List<Ticket> day(String centerId, LocalDate day) {
         return tickets.values().stream().filter(t -> t.centerId().equals(centerId) && t.day().equals(day))
                 .sorted(Comparator.comparing(Ticket::number)).toList();

@@ -55,6 +55,30 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void theWaitingAheadAndTheLatestServiceTimesAreReadWithoutTheWholeDay() {
+        String center = unique("CTR");
+        Ticket a1 = taken(center, "A", null, T0);
+        Ticket a2 = taken(center, "A", null, T0.plusSeconds(1));
+        Ticket a3 = taken(center, "A", null, T0.plusSeconds(2));
+        taken(center, "B", null, T0.plusSeconds(3));
+        assertEquals(0, queues().waitingAhead(center, DAY, "A", a1.queueKey()));
+        assertEquals(2, queues().waitingAhead(center, DAY, "A", a3.queueKey()));
+        assertEquals(List.of(), queues().recentServiceSeconds(center, DAY, "A", 20), "nothing finished yet");
+        Instant at = T0.plusSeconds(60);
+        for (Ticket t : List.of(a1, a2)) {
+            Ticket called = queues().save(t, t.call(1, at)).orElseThrow();
+            Ticket serving = queues().save(called, called.start(at.plusSeconds(10))).orElseThrow();
+            long minutes = t == a1 ? 5 : 7;
+            queues().save(serving, serving.finish(at.plusSeconds(10 + minutes * 60))).orElseThrow();
+            at = at.plusSeconds(600);
+        }
+        assertEquals(0, queues().waitingAhead(center, DAY, "A", a3.queueKey()), "the two ahead were served");
+        assertEquals(List.of(420L, 300L), queues().recentServiceSeconds(center, DAY, "A", 20), "latest first");
+        assertEquals(List.of(420L), queues().recentServiceSeconds(center, DAY, "A", 1), "bounded");
+        assertEquals(List.of(), queues().recentServiceSeconds(center, DAY, "B", 20));
+    }
+
+    @Test
     void numbersCountFromOnePerCenterDayAndCategory() {
         String center = unique("CTR");
         assertEquals(1, queues().nextNumber(center, DAY, "A"));
