@@ -86,6 +86,17 @@ public final class AppointmentService {
     public record CheckedIn(Appointment appointment, Ticket ticket) {
     }
 
+    /** A category that takes bookings: its prefix, name, slot length and places per slot. */
+    public record Bookable(String category, String name, int minutes, int capacity) {
+    }
+
+    /** The categories of a center that take bookings (public: the booking page lists them). */
+    public List<Bookable> bookable(String centerId) {
+        QueueConfig cfg = centerConfig(centerId);
+        return cfg.slots().stream().map(r -> new Bookable(r.category(), cfg.category(r.category())
+                .map(QueueConfig.Category::name).orElse(r.category()), r.minutes(), r.capacity())).toList();
+    }
+
     /**
      * The slots of a category at a center on a day with the places left (public: nothing personal). Today's slots
      * that have started are left out; a non-working day has none.
@@ -250,9 +261,6 @@ public final class AppointmentService {
                     AppointmentService::notFound);
             return a;
         }
-        if (caller != null && action != AppointmentAction.CHECK_IN && action != AppointmentAction.READ) {
-            throw DomainException.forbidden("FORBIDDEN", "无权执行此预约操作", "your role may not do this to bookings");
-        }
         Instant now = clock.instant();
         long window = now.getEpochSecond() / WINDOW.toSeconds();
         Instant windowEnd = Instant.ofEpochSecond((window + 1) * WINDOW.toSeconds());
@@ -266,7 +274,13 @@ public final class AppointmentService {
         if (a == null || !keys.pseudonyms().matches(a.codeHash(), Pseudonyms.BOOKING_CODE, id + ":" + code)) {
             throw notFound();
         }
-        if (caller != null && !AccessPolicy.canSeeAppointment(caller, a.centerId(), null)) throw notFound();
+        if (caller != null) {
+            // a kiosk of the booking's center, with the code: it reads and checks in, nothing else
+            if (!AccessPolicy.canSeeAppointment(caller, a.centerId(), null)) throw notFound();
+            if (action != AppointmentAction.CHECK_IN && action != AppointmentAction.READ) {
+                throw DomainException.forbidden("FORBIDDEN", "无权执行此预约操作", "your role may not do this to bookings");
+            }
+        }
         return a;
     }
 
