@@ -49,6 +49,7 @@ public final class OneWindowClient {
     private final EvaluationsApi evaluations;
     private final QueueApi queue;
     private final ProgressApi progress;
+    private final AppointmentsApi appointments;
     private final Outbox outbox;
 
     private OneWindowClient(Builder b) {
@@ -69,6 +70,7 @@ public final class OneWindowClient {
         this.evaluations = new EvaluationsApi(http);
         this.queue = new QueueApi(http);
         this.progress = new ProgressApi(http);
+        this.appointments = new AppointmentsApi(http);
         this.outbox = b.outbox == null ? null : new Outbox(b.outbox, http);
     }
 
@@ -110,6 +112,14 @@ public final class OneWindowClient {
     /** @return queue ticketing (排队叫号): kiosk tickets, window calls, the hall board */
     public QueueApi queue() {
         return queue;
+    }
+
+    /**
+     * @return appointments (预约): slots, booking for a villager or at the window, reschedule, cancel, check-in;
+     * a citizen's own booking with its booking code (no token needed)
+     */
+    public AppointmentsApi appointments() {
+        return appointments;
     }
 
     /** @return the citizen's progress query (办件进度查询) with the query password; needs no token */

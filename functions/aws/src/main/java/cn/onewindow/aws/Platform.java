@@ -65,6 +65,12 @@ public final class Platform {
     public final cn.onewindow.core.queue.QueueService queueService;
     /** The hall board and the center's queue configuration. */
     public final cn.onewindow.core.queue.QueueBoard queueBoard;
+    /** Appointments (预约): bookings, slot counters, person locks, no-shows. */
+    public final DynamoAppointmentStore appointmentStore;
+    /** Slots, booking, rescheduling, cancelling and checking in (预约). */
+    public final cn.onewindow.core.appointment.AppointmentService appointmentService;
+    /** No-shows and the day-before reminders of bookings (run with the deadline checker). */
+    public final cn.onewindow.core.appointment.AppointmentSweep appointmentSweep;
     /** The citizen's progress query (办件进度查询) with the query password, rate-limited. */
     public final cn.onewindow.core.service.ProgressService progressService;
 
@@ -141,8 +147,14 @@ public final class Platform {
         this.queueBoard = new cn.onewindow.core.queue.QueueBoard(queueStore, clock);
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
                 approvalService, servicePointService, servicePoints, accessLog, privacyKeys, queueService);
-        DynamoRateCounter tryCounters = new DynamoRateCounter(dynamoDb, settings.idempotencyTable());
-        this.progressService = new cn.onewindow.core.service.ProgressService(cases, tryCounters, privacyKeys, clock);
+        DynamoRateCounter rateCounter = new DynamoRateCounter(dynamoDb, settings.idempotencyTable());
+        this.progressService = new cn.onewindow.core.service.ProgressService(cases, rateCounter, privacyKeys, clock);
+        this.appointmentStore = new DynamoAppointmentStore(dynamoDb, settings.casesTable());
+        this.appointmentService = new cn.onewindow.core.appointment.AppointmentService(appointmentStore, queueStore,
+                queueService, deadlines, privacyKeys, rateCounter,
+                cn.onewindow.core.appointment.AppointmentPolicy.DEFAULT, clock);
+        this.appointmentSweep = new cn.onewindow.core.appointment.AppointmentSweep(appointmentStore, queueStore,
+                cn.onewindow.core.appointment.AppointmentPolicy.DEFAULT, clock);
         this.callerService = new cn.onewindow.core.service.CallerService(callers, servicePoints, clock);
         this.ledgerService = new cn.onewindow.core.service.LedgerService(
                 new DynamoLedger(dynamoDb, settings.casesTable()), servicePointService);
@@ -169,12 +181,19 @@ public final class Platform {
                 settings.notificationQueueUrl()) : null;
         // one-time secrets travel sealed in the outbox: opened only here, just before the SMS sink
         this.notificationRelay = sink == null ? null
-                : new NotificationRelay(cases, new SealedNotificationSink(sink, privacyKeys), clock);
+                : new NotificationRelay(cases, new SealedNotificationSink(sink, privacyKeys), clock,
+                // an appointment reminder is addressed from the booking: its phone is sealed, opened only here
+                this::appointmentPhone);
         this.authenticator = new Authenticator(callers);
         this.sessions = new DynamoSessionStore(dynamoDb, settings.callersTable());
         // the password hasher's dummy hash (for unknown user names) is made once per JVM
         this.sessionService = new cn.onewindow.core.service.SessionService(sessions, callers, accessLog, privacyKeys,
-                passwords(), tryCounters, clock);
+                passwords(), rateCounter, clock);
+    }
+
+    /** The phone of a booking for its reminder SMS: sealed in the booking, opened only by the sender. */
+    public java.util.Optional<String> appointmentPhone(String appointmentId) {
+        return appointmentStore.find(appointmentId).map(a -> privacyKeys.outbox().open(a.sealedPhone(), a.id()));
     }
 
     private static cn.onewindow.core.access.Passwords passwords;

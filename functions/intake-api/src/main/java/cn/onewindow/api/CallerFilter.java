@@ -29,6 +29,13 @@ public class CallerFilter {
     /** The one route without a bearer token (also without the gateway's authorizer in template.yaml). */
     public static final String PUBLIC_PROGRESS = "/v1/progress/";
 
+    /**
+     * Citizens' appointment routes: without any credential they run with no caller (the booking code is the
+     * credential, see AppointmentResource); with a bearer token or session the caller is authenticated as everywhere.
+     */
+    static final java.util.regex.Pattern PUBLIC_APPOINTMENTS = java.util.regex.Pattern.compile(
+            "/v1/appointments(/[^/]{1,64}(/check-in)?)?|/v1/centers/[^/]{1,64}/appointment-slots");
+
     @Inject
     Platform platform;
 
@@ -83,6 +90,7 @@ public class CallerFilter {
             current.set(session, token);
             return;
         }
+        if ((authorization == null || authorization.isBlank()) && PUBLIC_APPOINTMENTS.matcher(path).matches()) return;
         Caller caller = platform.authenticator.authenticate(authorization);
         current.set(caller);
     }

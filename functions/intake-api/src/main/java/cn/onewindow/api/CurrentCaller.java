@@ -31,6 +31,11 @@ public class CurrentCaller {
         return sessionToken;
     }
 
+    /** The caller, or null for a citizen's call without a credential (appointments, see {@link CallerFilter}). */
+    public Caller orNull() {
+        return caller;
+    }
+
     public Caller get() {
         if (caller == null) throw new IllegalStateException("no caller: CallerFilter did not run");
         return caller;

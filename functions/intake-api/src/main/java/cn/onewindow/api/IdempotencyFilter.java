@@ -86,8 +86,16 @@ public class IdempotencyFilter {
                     "INVALID_IDEMPOTENCY_KEY", "幂等键应为1至128个可见ASCII字符",
                     "Idempotency-Key must be 1–128 visible ASCII characters"))), requestId));
         }
-        Caller caller = current.get();
-        if (caller == null) return Optional.empty();
+        Caller caller = current.orNull();
+        // a citizen's booking has no caller: its keys share the scope "citizen" (the fingerprint binds the body)
+        String callerId = caller != null ? caller.id()
+                : CallerFilter.PUBLIC_APPOINTMENTS.matcher(ctx.getUriInfo().getPath()).matches() ? "citizen" : null;
+        if (callerId == null) return Optional.empty();
+        String bookingCode = ctx.getHeaderString(AppointmentResource.CODE);
+        if (caller == null && bookingCode != null) {
+            // a citizen acting with a booking code: the key is bound to that code too (a replay needs it)
+            callerId = "citizen#" + platform.privacyKeys.pseudonyms().key(Pseudonyms.REQUEST, "code:" + bookingCode);
+        }
         byte[] body;
         try {
             body = ctx.hasEntity() ? ctx.getEntityStream().readAllBytes() : new byte[0];
@@ -98,9 +106,9 @@ public class IdempotencyFilter {
                     "UNREADABLE_BODY", "请求体无法读取", "the request body could not be read"))), requestId));
         }
         ctx.setEntityStream(new ByteArrayInputStream(body));
-        String scope = caller.id() + "#" + key;
+        String scope = callerId + "#" + key;
         String digest = platform.privacyKeys.pseudonyms().key(Pseudonyms.REQUEST,
-                canonicalRequest(ctx.getMethod(), ctx.getUriInfo().getPath(), caller.id(), body));
+                canonicalRequest(ctx.getMethod(), ctx.getUriInfo().getPath(), callerId, body));
         Instant deadline = Instant.now().plus(WAIT);
         for (int round = 0; ; round++) {
             RequestClaim c = platform.cases.claimRequest(scope, digest, platform.clock.instant(), LEASE);
@@ -163,9 +171,14 @@ public class IdempotencyFilter {
 
     /** One-time secrets shown once (the query password of an intake) are never kept for a replay. */
     static final String ONE_TIME_FIELD = "queryPassword";
+    /** Likewise the booking code (预约码) of a booking. */
+    static final String BOOKING_CODE_FIELD = "bookingCode";
 
     String withoutOneTimeSecrets(String body) throws IOException {
-        if (body == null || !body.contains("\"" + ONE_TIME_FIELD + "\"")) return body;
+        if (body == null || !body.contains("\"" + ONE_TIME_FIELD + "\"")
+                && !body.contains("\"" + BOOKING_CODE_FIELD + "\"")) {
+            return body;
+        }
         JsonNode tree = mapper.readTree(body);
         // only a body that holds one is rewritten (others replay byte for byte); the field stays, null
         return strip(tree) ? mapper.writeValueAsString(tree) : body;
@@ -174,10 +187,12 @@ public class IdempotencyFilter {
     private static boolean strip(JsonNode n) {
         boolean any = false;
         if (n instanceof ObjectNode o) {
-            JsonNode v = o.get(ONE_TIME_FIELD);
-            if (v != null && !v.isNull()) {
-                o.putNull(ONE_TIME_FIELD);
-                any = true;
+            for (String field : new String[]{ONE_TIME_FIELD, BOOKING_CODE_FIELD}) {
+                JsonNode v = o.get(field);
+                if (v != null && !v.isNull()) {
+                    o.putNull(field);
+                    any = true;
+                }
             }
             for (JsonNode child : o) any |= strip(child);
         } else if (n instanceof ArrayNode a) {

@@ -139,6 +139,7 @@ class AuthorizationMatrixTest {
                 + "/tickets").then().statusCode(201).extract().path("ticket.id");
         queueConfig = as("demo-admin").get("/v1/centers/" + DemoData.COUNTY_CENTER + "/queue-config").then()
                 .statusCode(200).extract().asString();
+        appointmentFixtures();
         taskStatus = as("demo-dept-yjgl").get("/v1/tasks/" + taskId).then().statusCode(200).extract()
                 .path("task.status");
         if (!routes().contains("POST /v1/evaluations")) return;
@@ -161,6 +162,52 @@ class AuthorizationMatrixTest {
 
     String taskStatus;
     String ticketId;
+    /** Appointments (预约): a working day with slots of A, its slot starts, a booking the village agent made. */
+    String apptDate;
+    List<String> apptStarts;
+    String appointmentId;
+
+    void appointmentFixtures() {
+        // today at the platform (its clock starts on a Friday of 2025): the bookable categories' answer says
+        String today = as("demo-window").get("/v1/centers/" + DemoData.COUNTY_CENTER + "/appointment-slots").then()
+                .statusCode(200).extract().path("today");
+        for (int d = 1; d <= 10 && apptStarts == null; d++) {
+            String day = java.time.LocalDate.parse(today).plusDays(d).toString();
+            List<String> starts = as("demo-window").get("/v1/centers/" + DemoData.COUNTY_CENTER
+                    + "/appointment-slots?category=A&date=" + day).then().statusCode(200).extract().path("slots.start");
+            if (!starts.isEmpty()) {
+                apptDate = day;
+                apptStarts = starts;
+            }
+        }
+        assertTrue(apptStarts != null, "no working day with slots in the next 10 days");
+        appointmentId = as("demo-agent").body(bookBody()).post("/v1/appointments").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A booking of the next slot in turn for a new person (each request a valid ID number of its own). */
+    String bookBody() {
+        int n = seq.incrementAndGet();
+        String first17 = "33010619700101" + String.format("%03d", n % 1000);
+        String id = first17 + cn.onewindow.core.cases.IdentityNumbers.checkCharacter(first17);
+        return "{\"centerId\":\"" + DemoData.COUNTY_CENTER + "\",\"category\":\"A\",\"date\":\"" + apptDate
+                + "\",\"start\":\"" + apptStarts.get(n % apptStarts.size()) + "\",\"name\":\"李四\","
+                + "\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + id + "\",\"phone\":\"13900139000\"}";
+    }
+
+    /** A booking made through the village point: its center's window staff, that agent, supervisors, admins. */
+    static E appointmentRead(R r, boolean in) {
+        return switch (r) {
+            case SUPERVISOR, ADMIN -> OK;
+            case WINDOW, AGENT -> in ? OK : N;
+            default -> N;
+        };
+    }
+
+    /** A write on it by the given roles; others who see it get 403 (a kiosk without the code does not see it). */
+    static BiFunction<R, Boolean, E> appointmentWrite(R... allowed) {
+        return (r, in) -> appointmentRead(r, in) == N ? N : List.of(allowed).contains(r) ? OK : F;
+    }
     String queueConfig;
     String ratedCase;
     String rating;
@@ -397,6 +444,26 @@ class AuthorizationMatrixTest {
                 AuthorizationMatrixTest::queueRead));
         rows.add(new Row("GET /v1/progress/{caseNumber}", (r, in) -> new Req("GET", "/v1/progress/"
                 + uniq("no-such-case"), null), (r, in) -> N));
+        // appointments (预约): the slots are public; booking by agents and window staff of the center (citizens
+        // without a token, see below); the booking code, not a token, lets a kiosk see a booking
+        rows.add(new Row("GET /v1/centers/{centerId}/appointment-slots", (r, in) -> new Req("GET", center
+                + "/appointment-slots?category=A&date=" + apptDate, null), (r, in) -> OK));
+        rows.add(new Row("POST /v1/appointments", (r, in) -> new Req("POST", "/v1/appointments", bookBody()),
+                (r, in) -> switch (r) {
+                    case WINDOW, AGENT -> in ? OK : N;
+                    case KIOSK -> in ? F : N;
+                    case SUPERVISOR, ADMIN -> F;
+                    default -> N;
+                }));
+        rows.add(new Row("GET /v1/appointments/{id}", (r, in) -> new Req("GET", "/v1/appointments/" + appointmentId,
+                null), AuthorizationMatrixTest::appointmentRead));
+        rows.add(new Row("PATCH /v1/appointments/{id}", (r, in) -> new Req("PATCH", "/v1/appointments/"
+                + appointmentId, "{\"date\":\"" + apptDate + "\",\"start\":\"" + apptStarts.get(seq.incrementAndGet()
+                % apptStarts.size()) + "\"}"), appointmentWrite(R.WINDOW, R.AGENT)));
+        rows.add(new Row("POST /v1/appointments/{id}/check-in", (r, in) -> new Req("POST", "/v1/appointments/"
+                + appointmentId + "/check-in", null), appointmentWrite(R.WINDOW)));
+        rows.add(new Row("DELETE /v1/appointments/{id}", (r, in) -> new Req("DELETE", "/v1/appointments/"
+                + appointmentId, null), appointmentWrite(R.WINDOW, R.AGENT)));
         // evaluations (好差评) and rectifications (整改), once the API serves them
         if (!routes().contains("POST /v1/evaluations")) return rows;
         rows.add(new Row("POST /v1/evaluations", (r, in) -> new Req("POST", "/v1/evaluations", rating),
@@ -533,11 +600,38 @@ class AuthorizationMatrixTest {
         for (Row row : rows) {
             if (row.route().equals("POST /v1/sessions")) continue; // signing in needs no token
             if (row.route().startsWith("GET /v1/progress/")) continue; // no token: the query password instead
+            if (row.route().contains("/appointment")) continue; // citizens: the booking code instead (below)
             Req req = row.request().apply(R.SUPERVISOR, true);
             Response res = RestAssured.given().contentType(ContentType.JSON).body(req.body() == null ? "" : req.body())
                     .request(req.method(), req.path());
             assertEquals(401, res.statusCode(), row.route() + " without a token");
         }
+    }
+
+    @Test
+    void citizensReachAppointmentsOnlyWithTheBookingCode() {
+        if (apptDate == null) appointmentFixtures();
+        // a citizen books without a token and gets the code once; the code alone opens the booking
+        io.restassured.response.ExtractableResponse<Response> booked = RestAssured.given().contentType(ContentType.JSON)
+                .body(bookBody()).post("/v1/appointments").then().statusCode(201).extract();
+        String id = booked.path("id");
+        String code = booked.path("bookingCode");
+        assertTrue(code != null && code.matches("\\d{6}"), "code " + code);
+        RestAssured.given().get("/v1/appointments/" + id).then().statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("APPOINTMENT_NOT_FOUND"));
+        RestAssured.given().header("X-Booking-Code", code).get("/v1/appointments/" + id).then().statusCode(200)
+                .body("bookingCode", org.hamcrest.Matchers.nullValue());
+        // a kiosk of the center with the code reads it, may not cancel it; another center's kiosk does not find it
+        as("demo-kiosk").header("X-Booking-Code", code).get("/v1/appointments/" + id).then().statusCode(200);
+        as("demo-kiosk").header("X-Booking-Code", code).delete("/v1/appointments/" + id).then().statusCode(403);
+        as(OUT.get(R.KIOSK) == null ? "demo-board" : OUT.get(R.KIOSK)).header("X-Booking-Code", code)
+                .get("/v1/appointments/" + id).then().statusCode(404);
+        // the village agent does not see a citizen's own booking
+        as("demo-agent").get("/v1/appointments/" + id).then().statusCode(404);
+        // anything else without a token is still 401
+        RestAssured.given().get("/v1/centers/" + DemoData.COUNTY_CENTER + "/queue").then().statusCode(401);
+        RestAssured.given().header("X-Booking-Code", code).delete("/v1/appointments/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
     }
 
     static Response send(String token, Req req) {

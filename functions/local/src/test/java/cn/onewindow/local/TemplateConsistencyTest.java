@@ -182,6 +182,13 @@ class TemplateConsistencyTest {
         REACHES.put("queueStore", EnumSet.of(Need.CASES, Need.REFERENCE));
         REACHES.put("queueService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.PSEUDONYM_SECRET));
         REACHES.put("queueBoard", EnumSet.of(Need.CASES, Need.REFERENCE));
+        // appointments (预约): bookings, slot counters, locks, no-shows and the reminder outbox in the cases table;
+        // the service reads the queue configuration and calendar (reference table), counts code tries (idempotency
+        // table), keys the ID and the booking code (pseudonym secret), seals the phone for the sender (outbox key)
+        REACHES.put("appointmentStore", EnumSet.of(Need.CASES));
+        REACHES.put("appointmentService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.IDEMPOTENCY,
+                Need.PSEUDONYM_SECRET, Need.OUTBOX_KEY_ENCRYPT));
+        REACHES.put("appointmentSweep", EnumSet.of(Need.CASES, Need.REFERENCE));
         // the progress query reads the case, counts tries in the idempotency table, checks the password's HMAC
         REACHES.put("progressService", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.PSEUDONYM_SECRET));
     }

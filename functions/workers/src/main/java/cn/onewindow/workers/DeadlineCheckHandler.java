@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The deadline checker, woken by the EventBridge schedule: warnings at the warning point, one accountability record
- * per overdue case. Reads the due-time index only.
+ * per overdue case. Reads the due-time index only. Then the appointment sweep: no-shows of bookings whose slot ended
+ * (plus the grace) without a check-in, and the day-before reminders into the notification outbox (reads only the day
+ * entries of active bookings).
  */
 @Named("deadlines")
 public class DeadlineCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -33,6 +35,16 @@ public class DeadlineCheckHandler implements RequestHandler<Map<String, Object>,
         out.put("overdue", r.overdue());
         out.put("failures", r.failures());
         out.put("checkpointMoved", r.checkpointMoved());
+        try {
+            cn.onewindow.core.appointment.AppointmentSweep.Result a = platform.appointmentSweep.run();
+            LOG.infof("appointment sweep: %d no-shows, %d reminders", a.noShows(), a.reminders());
+            out.put("appointmentNoShows", a.noShows());
+            out.put("appointmentReminders", a.reminders());
+        } catch (RuntimeException e) {
+            // the deadline check above is done; the sweep runs again in five minutes
+            LOG.warnf("appointment sweep failed, will retry: %s", e.getClass().getSimpleName());
+            out.put("appointmentSweepFailed", true);
+        }
         return out;
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * fails before the request got through. Harmless either way: every write carries its idempotency key.
  */
 public final class UrlConnectionTransport implements Transport {
+    /** The header a PATCH is sent with, as a POST (see {@link #execute}). */
+    public static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
@@ -22,7 +24,10 @@ public final class UrlConnectionTransport implements Transport {
         if (!(c instanceof HttpURLConnection)) throw new IOException("not an HTTP URL: " + request.uri());
         HttpURLConnection conn = (HttpURLConnection) c;
         try {
-            conn.setRequestMethod(request.method());
+            // HttpURLConnection knows no PATCH: it goes as POST with X-HTTP-Method-Override, which the API honours
+            boolean patch = "PATCH".equals(request.method());
+            conn.setRequestMethod(patch ? "POST" : request.method());
+            if (patch) conn.setRequestProperty(METHOD_OVERRIDE, "PATCH");
             conn.setConnectTimeout(millis(request.connectTimeout()));
             conn.setReadTimeout(millis(request.readTimeout()));
             conn.setInstanceFollowRedirects(false);

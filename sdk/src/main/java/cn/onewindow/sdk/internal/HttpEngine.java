@@ -122,6 +122,11 @@ public final class HttpEngine {
         return send(method, path, jsonBody == null ? "{}" : jsonBody, key == null ? newKey() : key, null);
     }
 
+    /** A write with extra request headers (the booking code of a citizen's appointment). */
+    public Response write(String method, String path, String jsonBody, String key, Map<String, String> headers) {
+        return send(method, path, jsonBody == null ? "{}" : jsonBody, key == null ? newKey() : key, headers);
+    }
+
     public static String newKey() {
         return UUID.randomUUID().toString();
     }

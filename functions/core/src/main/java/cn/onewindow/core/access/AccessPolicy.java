@@ -323,4 +323,50 @@ public final class AccessPolicy {
             throw DomainException.forbidden("FORBIDDEN", "无权执行此排队操作", "your role may not do this to the queue");
         }
     }
+
+    // ---- appointments (预约) -----------------------------------------------------------------------------------
+
+    /** What is done to a booking. */
+    public enum AppointmentAction { READ, BOOK, MANAGE, CHECK_IN }
+
+    /**
+     * Bookings without their booking code. Citizens have no caller: they book with ID, phone and name and get a
+     * booking code once, which alone lets them read, reschedule, cancel and check in (checked by the service,
+     * rate-limited). With a caller: an AGENT books, reads, reschedules and cancels for villagers at their point's
+     * center, only the bookings made at their point; WINDOW staff do everything at their own center; a KIOSK of the
+     * center checks in (with the booking code the citizen enters, {@link #kioskNeedsCode}); SUPERVISOR and ADMIN
+     * read; SYSTEM everything. Outside the scope the booking does not exist (404); inside, a refused action is 403.
+     *
+     * @param servicePointId the point an agent's booking was made through (null for others)
+     */
+    public static boolean canSeeAppointment(Caller caller, String centerId, String servicePointId) {
+        return switch (caller.role()) {
+            case SUPERVISOR, ADMIN, SYSTEM -> true;
+            case WINDOW, KIOSK -> centerId != null && centerId.equals(caller.centerId());
+            case AGENT -> centerId != null && centerId.equals(caller.centerId())
+                    && servicePointId != null && servicePointId.equals(caller.servicePointId());
+            default -> false;
+        };
+    }
+
+    public static void requireAppointment(Caller caller, String centerId, String servicePointId,
+                                          AppointmentAction action,
+                                          java.util.function.Supplier<DomainException> notFound) {
+        if (!canSeeAppointment(caller, centerId, servicePointId)) throw notFound.get();
+        boolean allowed = switch (action) {
+            case READ -> caller.role() != Role.KIOSK;
+            case BOOK, MANAGE -> caller.role() == Role.AGENT || caller.role() == Role.WINDOW
+                    || caller.role() == Role.SYSTEM;
+            case CHECK_IN -> caller.role() == Role.WINDOW || caller.role() == Role.KIOSK
+                    || caller.role() == Role.SYSTEM;
+        };
+        if (!allowed) {
+            throw DomainException.forbidden("FORBIDDEN", "无权执行此预约操作", "your role may not do this to bookings");
+        }
+    }
+
+    /** A kiosk checks in only with the booking code the citizen enters (it is a device in a public hall). */
+    public static boolean kioskNeedsCode(Caller caller) {
+        return caller != null && caller.role() == Role.KIOSK;
+    }
 }

@@ -30,7 +30,9 @@ public record Notification(String id, String caseId, Kind kind, Recipient recipi
 
     public enum Kind { WARNING, OVERDUE, SUSPENDED, RESUMED, EXTENDED, SUPPLEMENT_REQUESTED, RESULT_READY, DENIED,
         EVALUATION_INVITATION, RECTIFICATION_OPENED, RECTIFICATION_WARNING, RECTIFICATION_OVERDUE,
-        PICKUP_CODE_REISSUED }
+        PICKUP_CODE_REISSUED,
+        /** The day before a booked appointment (预约提醒); {@code caseId} is the appointment id. */
+        APPOINTMENT_REMINDER }
 
     public enum Recipient { APPLICANT, AGENT, WINDOW, DEPARTMENT }
 

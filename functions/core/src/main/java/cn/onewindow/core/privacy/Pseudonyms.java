@@ -32,6 +32,8 @@ public final class Pseudonyms {
     public static final String PICKUP_CODE = "pickup-code";
     /** The hash of a case's query password (查询密码), bound to its case. */
     public static final String QUERY_PASSWORD = "query-password";
+    /** The hash of an appointment's booking code (预约码), bound to the appointment. */
+    public static final String BOOKING_CODE = "booking-code";
     /** The key of a client address in a rate-limit counter (an address is personal data). */
     public static final String CLIENT_ADDRESS = "client-address";
     /** The fingerprint of a request body kept with an idempotency record (bodies hold identities). */

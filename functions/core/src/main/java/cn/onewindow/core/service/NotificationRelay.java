@@ -24,11 +24,22 @@ public final class NotificationRelay {
     private final CaseRepository cases;
     private final NotificationSink sink;
     private final Clock clock;
+    private final java.util.function.Function<String, java.util.Optional<String>> otherPhones;
 
     public NotificationRelay(CaseRepository cases, NotificationSink sink, Clock clock) {
+        this(cases, sink, clock, id -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param otherPhones the phone of an applicant notification whose subject is not a case (an appointment
+     *                    reminder: its booking's sealed phone), by the notification's {@code caseId}
+     */
+    public NotificationRelay(CaseRepository cases, NotificationSink sink, Clock clock,
+                             java.util.function.Function<String, java.util.Optional<String>> otherPhones) {
         this.cases = cases;
         this.sink = sink;
         this.clock = clock;
+        this.otherPhones = otherPhones;
     }
 
     /** @return how many were sent */
@@ -87,6 +98,9 @@ public final class NotificationRelay {
      */
     private Notification addressed(Notification n) {
         if (n.recipient() != Notification.Recipient.APPLICANT || n.phone() != null) return n;
+        if (n.kind() == Notification.Kind.APPOINTMENT_REMINDER) {
+            return n.withPhone(otherPhones.apply(n.caseId()).orElse(null));
+        }
         return n.withPhone(cases.find(n.caseId()).map(c -> c.applicant() == null ? null : c.applicant().phone())
                 .orElse(null));
     }
