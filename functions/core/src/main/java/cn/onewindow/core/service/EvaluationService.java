@@ -18,6 +18,9 @@ import cn.onewindow.core.evaluation.EvaluationChannel;
 import cn.onewindow.core.evaluation.Level;
 import cn.onewindow.core.evaluation.RatingRequest;
 import cn.onewindow.core.evaluation.Rectification;
+import cn.onewindow.core.evaluation.RatingTokens;
+import cn.onewindow.core.evaluation.WindowRatingRequest;
+import cn.onewindow.core.ports.RatingRequestStore;
 import cn.onewindow.core.notify.Notification;
 import cn.onewindow.core.ports.DeadlineTimer;
 import cn.onewindow.core.ports.EvaluationBatchQueue;
@@ -67,10 +70,21 @@ public final class EvaluationService {
     private final Deadlines deadlines;
     private final Clock clock;
     private final cn.onewindow.core.privacy.PrivacyKeys keys;
+    private final RatingRequestStore ratingRequests;
 
     /** @param keys the pseudonym secret: applicant keys and request fingerprints are keyed HMACs */
     public EvaluationService(EvaluationRepository repo, EvaluationBatchQueue queue, Deadlines deadlines, Clock clock,
                              cn.onewindow.core.privacy.PrivacyKeys keys) {
+        this(repo, queue, deadlines, clock, keys, null);
+    }
+
+    /**
+     * @param ratingRequests the windows' rating requests: a rating sent with a request's token (from the PAD bound
+     *                       to the window) confirms the applicant; null: only the last four characters do
+     */
+    public EvaluationService(EvaluationRepository repo, EvaluationBatchQueue queue, Deadlines deadlines, Clock clock,
+                             cn.onewindow.core.privacy.PrivacyKeys keys, RatingRequestStore ratingRequests) {
+        this.ratingRequests = ratingRequests;
         this.keys = keys;
         this.repo = repo;
         this.queue = queue;
@@ -212,7 +226,13 @@ public final class EvaluationService {
             return error(DomainException.illegalState("CASE_NOT_RATEABLE", "办件尚未出件或送达，暂不能评价",
                     "a case can be rated once its result was issued or delivered"));
         }
+        WindowRatingRequest asked = null;
         if (!confirms(c, p.confirmation)) {
+            // the PAD of the window that asked for the rating sends the request's token instead
+            asked = ratingRequests == null ? null : ratingRequests.request(c.id())
+                    .filter(r -> RatingTokens.matches(keys, r, p.confirmation)).orElse(null);
+        }
+        if (asked == null && !confirms(c, p.confirmation)) {
             return error(DomainException.unprocessable("APPLICANT_NOT_CONFIRMED", "申请人确认信息不符（证件号或手机号后四位）",
                     "the applicant confirmation does not match the case's applicant (last 4 of ID number or phone)"));
         }
@@ -237,10 +257,12 @@ public final class EvaluationService {
         var a = c.applicant();
         Evaluation e = new Evaluation(Evaluation.idFor(c.id(), round), c.id(), round, p.level, p.channel, p.comment,
                 c.itemCode(), c.itemVersion(), c.itemName(), c.departmentCode(), c.regionCode(), c.centerId(),
-                c.servicePointId(), p.windowId, p.staffId, c.status().name(), a == null ? null : a.type(),
+                c.servicePointId(), p.windowId != null ? p.windowId : asked == null ? null : asked.windowId(),
+                p.staffId != null ? p.staffId : asked == null ? null : asked.staffId(), c.status().name(),
+                a == null ? null : a.type(),
                 a == null ? null : a.idType(),
                 a == null ? null : keys.pseudonyms().applicantKey(a.idType(), a.idNumber()), ratedAt, receivedAt,
-                source, batchId);
+                source, batchId, c.queueNumber());
         return new Decision(e, p.level.bad() ? Rectification.open(e, receivedAt) : null, null, null);
     }
 
