@@ -159,7 +159,7 @@ public final class Platform {
         this.evaluationService = new cn.onewindow.core.service.EvaluationService(evaluations, evaluationQueue,
                 deadlines, clock, privacyKeys, ratingRequests);
         this.ratingRequestService = new cn.onewindow.core.queue.RatingRequestService(ratingRequests, cases,
-                queueStore, evaluations, callers, privacyKeys, clock);
+                queueStore, evaluations, callers, privacyKeys, clock, servicePointService);
         String endpoint = settings.provincialEvaluationEndpoint();
         this.evaluationForwarder = new cn.onewindow.core.service.EvaluationForwarder(evaluations,
                 endpoint != null && !endpoint.isBlank() ? new HttpEvaluationSink(java.net.URI.create(endpoint))

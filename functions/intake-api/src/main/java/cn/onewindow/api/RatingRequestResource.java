@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +42,8 @@ public class RatingRequestResource {
     @Operation(summary = "Ask the applicant to rate the case on the window's PAD (请评价)",
             description = "Window staff of the case's center. Once per case and window: asking again answers the "
                     + "same request (200). The case must have its result issued or delivered and be unrated.")
-    @APIResponse(responseCode = "201", description = "requested")
+    @APIResponse(responseCode = "201", description = "requested", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRatingRequest.class)))
     @APIResponse(responseCode = "200", description = "the same request was already open")
     @APIResponse(responseCode = "409", description = "CASE_NOT_RATEABLE, ALREADY_RATED")
     @APIResponse(responseCode = "400", description = "windowId missing or not a window of the case's center")

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +53,9 @@ public class TerminalResource {
             description = "TERMINAL callers. Oldest first, at most 20, without cases rated meanwhile; each with the "
                     + "rating token the PAD sends as applicantConfirmation. ETag; If-None-Match gives 304 while "
                     + "nothing changed.")
-    @APIResponse(responseCode = "200", description = "the PAD's window and its open requests")
+    @APIResponse(responseCode = "200", description = "the PAD's window and its open requests",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingRequestService.PadView.class)))
     @APIResponse(responseCode = "304", description = "unchanged")
     @APIResponse(responseCode = "404", description = "TERMINAL_NOT_BOUND")
     public Response pending(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)

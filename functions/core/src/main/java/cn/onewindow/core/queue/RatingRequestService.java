@@ -1,6 +1,7 @@
 package cn.onewindow.core.queue;
 
 import cn.onewindow.core.access.AccessPolicy;
+import cn.onewindow.core.access.PointTree;
 import cn.onewindow.core.cases.CaseStatus;
 import cn.onewindow.core.cases.Masking;
 import cn.onewindow.core.cases.ServiceCase;
@@ -45,10 +46,13 @@ public final class RatingRequestService {
     private final CallerDirectory callers;
     private final PrivacyKeys keys;
     private final Clock clock;
+    private final PointTree tree;
 
+    /** @param tree where service points sit: who may read a case (and so get 403 rather than 404) */
     public RatingRequestService(RatingRequestStore store, CaseRepository cases, QueueStore queues,
                                 EvaluationRepository evaluations, CallerDirectory callers, PrivacyKeys keys,
-                                Clock clock) {
+                                Clock clock, PointTree tree) {
+        this.tree = tree;
         this.store = store;
         this.cases = cases;
         this.queues = queues;
@@ -77,7 +81,7 @@ public final class RatingRequestService {
             throw DomainException.validation(List.of(FieldError.of("windowId", "REQUIRED",
                     "请指定窗口（1至64个字符）", "give the window (1-64 characters)")));
         }
-        ServiceCase.Snapshot c = cases.find(caseId).filter(s -> AccessPolicy.canRead(caller, s))
+        ServiceCase.Snapshot c = cases.find(caseId).filter(s -> AccessPolicy.canRead(caller, s, tree))
                 .orElseThrow(() -> AccessPolicy.caseNotFound(caseId));
         AccessPolicy.requireRatingRequest(caller, c);
         QueueConfig.Window window = QueueConfig.parseWindowId(windowId)
