@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyBatchStatus, backoff, BACKOFF_CAP_MS, batchBody, batchKey, classify, due, enqueue, memoryStore,
+  applyBatchStatus, backoff, serverOffset, BACKOFF_CAP_MS, batchBody, batchKey, classify, due, enqueue, memoryStore,
   type QueuedRating, syncOnce,
 } from './outbox'
 
@@ -109,6 +109,11 @@ describe('the PAD outbox', () => {
     const posts = seen.filter((s) => s.body).length
     await syncOnce(store, {}, server, () => 0)
     expect(seen.filter((s) => s.body).length).toBe(posts) // nothing sent twice
+  })
+
+  it('stamps ratings with the platform clock: the offset from a server time, none when it is unreadable', () => {
+    expect(serverOffset('2025-04-25T02:00:10Z', Date.parse('2025-04-25T02:00:00Z'))).toBe(10_000)
+    expect(serverOffset('not a time', 5)).toBe(0)
   })
 
   it('a batch still running changes nothing', () => {

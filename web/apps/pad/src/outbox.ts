@@ -70,6 +70,15 @@ export function enqueue(list: QueuedRating[], r: Omit<QueuedRating, 'seq' | 'sta
   return { list: [...list, added], added }
 }
 
+/**
+ * How far the platform's clock is ahead of the device's (ms), from a server time read at device time `now`: a rating
+ * kept offline is stamped `Date.now() + offset`, so a device clock that is off does not make it "in the future".
+ */
+export function serverOffset(serverTime: string, now: number): number {
+  const t = Date.parse(serverTime)
+  return Number.isFinite(t) ? t - now : 0
+}
+
 /** The ratings to upload now, in the order they were given. */
 export function due(list: QueuedRating[], now: number): QueuedRating[] {
   return list.filter((r) => r.state === 'queued' && r.nextAttemptAt <= now).sort((a, b) => a.seq - b.seq)

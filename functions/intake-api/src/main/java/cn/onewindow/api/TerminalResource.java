@@ -61,7 +61,7 @@ public class TerminalResource {
     public Response pending(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
         RatingRequestService.PadView view = platform.ratingRequestService.pending(current.get());
-        String etag = QueueResource.etag(json.writeValueAsBytes(view));
+        String etag = QueueResource.etag(json.writeValueAsBytes(view.timeless()));
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
                 .map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")

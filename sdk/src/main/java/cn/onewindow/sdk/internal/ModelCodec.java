@@ -726,6 +726,7 @@ public final class ModelCodec {
                 .windowId(o.string("windowId"))
                 .windowName(o.string("windowName"))
                 .requests(list(o.objects("requests"), ModelCodec::padRequest))
+                .serverTime(o.instant("serverTime"))
                 .build();
     }
 

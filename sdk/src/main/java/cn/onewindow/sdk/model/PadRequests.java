@@ -1,5 +1,6 @@
 package cn.onewindow.sdk.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,11 +11,13 @@ public final class PadRequests {
     private final String windowId;
     private final String windowName;
     private final List<PadRequest> requests;
+    private final Instant serverTime;
 
     private PadRequests(Builder b) {
         this.windowId = b.windowId;
         this.windowName = b.windowName;
         this.requests = Lists.copy(b.requests);
+        this.serverTime = b.serverTime;
     }
 
     /** @return a new, empty builder */
@@ -28,6 +31,7 @@ public final class PadRequests {
         b.windowId = windowId;
         b.windowName = windowName;
         b.requests = requests;
+        b.serverTime = serverTime;
         return b;
     }
 
@@ -46,6 +50,11 @@ public final class PadRequests {
         return requests;
     }
 
+    /** @return the platform's clock when answered: stamp offline ratings with a clock corrected by it */
+    public Instant serverTime() {
+        return serverTime;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -53,17 +62,18 @@ public final class PadRequests {
         PadRequests that = (PadRequests) o;
         return Objects.equals(windowId, that.windowId)
                 && Objects.equals(windowName, that.windowName)
-                && Objects.equals(requests, that.requests);
+                && Objects.equals(requests, that.requests)
+                && Objects.equals(serverTime, that.serverTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(windowId, windowName, requests);
+        return Objects.hash(windowId, windowName, requests, serverTime);
     }
 
     @Override
     public String toString() {
-        return "PadRequests{" + "windowId=" + windowId + ", windowName=" + windowName + ", requests=" + requests + "}";
+        return "PadRequests{" + "windowId=" + windowId + ", windowName=" + windowName + ", requests=" + requests + ", serverTime=" + serverTime + "}";
     }
 
     /** Builds a {@link PadRequests}. */
@@ -71,6 +81,7 @@ public final class PadRequests {
         private String windowId;
         private String windowName;
         private List<PadRequest> requests;
+        private Instant serverTime;
 
         private Builder() {
         }
@@ -90,6 +101,12 @@ public final class PadRequests {
         /** @param value the open requests, oldest first (unmodifiable) @return this builder */
         public Builder requests(List<PadRequest> value) {
             this.requests = value;
+            return this;
+        }
+
+        /** @param value the platform's clock when answered @return this builder */
+        public Builder serverTime(Instant value) {
+            this.serverTime = value;
             return this;
         }
 

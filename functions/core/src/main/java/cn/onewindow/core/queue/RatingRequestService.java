@@ -72,8 +72,17 @@ public final class RatingRequestService {
                              Instant requestedAt, String ratingToken) {
     }
 
-    /** What a PAD shows: its window and that window's open requests, oldest first. */
-    public record PadView(String windowId, String windowName, List<PadRequest> requests) {
+    /**
+     * What a PAD shows: its window and that window's open requests, oldest first.
+     *
+     * @param serverTime the platform's clock now: the PAD stamps a rating it keeps offline with its own clock
+     *                   corrected by this (a device clock may be off by more than a rating's allowed skew)
+     */
+    public record PadView(String windowId, String windowName, List<PadRequest> requests, Instant serverTime) {
+        /** The same view without the time: what its ETag is computed over (unchanged requests: 304). */
+        public PadView timeless() {
+            return new PadView(windowId, windowName, requests, null);
+        }
     }
 
     public Requested request(Caller caller, String caseId, String windowId) {
@@ -132,7 +141,7 @@ public final class RatingRequestService {
             out.add(new PadRequest(r.caseId(), r.itemName(), r.applicantName(), r.queueNumber(), r.windowId(),
                     r.windowName(), r.staffId(), r.staffName(), r.requestedAt(), token(r)));
         }
-        return new PadView(windowId, windowName, out);
+        return new PadView(windowId, windowName, out, clock.instant());
     }
 
     /** Binds a PAD (a TERMINAL caller) to a window of its center. Administrators only. */
