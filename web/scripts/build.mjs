@@ -1,7 +1,7 @@
 // Builds every web app, one Vite build each (see vite.config.ts). Run by Maven (`npm run build`).
 import { build } from 'vite'
 
-const apps = (process.env.WEB_APPS ?? 'console,citizen,board,kiosk,terminal').split(',').map((a) => a.trim()).filter(Boolean)
+const apps = (process.env.WEB_APPS ?? 'console,citizen,board,kiosk,terminal,pad').split(',').map((a) => a.trim()).filter(Boolean)
 for (const app of apps) {
   process.env.WEB_APP = app
   console.log(`building ${app}`)

@@ -1,9 +1,9 @@
 /**
- * A hall device's credential (the board's BOARD token, the kiosk's KIOSK token). There are no sign-in users for
+ * A hall device's credential (the board's BOARD token, the kiosk's KIOSK token, the rating PAD's TERMINAL token). There are no sign-in users for
  * these roles, and a token must never be in the JavaScript: staff paste it once on the device's setup screen and it
  * is kept in this tab's sessionStorage only (gone when the tab or browser closes; never in localStorage or a cookie).
  */
-export type DeviceApp = 'board' | 'kiosk'
+export type DeviceApp = 'board' | 'kiosk' | 'pad'
 
 const key = (app: DeviceApp) => `onewindow.${app}.token`
 

@@ -2,6 +2,12 @@
 export const messages = {
   'zh-CN': {
     cases: {
+      rating: {
+        title: '请申请人评价',
+        window: '评价器所在窗口号',
+        ask: '请评价',
+        asked: '已请申请人在 {window} 的评价器上评价',
+      },
       menu: '办件管理',
       title: '办件列表',
       status: '状态',
@@ -113,6 +119,12 @@ export const messages = {
   },
   en: {
     cases: {
+      rating: {
+        title: 'Ask the applicant to rate',
+        window: 'Window number of the rating PAD',
+        ask: 'Ask for a rating',
+        asked: 'The rating PAD at {window} now asks the applicant to rate',
+      },
       menu: 'Cases',
       title: 'Cases',
       status: 'Status',

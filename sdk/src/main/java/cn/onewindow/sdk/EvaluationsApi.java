@@ -6,6 +6,8 @@ import cn.onewindow.sdk.internal.JsonObject;
 import cn.onewindow.sdk.internal.ModelCodec;
 import cn.onewindow.sdk.model.BatchRecordError;
 import cn.onewindow.sdk.model.Evaluation;
+import cn.onewindow.sdk.model.PadRequest;
+import cn.onewindow.sdk.model.PadRequests;
 import cn.onewindow.sdk.model.EvaluationBatchStatus;
 import cn.onewindow.sdk.model.Rating;
 
@@ -104,5 +106,17 @@ public final class EvaluationsApi {
             cursor = o.string("nextCursor");
         } while (cursor != null);
         return first.toBuilder().errors(Collections.unmodifiableList(errors)).build();
+    }
+
+    /**
+     * For a rating PAD (评价器, a TERMINAL caller bound to a window by an administrator): the window's open rating
+     * requests, oldest first. Rate one with {@link #rate(Rating)} or {@link #submitBatch(List)}, sending its
+     * {@link PadRequest#ratingToken()} as {@code applicantConfirmation}.
+     *
+     * @return the PAD's window and its open requests
+     * @throws NotFoundException {@code TERMINAL_NOT_BOUND} when the PAD is bound to no window
+     */
+    public PadRequests ratingRequests() {
+        return ModelCodec.padRequests(http.get("/v1/terminals/current/rating-requests", null).object());
     }
 }

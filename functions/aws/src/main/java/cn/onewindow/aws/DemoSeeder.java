@@ -33,6 +33,9 @@ public final class DemoSeeder {
         if (p.queueStore.config(DemoData.COUNTY_CENTER).isEmpty()) {
             p.queueStore.saveConfig(DemoData.queueConfig(), 0); // kept as an administrator changed it
         }
+        if (p.ratingRequests.boundWindow(DemoData.DEMO_PAD).isEmpty()) { // the demo PAD sits at window 1
+            p.ratingRequests.bind(DemoData.DEMO_PAD, DemoData.DEMO_PAD_WINDOW);
+        }
         p.deadlines.invalidate();
     }
 

@@ -47,6 +47,8 @@ public final class Platform {
     public final DynamoAccessLog accessLog;
     public final DynamoEvaluationRepository evaluations;
     public final cn.onewindow.core.service.EvaluationService evaluationService;
+    public final DynamoRatingRequests ratingRequests;
+    public final cn.onewindow.core.queue.RatingRequestService ratingRequestService;
     /** Forwards ratings to the provincial 好差评 system (HTTPS, or a log where no endpoint is configured). */
     public final cn.onewindow.core.service.EvaluationForwarder evaluationForwarder;
     /** Null where the function has no notification sink configured. */
@@ -165,8 +167,11 @@ public final class Platform {
                 ? chunks -> {
                     throw new IllegalStateException("no evaluation queue configured");
                 } : new SqsEvaluationBatchQueue(AwsClients.sqs(settings), settings.evaluationQueueUrl());
+        this.ratingRequests = new DynamoRatingRequests(dynamoDb, settings.casesTable(), settings.referenceTable());
         this.evaluationService = new cn.onewindow.core.service.EvaluationService(evaluations, evaluationQueue,
-                deadlines, clock, privacyKeys);
+                deadlines, clock, privacyKeys, ratingRequests);
+        this.ratingRequestService = new cn.onewindow.core.queue.RatingRequestService(ratingRequests, cases,
+                queueStore, evaluations, callers, privacyKeys, clock, servicePointService);
         String endpoint = settings.provincialEvaluationEndpoint();
         this.evaluationForwarder = new cn.onewindow.core.service.EvaluationForwarder(evaluations,
                 endpoint != null && !endpoint.isBlank() ? new HttpEvaluationSink(java.net.URI.create(endpoint))

@@ -56,6 +56,12 @@ public final class StoredRecords {
     /** 0 → 1: the document before versions existed has the same properties as version 1. */
     static final UnaryOperator<ObjectNode> V0_TO_V1 = doc -> doc;
 
+    /** Evaluation 1 → 2: the queue number (排队号) the rated case was served under; none before. */
+    static final UnaryOperator<ObjectNode> V1_TO_V2_EVALUATION = doc -> {
+        if (!doc.has("queueNumber")) doc.putNull("queueNumber");
+        return doc;
+    };
+
     private static final Map<Class<?>, Kind> KINDS = new LinkedHashMap<>();
 
     static {
@@ -65,7 +71,7 @@ public final class StoredRecords {
         kind("access-log", AccessLog.Entry.class, V0_TO_V1);
         kind("notification", Notification.class, V0_TO_V1);         // the outbox row (not the SQS message)
         kind("accountability", Accountability.class, V0_TO_V1);
-        kind("evaluation", Evaluation.class, V0_TO_V1);
+        kind("evaluation", Evaluation.class, V0_TO_V1, V1_TO_V2_EVALUATION);
         kind("rectification", Rectification.class, V0_TO_V1);
         kind("evaluation-batch", EvaluationBatch.class, V0_TO_V1);
         kind("evaluation-batch-error", EvaluationBatch.RecordError.class, V0_TO_V1);
@@ -74,6 +80,7 @@ public final class StoredRecords {
         kind("center", ServiceCenter.class, V0_TO_V1);
         kind("caller", Caller.class, V0_TO_V1);
         kind("service-point", ServicePoint.class, V0_TO_V1);
+        kind("rating-request", cn.onewindow.core.evaluation.WindowRatingRequest.class, V0_TO_V1);
     }
 
     @SafeVarargs

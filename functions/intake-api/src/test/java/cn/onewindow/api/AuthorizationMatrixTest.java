@@ -474,6 +474,16 @@ class AuthorizationMatrixTest {
                 "{\"records\":[" + rating + "]}"), (r, in) -> r == R.TERMINAL ? OK : F));
         rows.add(new Row("GET /v1/evaluation-batches/{id}", (r, in) -> new Req("GET", "/v1/evaluation-batches/"
                 + batchId, null), (r, in) -> r == R.SUPERVISOR || r == R.ADMIN || r == R.TERMINAL && in ? OK : N));
+        // the rating PAD (评价器): window staff of the case's center ask (the case is rated: 409 counts as past
+        // authorization), the PAD bound to a window lists its requests, administrators bind PADs
+        rows.add(new Row("POST /v1/cases/{id}/rating-request", (r, in) -> new Req("POST", "/v1/cases/" + ratedCase
+                + "/rating-request", "{\"windowId\":\"" + DemoData.DEMO_PAD_WINDOW + "\"}"),
+                (r, in) -> caseRead(r, in) == N ? N : r == R.WINDOW ? OK : F));
+        rows.add(new Row("GET /v1/terminals/current/rating-requests", (r, in) -> new Req("GET",
+                "/v1/terminals/current/rating-requests", null), (r, in) -> r == R.TERMINAL && in ? OK : N));
+        rows.add(new Row("PUT /v1/terminals/{terminalId}/window", (r, in) -> new Req("PUT", "/v1/terminals/"
+                + DemoData.DEMO_PAD + "/window", "{\"windowId\":\"" + DemoData.DEMO_PAD_WINDOW + "\"}"),
+                only(F, R.ADMIN)));
         rows.add(new Row("GET /v1/rectifications", (r, in) -> new Req("GET", "/v1/rectifications?" + switch (r) {
             case AGENT -> "servicePoint=" + DemoData.VILLAGE_POINT;
             case DEPARTMENT -> "department=yjgl";

@@ -82,6 +82,8 @@ class SdkDriftTest {
         READ_MODELS.put(cn.onewindow.sdk.model.Evaluation.class, "Evaluation");
         READ_MODELS.put(cn.onewindow.sdk.model.EvaluationBatchStatus.class, "Status1");
         READ_MODELS.put(cn.onewindow.sdk.model.BatchRecordError.class, "RecordError");
+        READ_MODELS.put(cn.onewindow.sdk.model.PadRequests.class, "PadView");
+        READ_MODELS.put(cn.onewindow.sdk.model.PadRequest.class, "PadRequest");
     }
 
     /**

@@ -127,4 +127,36 @@ public class EvaluationTest {
         assertEquals(EvaluationLevel.VERY_SATISFIED, terminal.evaluations().get(a.id() + "-E1").level());
         assertEquals(id, terminal.evaluations().get(b.id() + "-E1").batchId());
     }
+
+    @Test
+    void thePadBoundToWindowOneListsTheStaffsRequestAndItsTokenConfirmsTheApplicant() throws Exception {
+        ServiceCase c = delivered();
+        // window staff press 请评价 (the console calls POST /v1/cases/{id}/rating-request)
+        java.net.http.HttpResponse<String> asked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(LocalPlatform.baseUrl() + "/v1/cases/"
+                                + c.id() + "/rating-request")).header("Authorization", "Bearer demo-window")
+                        .header("Content-Type", "application/json").header("Idempotency-Key", "ask-" + c.id())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"windowId\":\""
+                                + DemoData.DEMO_PAD_WINDOW + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, asked.statusCode(), asked.body());
+
+        OneWindowClient pad = LocalPlatform.client("demo-terminal");
+        cn.onewindow.sdk.model.PadRequests view = pad.evaluations().ratingRequests();
+        assertEquals(DemoData.DEMO_PAD_WINDOW, view.windowId());
+        cn.onewindow.sdk.model.PadRequest r = view.requests().stream().filter(x -> x.caseId().equals(c.id()))
+                .findFirst().orElseThrow(AssertionError::new);
+        assertEquals("企业设立登记（三证合一）", r.itemName());
+        assertEquals("window-001", r.staffId());
+        assertNotNull(r.requestedAt());
+        assertFalse(r.applicantName().equals(c.applicant().name()), "masked");
+
+        Evaluation e = pad.evaluations().rate(Rating.builder().caseId(c.id()).level(EvaluationLevel.BASIC)
+                .channel(EvaluationChannel.PAD).applicantConfirmation(r.ratingToken()).build());
+        assertEquals(DemoData.DEMO_PAD_WINDOW, e.windowId(), "the requesting window is rated");
+        assertEquals("window-001", e.staffId());
+        assertEquals(null, e.queueNumber(), "served without a ticket");
+        assertFalse(pad.evaluations().ratingRequests().requests().stream().anyMatch(x -> x.caseId().equals(c.id())),
+                "rated: no longer asked for");
+    }
 }

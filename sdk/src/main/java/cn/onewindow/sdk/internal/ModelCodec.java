@@ -732,6 +732,33 @@ public final class ModelCodec {
                 .receivedAt(o.instant("receivedAt"))
                 .source(o.string("source"))
                 .batchId(o.string("batchId"))
+                .queueNumber(o.string("queueNumber"))
+                .build();
+    }
+
+    public static PadRequest padRequest(JsonObject o) {
+        if (o == null) return null;
+        return PadRequest.builder()
+                .caseId(o.string("caseId"))
+                .itemName(o.string("itemName"))
+                .applicantName(o.string("applicantName"))
+                .queueNumber(o.string("queueNumber"))
+                .windowId(o.string("windowId"))
+                .windowName(o.string("windowName"))
+                .staffId(o.string("staffId"))
+                .staffName(o.string("staffName"))
+                .requestedAt(o.instant("requestedAt"))
+                .ratingToken(o.string("ratingToken"))
+                .build();
+    }
+
+    public static PadRequests padRequests(JsonObject o) {
+        if (o == null) return null;
+        return PadRequests.builder()
+                .windowId(o.string("windowId"))
+                .windowName(o.string("windowName"))
+                .requests(list(o.objects("requests"), ModelCodec::padRequest))
+                .serverTime(o.instant("serverTime"))
                 .build();
     }
 

@@ -30,6 +30,7 @@ public final class Evaluation {
     private final Instant receivedAt;
     private final String source;
     private final String batchId;
+    private final String queueNumber;
     private final boolean replayed;
 
     private Evaluation(Builder b) {
@@ -55,6 +56,7 @@ public final class Evaluation {
         this.receivedAt = b.receivedAt;
         this.source = b.source;
         this.batchId = b.batchId;
+        this.queueNumber = b.queueNumber;
         this.replayed = b.replayed;
     }
 
@@ -88,6 +90,7 @@ public final class Evaluation {
         b.receivedAt = receivedAt;
         b.source = source;
         b.batchId = batchId;
+        b.queueNumber = queueNumber;
         b.replayed = replayed;
         return b;
     }
@@ -222,6 +225,11 @@ public final class Evaluation {
         return batchId;
     }
 
+    /** @return the queue ticket number (排队号, e.g. {@code A001}) the rated case was served under, if any */
+    public String queueNumber() {
+        return queueNumber;
+    }
+
     /** @return {@code true} when the server answered a retry with the stored rating (header {@code Idempotent-Replayed}) */
     public boolean replayed() {
         return replayed;
@@ -255,12 +263,13 @@ public final class Evaluation {
                 && Objects.equals(receivedAt, that.receivedAt)
                 && Objects.equals(source, that.source)
                 && Objects.equals(batchId, that.batchId)
+                && Objects.equals(queueNumber, that.queueNumber)
                 && replayed == that.replayed;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, caseId, round, level, channel, comment, itemCode, itemVersion, itemName, departmentCode, regionCode, centerId, servicePointId, windowId, staffId, caseStatus, applicantType, idType, ratedAt, receivedAt, source, batchId, replayed);
+        return Objects.hash(id, caseId, round, level, channel, comment, itemCode, itemVersion, itemName, departmentCode, regionCode, centerId, servicePointId, windowId, staffId, caseStatus, applicantType, idType, ratedAt, receivedAt, source, batchId, queueNumber, replayed);
     }
 
     @Override
@@ -288,6 +297,7 @@ public final class Evaluation {
         s.append(", receivedAt=").append(receivedAt);
         s.append(", source=").append(source);
         s.append(", batchId=").append(batchId);
+        s.append(", queueNumber=").append(queueNumber);
         s.append(", replayed=").append(replayed);
         return s.append('}').toString();
     }
@@ -316,6 +326,7 @@ public final class Evaluation {
         private Instant receivedAt;
         private String source;
         private String batchId;
+        private String queueNumber;
         private boolean replayed;
 
         private Builder() {
@@ -474,6 +485,12 @@ public final class Evaluation {
         /** @param value the batch it came in, {@code null} for a single rating @return this builder */
         public Builder batchId(String value) {
             this.batchId = value;
+            return this;
+        }
+
+        /** @param value the queue ticket number the rated case was served under, if any @return this builder */
+        public Builder queueNumber(String value) {
+            this.queueNumber = value;
             return this;
         }
 

@@ -53,6 +53,20 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
         return new BrowserExtension(Chrome.PHONE);
     }
 
+    /** The viewport resized (e.g. a phone turned into a tablet), corrected for the window's own chrome. */
+    public void resizeViewport(Dimension to) {
+        driver.manage().window().setSize(to);
+        Object inner = driver.executeScript("return [window.innerWidth, window.innerHeight]");
+        if (inner instanceof List<?> l && l.size() == 2) {
+            int dw = to.getWidth() - ((Number) l.get(0)).intValue();
+            int dh = to.getHeight() - ((Number) l.get(1)).intValue();
+            if (dw != 0 || dh != 0) {
+                Dimension outer = driver.manage().window().getSize();
+                driver.manage().window().setSize(new Dimension(outer.getWidth() + dw, outer.getHeight() + dh));
+            }
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         driver = Chrome.start(size);

@@ -26,6 +26,8 @@ final class Chrome {
     static final Dimension DESKTOP = new Dimension(1440, 900);
     /** A phone (390×844 CSS pixels). */
     static final Dimension PHONE = new Dimension(390, 844);
+    /** A tablet on its side (1024×768 CSS pixels), e.g. the rating PAD at a window. */
+    static final Dimension TABLET_LANDSCAPE = new Dimension(1024, 768);
 
     private Chrome() {
     }

@@ -233,6 +233,17 @@ public final class AccessPolicy {
         return true;
     }
 
+    /**
+     * Asking the applicant to rate a case on the window's PAD (请评价): window staff of the case's center. Whoever
+     * else may read the case gets 403.
+     */
+    public static void requireRatingRequest(Caller caller, ServiceCase.Snapshot c) {
+        if (caller.role() != Role.WINDOW || caller.centerId() == null || !caller.centerId().equals(c.centerId())) {
+            throw DomainException.forbidden("FORBIDDEN", "仅办件所在中心的窗口人员可请申请人评价",
+                    "only window staff of the case's center may ask for a rating");
+        }
+    }
+
     public static void requireRater(Caller caller) {
         requireRole(caller, Role.TERMINAL, Role.SYSTEM);
     }

@@ -28,6 +28,9 @@ import java.util.Map;
 public final class DemoData {
     public static final String CITY = "330100";
     public static final String COUNTY_CENTER = "330110-ZX";
+    /** The demo rating PAD (评价器, token {@code demo-terminal}) and the window it is bound to. */
+    public static final String DEMO_PAD = "terminal-001";
+    public static final String DEMO_PAD_WINDOW = COUNTY_CENTER + "-W01";
     public static final String TOWNSHIP_POINT = "330110-T01";
     public static final String VILLAGE_POINT = "330110-T01-V01";
     /** A second village point of the same township (another agent's scope). */

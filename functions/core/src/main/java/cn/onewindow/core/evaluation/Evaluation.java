@@ -14,18 +14,20 @@ import java.time.Instant;
  *                     ({@code k1:…}, see {@code Pseudonyms}); never the number, never an unkeyed hash of it
  * @param source       the caller (device) that submitted it
  * @param batchId      the batch it came in, null for a single rating
+ * @param queueNumber  the queue ticket (排队号) the case was served under, if any
  */
 public record Evaluation(String id, String caseId, int round, Level level, EvaluationChannel channel, String comment,
                          String itemCode, int itemVersion, String itemName, String departmentCode, String regionCode,
                          String centerId, String servicePointId, String windowId, String staffId, String caseStatus,
                          ApplicantType applicantType, IdType idType, String applicantKey, Instant ratedAt,
-                         Instant receivedAt, String source, String batchId) {
+                         Instant receivedAt, String source, String batchId,
+                         String queueNumber) {
 
     /** The same rating under another applicant key (the pseudonym migration rewrites stored keys). */
     public Evaluation withApplicantKey(String key) {
         return new Evaluation(id, caseId, round, level, channel, comment, itemCode, itemVersion, itemName,
                 departmentCode, regionCode, centerId, servicePointId, windowId, staffId, caseStatus, applicantType,
-                idType, key, ratedAt, receivedAt, source, batchId);
+                idType, key, ratedAt, receivedAt, source, batchId, queueNumber);
     }
 
     public static String idFor(String caseId, int round) {

@@ -19,6 +19,7 @@ import cn.onewindow.core.ports.DeadlineTimer;
 import cn.onewindow.core.ports.EvaluationBatchQueue;
 import cn.onewindow.core.ports.EvaluationRepository;
 import cn.onewindow.core.ports.Page;
+import cn.onewindow.core.ports.RatingRequestStore;
 import cn.onewindow.core.privacy.PrivacyKeys;
 import cn.onewindow.core.timers.Deadlines;
 
@@ -50,10 +51,19 @@ public final class EvaluationService {
     /** @param keys the pseudonym secret: applicant keys and request fingerprints are keyed HMACs */
     public EvaluationService(EvaluationRepository repo, EvaluationBatchQueue queue, Deadlines deadlines, Clock clock,
                              PrivacyKeys keys) {
+        this(repo, queue, deadlines, clock, keys, null);
+    }
+
+    /**
+     * @param ratingRequests the windows' rating requests: a rating sent with a request's token (from the PAD bound
+     *                       to the window) confirms the applicant; null: only the last four characters do
+     */
+    public EvaluationService(EvaluationRepository repo, EvaluationBatchQueue queue, Deadlines deadlines, Clock clock,
+                             PrivacyKeys keys, RatingRequestStore ratingRequests) {
         RectificationWrites writes = new RectificationWrites(repo, deadlines, clock);
-        this.rateCase = new RateCase(repo, clock, keys);
+        this.rateCase = new RateCase(repo, clock, keys, ratingRequests);
         this.acceptBatch = new AcceptBatch(repo, queue, clock);
-        this.ingestBatch = new IngestBatch(repo, keys);
+        this.ingestBatch = new IngestBatch(repo, keys, ratingRequests);
         this.show = new ShowEvaluations(repo);
         this.judgeRectification = new JudgeRectification(writes);
         this.callBackApplicant = new CallBackApplicant(writes);

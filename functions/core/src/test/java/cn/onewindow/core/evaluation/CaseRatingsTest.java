@@ -51,7 +51,7 @@ class CaseRatingsTest {
     static Evaluation rating(ServiceCase.Snapshot c, int round, Level level) {
         return new Evaluation(Evaluation.idFor(c.id(), round), c.id(), round, level, EvaluationChannel.PAD, null,
                 c.itemCode(), 1, c.itemName(), "xf", "330100", c.centerId(), c.servicePointId(), null, null,
-                "RESULT_READY", null, null, "k1:x", T0, T0, "pad-1", null);
+                "RESULT_READY", null, null, "k1:x", T0, T0, "pad-1", null, null);
     }
 
     static String code(Runnable r) {

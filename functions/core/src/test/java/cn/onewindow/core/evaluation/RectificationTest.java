@@ -40,7 +40,7 @@ class RectificationTest {
     static Rectification opened() {
         Evaluation e = new Evaluation("C1-E1", "C1", 1, Level.VERY_DISSATISFIED, EvaluationChannel.PAD, "太慢", "ITEM",
                 1, "事项", "xf", "330100", "330110-ZX", "330110-ZX", null, null, "DELIVERED", ApplicantType.PERSON,
-                IdType.RESIDENT_ID, "k1:abc", T0, T0, "pad-1", null);
+                IdType.RESIDENT_ID, "k1:abc", T0, T0, "pad-1", null, null);
         return Rectification.open(e, T0);
     }
 

@@ -58,6 +58,9 @@ class FrontDoorTest {
         Files.writeString(web.resolve("terminal/index.html"), "<!doctype html><title>村级终端</title>");
         Files.writeString(web.resolve("terminal/sw.js"), "self.addEventListener('fetch', () => {});");
         Files.writeString(web.resolve("terminal/manifest.webmanifest"), "{\"name\":\"terminal\"}");
+        Files.createDirectories(web.resolve("pad"));
+        Files.writeString(web.resolve("pad/index.html"), "<!doctype html><title>服务评价</title>");
+        Files.writeString(web.resolve("pad/sw.js"), "self.addEventListener('fetch', () => {});");
 
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         upstream.createContext("/", ex -> {
@@ -300,5 +303,18 @@ class FrontDoorTest {
             s.getOutputStream().flush();
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    @Test
+    void thePadsServiceWorkerIsServedAsScriptFromItsScopeAndNeverCachedStale() throws Exception {
+        HttpResponse<byte[]> r = get("/pad/sw.js");
+        assertEquals(200, r.statusCode());
+        // a service worker must come as JavaScript from its own scope (/pad/), same origin (script-src 'self'),
+        // and be revalidated on every check so a new release's worker is picked up
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(text(r).contains("addEventListener('fetch'"));
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertSecurityHeaders(r);
     }
 }

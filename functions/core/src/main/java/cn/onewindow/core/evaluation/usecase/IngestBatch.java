@@ -9,6 +9,7 @@ import cn.onewindow.core.evaluation.RatingRequest;
 import cn.onewindow.core.evaluation.Rectification;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.ports.EvaluationRepository;
+import cn.onewindow.core.ports.RatingRequestStore;
 import cn.onewindow.core.ports.EvaluationRepository.RatingState;
 import cn.onewindow.core.privacy.PrivacyKeys;
 
@@ -27,10 +28,13 @@ import java.util.Set;
 public final class IngestBatch {
     private final EvaluationRepository repo;
     private final PrivacyKeys keys;
+    private final RatingRequestStore requests;
 
-    public IngestBatch(EvaluationRepository repo, PrivacyKeys keys) {
+    /** @param requests the windows' rating requests (a PAD's token confirms the applicant); null: none */
+    public IngestBatch(EvaluationRepository repo, PrivacyKeys keys, RatingRequestStore requests) {
         this.repo = repo;
         this.keys = keys;
+        this.requests = requests;
     }
 
     public EvaluationBatch.ChunkResult ingest(EvaluationBatch.Chunk chunk) {
@@ -68,7 +72,7 @@ public final class IngestBatch {
             }
             NewRating d;
             try {
-                d = NewRating.judge(st, p, keys, chunk.submittedBy(), chunk.acceptedAt(), chunk.batchId());
+                d = NewRating.judge(st, p, keys, requests, chunk.submittedBy(), chunk.acceptedAt(), chunk.batchId());
             } catch (RuntimeException e) {
                 // whatever one record holds, the others are kept and the batch reaches its final state
                 errors.add(new EvaluationBatch.RecordError(index, p.caseId, "INVALID_RECORD", "记录无法处理",
@@ -109,7 +113,7 @@ public final class IngestBatch {
                         && p.errors.isEmpty()).findFirst().orElse(null);
                 if (mine == null) continue;
                 RatingState st = now.get(p.caseId);
-                NewRating d = st == null ? null : NewRating.judge(st, p, keys, chunk.submittedBy(), chunk.acceptedAt(),
+                NewRating d = st == null ? null : NewRating.judge(st, p, keys, requests, chunk.submittedBy(), chunk.acceptedAt(),
                         chunk.batchId());
                 if (d != null && d.duplicate() != null) {
                     duplicates++;

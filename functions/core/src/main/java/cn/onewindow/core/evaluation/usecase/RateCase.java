@@ -8,6 +8,7 @@ import cn.onewindow.core.evaluation.Evaluation;
 import cn.onewindow.core.evaluation.RatingRequest;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.ports.EvaluationRepository;
+import cn.onewindow.core.ports.RatingRequestStore;
 import cn.onewindow.core.ports.EvaluationRepository.RatingState;
 import cn.onewindow.core.ports.IdempotencyClaim;
 import cn.onewindow.core.privacy.PrivacyKeys;
@@ -26,12 +27,17 @@ public final class RateCase {
     private final EvaluationRepository repo;
     private final Clock clock;
     private final PrivacyKeys keys;
+    private final RatingRequestStore requests;
 
-    /** @param keys the pseudonym secret: applicant keys and request fingerprints are keyed HMACs */
-    public RateCase(EvaluationRepository repo, Clock clock, PrivacyKeys keys) {
+    /**
+     * @param keys     the pseudonym secret: applicant keys and request fingerprints are keyed HMACs
+     * @param requests the windows' rating requests (a PAD's token confirms the applicant); null: none
+     */
+    public RateCase(EvaluationRepository repo, Clock clock, PrivacyKeys keys, RatingRequestStore requests) {
         this.repo = repo;
         this.clock = clock;
         this.keys = keys;
+        this.requests = requests;
     }
 
     /** A rating as stored, and whether this answer repeats an earlier one. */
@@ -68,7 +74,7 @@ public final class RateCase {
             if (st == null || st.caseSnapshot() == null || !AccessPolicy.canRate(caller, st.caseSnapshot())) {
                 throw AccessPolicy.caseNotFound(p.caseId);
             }
-            NewRating d = NewRating.judge(st, p, keys, caller.id(), clock.instant(), null);
+            NewRating d = NewRating.judge(st, p, keys, requests, caller.id(), clock.instant(), null);
             if (d.error() != null) throw d.error();
             if (d.duplicate() != null) return new Rated(d.duplicate(), true);
             repo.create(d.rating(), d.rectification(), theClaim);
