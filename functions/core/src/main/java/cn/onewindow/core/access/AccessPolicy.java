@@ -244,6 +244,21 @@ public final class AccessPolicy {
         }
     }
 
+    /** The open rating requests are read by a PAD (a TERMINAL device) for the window it is bound to. */
+    public static void requirePad(Caller caller) {
+        requireRole(caller, Role.TERMINAL);
+    }
+
+    /** Binding a PAD to a window is an administrator's act. */
+    public static void requirePadBinder(Caller caller) {
+        requireRole(caller, Role.ADMIN);
+    }
+
+    /** Whether a caller account is a PAD (an evaluation device) that can be bound to a window. */
+    public static boolean isPad(Caller account) {
+        return account.role() == Role.TERMINAL;
+    }
+
     public static void requireRater(Caller caller) {
         requireRole(caller, Role.TERMINAL, Role.SYSTEM);
     }

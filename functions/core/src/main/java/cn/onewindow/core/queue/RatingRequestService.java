@@ -11,7 +11,6 @@ import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.RetryPolicy;
 import cn.onewindow.core.evaluation.WindowRatingRequest;
 import cn.onewindow.core.identity.Caller;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.ports.CallerDirectory;
 import cn.onewindow.core.ports.CaseRepository;
 import cn.onewindow.core.ports.EvaluationRepository;
@@ -125,7 +124,7 @@ public final class RatingRequestService {
 
     /** The open requests of the window the calling PAD is bound to, without cases rated meanwhile. */
     public PadView pending(Caller caller) {
-        AccessPolicy.requireRole(caller, Role.TERMINAL);
+        AccessPolicy.requirePad(caller);
         String windowId = store.boundWindow(caller.id()).orElseThrow(() -> DomainException.notFound(
                 "TERMINAL_NOT_BOUND", "该评价器尚未绑定窗口，请联系管理员", "this PAD is not bound to a window"));
         String windowName = QueueConfig.parseWindowId(windowId)
@@ -146,9 +145,9 @@ public final class RatingRequestService {
 
     /** Binds a PAD (a TERMINAL caller) to a window of its center. Administrators only. */
     public String bind(Caller caller, String terminalId, String windowId) {
-        AccessPolicy.requireRole(caller, Role.ADMIN);
+        AccessPolicy.requirePadBinder(caller);
         Caller terminal = callers.account(terminalId).map(CallerDirectory.Account::caller)
-                .filter(t -> t.role() == Role.TERMINAL)
+                .filter(AccessPolicy::isPad)
                 .orElseThrow(() -> DomainException.notFound("TERMINAL_NOT_FOUND", "评价器不存在", "no terminal "
                         + terminalId));
         boolean known = windowId != null && QueueConfig.parseWindowId(windowId)

@@ -63,7 +63,7 @@ public abstract class EvaluationRepositoryContract {
         return new Evaluation(Evaluation.idFor(c.id(), round), c.id(), round, level, EvaluationChannel.PAD, null,
                 c.itemCode(), c.itemVersion(), c.itemName(), c.departmentCode(), c.regionCode(), c.centerId(),
                 c.servicePointId(), "window-001", "staff-001", c.status().name(), ApplicantType.PERSON,
-                IdType.RESIDENT_ID, "applicant-key", at, at, "terminal-001", null);
+                IdType.RESIDENT_ID, "applicant-key", at, at, "terminal-001", null, null);
     }
 
     private static void assertConcurrentUpdate(Runnable r) {
