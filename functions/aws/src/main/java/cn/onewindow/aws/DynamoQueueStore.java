@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ import static cn.onewindow.aws.Attr.str;
  * the whole day.
  */
 public final class DynamoQueueStore implements QueueStore {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final DynamoDbClient db;
     private final String cases;
     private final String reference;
@@ -71,13 +74,34 @@ public final class DynamoQueueStore implements QueueStore {
         }
     }
 
+    /**
+     * One increment, idempotent under the SDK's own retries: the update also records the number it hands out under
+     * this call's random token ({@code t_<token>}, set from the same pre-update value as the counter), on condition
+     * that the token is not there yet. When an attempt was applied but its answer lost, the SDK's resend fails that
+     * condition and the number is read back from the token, so a lost answer neither repeats nor skips a number.
+     * The tokens of a day stay on that day's counter item (a few hundred short attributes at most).
+     */
     @Override
     public long nextNumber(String centerId, LocalDate day, String prefix) {
-        Map<String, AttributeValue> out = db.updateItem(b -> b.tableName(cases)
-                .key(key(dayPk(centerId, day), "COUNTER#" + prefix))
-                .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        return Long.parseLong(out.get("n").n());
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        String token = "t_" + HexFormat.of().formatHex(b);
+        Map<String, AttributeValue> key = key(dayPk(centerId, day), "COUNTER#" + prefix);
+        try {
+            Map<String, AttributeValue> out = db.updateItem(u -> u.tableName(cases).key(key)
+                    .updateExpression("SET n = if_not_exists(n, :zero) + :one, #t = if_not_exists(n, :zero) + :one")
+                    .conditionExpression("attribute_not_exists(#t)")
+                    .expressionAttributeNames(Map.of("#t", token))
+                    .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return Long.parseLong(out.get(token).n());
+        } catch (ConditionalCheckFailedException e) {
+            // this very call was applied on an attempt whose answer was lost: its number is under its token
+            Map<String, AttributeValue> item = db.getItem(g -> g.tableName(cases).key(key).consistentRead(true)).item();
+            AttributeValue mine = item == null ? null : item.get(token);
+            if (mine == null) throw e;
+            return Long.parseLong(mine.n());
+        }
     }
 
     @Override
@@ -121,7 +145,9 @@ public final class DynamoQueueStore implements QueueStore {
             return Optional.of(stored);
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-                return Optional.empty();
+                // an attempt applied but whose answer was lost fails its own condition when resent: the stored
+                // ticket is then exactly this one (another writer's state differs in window, time or version)
+                return find(stored.id()).filter(stored::equals);
             }
             throw e;
         }

@@ -102,6 +102,23 @@ class LostAnswerStoreTest {
     }
 
     @Test
+    void ticketNumbersWhoseAnswersWereLostNeitherRepeatNorSkip() {
+        FaultPlan[] plan = new FaultPlan[1];
+        String center = "330110-LOST-" + System.nanoTime();
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 4, 25);
+        try (DynamoDbClient lossy = losingAnswersTo("UpdateItem", plan)) {
+            DynamoQueueStore store = new DynamoQueueStore(lossy, tables.casesTable(),
+                    tables.settings().referenceTable());
+            assertEquals(List.of(1L, 2L, 3L), List.of(store.nextNumber(center, day, "A"),
+                    store.nextNumber(center, day, "A"), store.nextNumber(center, day, "A")));
+            assertTrue(plan[0].total() >= 3, "every increment was applied, its answer lost, and resent: " + plan[0]);
+        }
+        DynamoQueueStore clean = new DynamoQueueStore(tables.client(), tables.casesTable(),
+                tables.settings().referenceTable());
+        assertEquals(4, clean.nextNumber(center, day, "A"), "the counter counted each take once");
+    }
+
+    @Test
     void aSessionWhoseCreationAnswerWasLostIsOursAndResolves() {
         FaultPlan[] plan = new FaultPlan[1];
         Instant now = FRIDAY_10_SHANGHAI;

@@ -82,7 +82,8 @@ class IntegrityApiTest {
                 Map.entry("taskId", jointId + "~yjgl"), Map.entry("code", DemoData.ITEM_TREE_FELLING),
                 Map.entry("region", "CN"), Map.entry("year", "2027"), Map.entry("dept", "yjgl"),
                 Map.entry("windowId", "330110-ZX-W01"), Map.entry("centerId", "330110-ZX"),
-                Map.entry("ticketId", ticketId), Map.entry("caseNumber", caseId));
+                Map.entry("ticketId", ticketId), Map.entry("caseNumber", caseId),
+                Map.entry("terminalId", "terminal-001"));
         Map<String, String> tokenFor = new LinkedHashMap<>();
         tokenFor.put("/v1/tasks/", "demo-dept-yjgl");
         tokenFor.put("/v1/departments/", "demo-dept-yjgl");
@@ -93,6 +94,7 @@ class IntegrityApiTest {
         tokenFor.put("/v1/callers", "demo-admin");
         tokenFor.put("/v1/service-points", "demo-admin");
         tokenFor.put("/v1/stats", "demo-supervisor");
+        tokenFor.put("/v1/terminals", "demo-admin");
 
         List<String> wrong = new ArrayList<>();
         int sent = 0;

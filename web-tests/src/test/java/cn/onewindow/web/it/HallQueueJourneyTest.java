@@ -139,6 +139,46 @@ class HallQueueJourneyTest {
         assertTrue(Integer.parseInt(browser.byTest("supervision-queue-tickets").getText().trim()) >= 1);
         driver.executeScript("arguments[0].scrollIntoView()", browser.byTest("supervision-queue"));
         browser.screen(J, "6-supervision-queue");
+
+        // the case is decided and its result issued; the window asks for a rating on the PAD of window 1, the
+        // citizen rates there, and the stored rating carries the queue number
+        var window = LocalConsole.client("demo-window");
+        window.cases().decide(caseId, cn.onewindow.sdk.model.DecisionOutcome.APPROVE, List.of());
+        window.cases().issueResult(caseId, "HALL-" + number);
+        var asked = PadOfflineJourneyTest.call("POST", "/v1/cases/" + caseId + "/rating-request", "demo-window",
+                "{\"windowId\":\"" + DemoData.DEMO_PAD_WINDOW + "\"}");
+        assertEquals(201, asked.statusCode(), asked.body());
+        driver.switchTo().newWindow(WindowType.TAB);
+        setUpDevice("pad", "demo-terminal");
+        // the PAD shows the oldest open request first: rate until this case's turn (others are this run's too)
+        for (int i = 0; i < 10; i++) {
+            String shown = browser.await(Duration.ofSeconds(30)).until(d -> {
+                var el = d.findElements(BrowserExtension.testId("pad-rate"));
+                return el.isEmpty() ? null : el.get(0).getAttribute("data-case");
+            });
+            if (shown.equals(caseId)) break;
+            browser.byTest("pad-level-SATISFIED").click();
+            browser.byTest("pad-thanks");
+            browser.await(Duration.ofSeconds(20)).until(d -> d.findElements(BrowserExtension.testId("pad-thanks"))
+                    .isEmpty());
+        }
+        assertEquals(caseId, browser.byTest("pad-rate").getAttribute("data-case"));
+        assertTrue(browser.byTest("pad-queue-number").getText().contains(number),
+                browser.byTest("pad-queue-number").getText());
+        browser.screen(J, "7-pad");
+        Axe.check(driver, "pad");
+        browser.byTest("pad-level-VERY_SATISFIED").click();
+        browser.byTest("pad-thanks");
+        String ratingId = caseId + "-E1";
+        var rating = browser.await(Duration.ofSeconds(60)).until(d -> {
+            try {
+                return LocalConsole.client("demo-supervisor").evaluations().get(ratingId);
+            } catch (RuntimeException notYet) {
+                return null; // the PAD sends its outbox in the background
+            }
+        });
+        assertEquals(number, rating.queueNumber(), "the rating carries the queue number");
+        assertEquals(cn.onewindow.sdk.model.EvaluationLevel.VERY_SATISFIED, rating.level());
         driver.switchTo().window(kioskTab);
     }
 }
