@@ -189,6 +189,12 @@ class TemplateConsistencyTest {
         REACHES.put("appointmentService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.IDEMPOTENCY,
                 Need.PSEUDONYM_SECRET, Need.OUTBOX_KEY_ENCRYPT));
         REACHES.put("appointmentSweep", EnumSet.of(Need.CASES, Need.REFERENCE));
+        // rating requests (请评价) live in the case's partition and are listed per window through byCenter; the PAD
+        // binding is in the reference table; the service reads the queue configuration (window names), the caller
+        // (a PAD to bind), the case's ratings, and derives each request's rating token from the pseudonym ring
+        REACHES.put("ratingRequests", EnumSet.of(Need.CASES, Need.REFERENCE, Need.CASES_BY_CENTER));
+        REACHES.put("ratingRequestService", EnumSet.of(Need.CASES, Need.REFERENCE, Need.CASES_BY_CENTER, Need.CALLERS,
+                Need.PSEUDONYM_SECRET));
         // the progress query reads the case, counts tries in the idempotency table, checks the password's HMAC
         REACHES.put("progressService", EnumSet.of(Need.CASES, Need.IDEMPOTENCY, Need.PSEUDONYM_SECRET));
     }
