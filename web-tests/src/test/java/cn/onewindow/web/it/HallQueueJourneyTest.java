@@ -34,7 +34,7 @@ class HallQueueJourneyTest {
     }
 
     @Test
-    void aTicketFromTheKioskIsCalledShownOnTheBoardAndCarriedByTheCase() {
+    void aTicketFromTheKioskIsCalledShownOnTheBoardAndCarriedByTheCase() throws Exception {
         var driver = browser.driver();
         // the kiosk: categories with their waiting figures, then a ticket with the people ahead and the estimate
         setUpDevice("kiosk", "demo-kiosk");
