@@ -66,8 +66,9 @@ class JointCaseJourneyTest {
                     By.cssSelector(".el-message-box .el-message-box__btns .el-button--primary"))).click();
             browser.await(Duration.ofSeconds(30)).until(d -> "APPROVED".equals(
                     browser.byTest("task-status").getDomAttribute("data-status")));
-            browser.byTest("progress-" + code);
-            assertEquals("APPROVE", browser.byTest("progress-" + code).getDomAttribute("data-state"));
+            // the page shows the new task status from the decision's answer, then reloads the case's history
+            browser.await(Duration.ofSeconds(20)).until(d -> "APPROVE".equals(
+                    browser.byTest("progress-" + code).getDomAttribute("data-state")));
             browser.screen("joint-" + code, "approved");
             Console.signOut(browser);
         }
