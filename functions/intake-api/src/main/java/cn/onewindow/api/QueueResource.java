@@ -21,10 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * Queue ticketing (排队叫号): the kiosk takes tickets, the hall board and window screens poll the center's queue
@@ -64,13 +60,7 @@ public class QueueResource {
     public Response queue(@PathParam("centerId") String centerId,
                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws JsonProcessingException {
         QueueBoard.Board board = platform.queueBoard.board(current.get(), centerId);
-        String etag = etag(json.writeValueAsBytes(board));
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .build();
-        }
-        return Response.ok(board).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+        return ConditionalGet.answer(board, json.writeValueAsBytes(board), ifNoneMatch);
     }
 
     @GET
@@ -130,14 +120,5 @@ public class QueueResource {
     @Path("/tickets/{ticketId}")
     public QueueViews.TicketView ticket(@PathParam("ticketId") String ticketId) {
         return QueueViews.TicketView.of(platform.queueService.get(current.get(), ticketId));
-    }
-
-    static String etag(byte[] representation) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(representation);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 16)) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

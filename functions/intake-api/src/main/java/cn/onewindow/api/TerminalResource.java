@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
 
 /**
  * The rating PAD (评价器): the PAD bound to a window polls its window's open rating requests
@@ -61,13 +60,7 @@ public class TerminalResource {
     public Response pending(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
         RatingRequestService.PadView view = platform.ratingRequestService.pending(current.get());
-        String etag = QueueResource.etag(json.writeValueAsBytes(view.timeless()));
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .build();
-        }
-        return Response.ok(view).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+        return ConditionalGet.answer(view, json.writeValueAsBytes(view.timeless()), ifNoneMatch);
     }
 
     @PUT
