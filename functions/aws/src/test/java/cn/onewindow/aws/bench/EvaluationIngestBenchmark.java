@@ -92,11 +92,13 @@ public final class EvaluationIngestBenchmark {
             env.put(AwsSettings.ENV_CALLERS_TABLE, ours.tableName("CallersTable"));
             env.put(AwsSettings.ENV_EVALUATION_QUEUE_URL, queue);
             AdjustableClock clock = AdjustableClock.startingAt(START);
+            OpTimes oursOps = new OpTimes();
             try (DynamoDbClient ddb = ApprovalBenchmark.dynamo(aws, null);
                  DynamoDbClient ingestDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                          .endpointOverride(aws.dynamoDbEndpoint()).region(EmbeddedAws.REGION)
                          .credentialsProvider(EmbeddedAws.localCredentials())
-                         .overrideConfiguration(c -> c.addExecutionInterceptor(new AccessGuard(casesTable, Set.of())))
+                         .overrideConfiguration(c -> c.addExecutionInterceptor(new AccessGuard(casesTable, Set.of()))
+                                 .addExecutionInterceptor(oursOps))
                          .build();
                  SqsClient sqs = ApprovalBenchmark.sqs(aws, null)) {
                 Platform intake = new Platform(AwsSettings.fromEnvironment(env), clock, ddb);
@@ -116,6 +118,7 @@ public final class EvaluationIngestBenchmark {
                 b.round(ids.subList(0, WARMUP));
                 b.oursNanos = 0;
                 b.rawNanos = 0;
+                oursOps.reset();
                 b.ratings = 0;
                 for (int from = WARMUP; from < WARMUP + n; from += round) {
                     b.round(ids.subList(from, Math.min(WARMUP + n, from + round)));
@@ -130,6 +133,7 @@ public final class EvaluationIngestBenchmark {
                 log("raw   (BatchWriteItem of 25, same items)     %.1f s  %.0f ratings/s", b.rawNanos / 1e9,
                         rawRate);
                 log("ratio ours / raw time: %.2f", b.oursNanos / (double) b.rawNanos);
+                oursOps.print("ours, the ingestion function's store calls:");
             }
         }
     }

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the deadline calculator of a center (its calendar region and office hours) and the timers a case needs.
- * Calendars are cached briefly: a warm function does not reread them on every request.
+ * Calendars and centers are cached briefly (one minute): a warm function does not reread them on every request, and
+ * a list of twenty cases of one center reads its center once, not twenty times. Centers change only with the
+ * reference data (seeding); an administrator's calendar load clears the cache of the function that handled it.
  */
 public final class Deadlines {
     private static final Duration CACHE_FOR = Duration.ofSeconds(60);
@@ -28,9 +30,15 @@ public final class Deadlines {
     private final CalendarRepository calendars;
     private final CenterDirectory centers;
     private final Clock clock;
+    /** More distinct centers than a province has: past this the center cache starts over (never grows unbounded). */
+    static final int MAX_CACHED_CENTERS = 1024;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CachedCenter> centerCache = new ConcurrentHashMap<>();
 
     private record Cached(WorkingCalendar calendar, Instant loadedAt) {
+    }
+
+    private record CachedCenter(ServiceCenter center, Instant loadedAt) {
     }
 
     public Deadlines(CalendarRepository calendars, CenterDirectory centers, Clock clock) {
@@ -40,7 +48,7 @@ public final class Deadlines {
     }
 
     public DeadlineCalculator calculatorFor(String centerId) {
-        ServiceCenter center = centerId == null ? null : centers.center(centerId).orElse(null);
+        ServiceCenter center = centerId == null ? null : center(centerId);
         String region = center != null && center.calendarRegion() != null ? center.calendarRegion() : DEFAULT_REGION;
         OfficeHours hours = center != null && center.officeHours() != null ? center.officeHours()
                 : OfficeHours.standard();
@@ -57,9 +65,23 @@ public final class Deadlines {
         return c.calendar();
     }
 
-    /** Forget cached calendars (after an administrator loaded a year). */
+    /** The center, read at most once a minute; an unknown id is not remembered (so it cannot fill the cache). */
+    private ServiceCenter center(String centerId) {
+        Instant now = clock.instant();
+        CachedCenter c = centerCache.get(centerId);
+        if (c != null && !c.loadedAt().plus(CACHE_FOR).isBefore(now)) return c.center();
+        ServiceCenter center = centers.center(centerId).orElse(null);
+        if (center != null) {
+            if (centerCache.size() >= MAX_CACHED_CENTERS) centerCache.clear();
+            centerCache.put(centerId, new CachedCenter(center, now));
+        }
+        return center;
+    }
+
+    /** Forget cached calendars and centers (after an administrator loaded a year). */
     public void invalidate() {
         cache.clear();
+        centerCache.clear();
     }
 
     /**
