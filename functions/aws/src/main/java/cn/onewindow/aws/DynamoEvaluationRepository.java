@@ -161,6 +161,23 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         return out;
     }
 
+    /** One consistent batched read of the cases' META items, nothing of their ratings. */
+    @Override
+    public Map<String, ServiceCase.Snapshot> caseSnapshots(Collection<String> caseIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(caseIds.size());
+        for (String id : caseIds) keys.add(key(casePk(id), "META"));
+        Map<String, Map<String, Map<String, AttributeValue>>> found = new HashMap<>();
+        batchGet(keys, found);
+        Map<String, ServiceCase.Snapshot> out = new HashMap<>();
+        for (String id : caseIds) {
+            Map<String, Map<String, AttributeValue>> items = found.get(casePk(id));
+            if (items != null && items.containsKey("META")) {
+                out.put(id, Json.read(str(items.get("META"), "doc"), ServiceCase.Snapshot.class));
+            }
+        }
+        return out;
+    }
+
     private static Evaluation eval(Map<String, AttributeValue> i) {
         return i == null ? null : Json.read(str(i, "doc"), Evaluation.class);
     }
@@ -261,9 +278,9 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
 
     /**
      * Conditional writes: each rating with the rectification it opens, {@code attribute_not_exists}, in transactions
-     * of up to {@link #BATCH_WRITE} ratings. When one is cancelled (a rating of the group was taken meanwhile, e.g. by
-     * a single rating at the same moment) its ratings are written one transaction each, so only the taken ones are
-     * left out — and returned, never overwritten.
+     * of up to {@link #BATCH_WRITE} ratings. When one is cancelled because ratings of the group were taken meanwhile
+     * (stored before, or by a single rating at the same moment), the cancellation reasons name them: they are left
+     * out — and returned, never overwritten — and the rest of the group is written again.
      */
     @Override
     public Set<String> putAll(List<Evaluation> ratings, List<Rectification> rectifications) {
@@ -271,37 +288,48 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         rectifications.forEach(r -> rectOf.put(r.caseId() + "#" + r.round(), r));
         Set<String> taken = new java.util.LinkedHashSet<>();
         for (int from = 0; from < ratings.size(); from += BATCH_WRITE) {
-            List<Evaluation> group = ratings.subList(from, Math.min(ratings.size(), from + BATCH_WRITE));
-            if (!writeConditionally(group, rectOf)) {
-                for (Evaluation e : group) {
-                    if (!writeConditionally(List.of(e), rectOf)) taken.add(e.id());
-                }
+            List<Evaluation> group = new ArrayList<>(ratings.subList(from, Math.min(ratings.size(), from + BATCH_WRITE)));
+            while (!group.isEmpty()) {
+                Set<Evaluation> refused = writeConditionally(group, rectOf);
+                if (refused.isEmpty()) break;
+                refused.forEach(e -> taken.add(e.id()));
+                group.removeAll(refused);
             }
         }
         return taken;
     }
 
-    /** One transaction; false when a condition failed (nothing of it was written). */
-    private boolean writeConditionally(List<Evaluation> group, Map<String, Rectification> rectOf) {
+    /**
+     * One transaction; the ratings whose item (or whose rectification's) failed its condition, nothing of the
+     * transaction written then; empty when it was written.
+     */
+    private Set<Evaluation> writeConditionally(List<Evaluation> group, Map<String, Rectification> rectOf) {
         List<TransactWriteItem> items = new ArrayList<>();
+        List<Evaluation> ratingOfItem = new ArrayList<>();
         for (Evaluation e : group) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(ratingItem(e))
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
+            ratingOfItem.add(e);
             Rectification r = rectOf.get(e.caseId() + "#" + e.round());
             if (r != null) {
                 items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(rectItem(r.withVersion(1)))
                         .conditionExpression("attribute_not_exists(pk)").build()).build());
+                ratingOfItem.add(e);
             }
         }
         try {
             // a transaction conflict with another writer: the same write again shortly (the one retry policy)
             Transactions.write(db, b -> b.transactItems(items));
-            return true;
+            return Set.of();
         } catch (TransactionCanceledException ex) {
-            boolean conditional = ex.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-            if (!conditional && group.size() == 1) throw ex;
-            return false;
+            List<CancellationReason> reasons = ex.cancellationReasons();
+            Set<Evaluation> refused = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < reasons.size() && i < ratingOfItem.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) refused.add(ratingOfItem.get(i));
+            }
+            // cancelled for another reason (validation, a conflict that outlasted the retries): not "taken"
+            if (refused.isEmpty()) throw ex;
+            return refused;
         }
     }
 

@@ -4,6 +4,7 @@ import cn.onewindow.core.common.RetryPolicy;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +34,11 @@ public final class Transactions {
 
     /** The same, under the given policy (tests). */
     static void write(DynamoDbClient db, RetryPolicy policy, Consumer<TransactWriteItemsRequest.Builder> request) {
-        TransactWriteItemsRequest built = TransactWriteItemsRequest.builder().applyMutation(request).build();
+        TransactWriteItemsRequest.Builder b = TransactWriteItemsRequest.builder().applyMutation(request);
+        // one client token for every attempt: when an attempt was applied but its answer was lost, the next one is
+        // answered from the first instead of failing its own conditions (the SDK fills a fresh token per call)
+        if (b.build().clientRequestToken() == null) b.clientRequestToken(UUID.randomUUID().toString());
+        TransactWriteItemsRequest built = b.build();
         policy.run(() -> db.transactWriteItems(built), Transactions::transient_);
     }
 

@@ -21,6 +21,11 @@ public final class CaseCopies {
      * six-digit number) with BatchWriteItem, unprocessed items retried; returns the new ids in order.
      */
     public static List<String> of(DynamoDbClient db, String table, String template, int n) {
+        return of(db, table, template, n, table);
+    }
+
+    /** The same copies written to table {@code into} (a second set of tables holding the same cases). */
+    public static List<String> of(DynamoDbClient db, String table, String template, int n, String into) {
         Map<String, AttributeValue> meta = db.getItem(g -> g.tableName(table).key(Map.of(
                 "pk", AttributeValue.fromS("CASE#" + template), "sk", AttributeValue.fromS("META")))
                 .consistentRead(true)).item();
@@ -39,7 +44,7 @@ public final class CaseCopies {
             }
         }
         batches.parallelStream().forEach(batch -> {
-            Map<String, List<WriteRequest>> req = Map.of(table, batch);
+            Map<String, List<WriteRequest>> req = Map.of(into, batch);
             while (req != null && !req.isEmpty()) {
                 var send = req;
                 var r = db.batchWriteItem(w -> w.requestItems(send));

@@ -30,6 +30,17 @@ public interface EvaluationRepository {
     /** Many cases at once (batched reads); cases that do not exist are missing from the map. */
     Map<String, RatingState> states(Collection<String> caseIds);
 
+    /**
+     * Only the cases (their snapshots), without their ratings and rectifications: what a batch needs before its
+     * conditional writes, which find a stored rating themselves. Cases that do not exist are missing from the map.
+     * An adapter that reads the whole state as cheaply may keep this default.
+     */
+    default Map<String, ServiceCase.Snapshot> caseSnapshots(Collection<String> caseIds) {
+        Map<String, ServiceCase.Snapshot> out = new java.util.HashMap<>();
+        states(caseIds).forEach((id, st) -> out.put(id, st.caseSnapshot()));
+        return out;
+    }
+
     /** Of the given rectification ids, those already stored. */
     Set<String> existingRectifications(Collection<String> rectificationIds);
 
@@ -46,7 +57,7 @@ public interface EvaluationRepository {
 
     /**
      * Conditional batched writes: each rating together with the rectification it opens, only where the rating is
-     * not stored yet (never overwritten).
+     * not stored yet (never overwritten). A rating whose write is refused leaves the others of its batch written.
      *
      * @return the ids of the ratings not written because the round was taken meanwhile
      */

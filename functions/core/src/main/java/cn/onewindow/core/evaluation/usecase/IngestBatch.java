@@ -45,29 +45,80 @@ public final class IngestBatch {
             parsed.add(p);
             if (p.errors.isEmpty()) caseIds.add(p.caseId);
         }
-        Map<String, RatingState> states = new HashMap<>(repo.states(caseIds));
         // every record is judged against the uploader's whole scope, by the rule of a single rating (canRate)
         Caller scoped = chunk.submitter() != null && chunk.submitter().id().equals(chunk.submittedBy())
                 ? chunk.submitter() : legacyScope(chunk);
-        List<EvaluationBatch.RecordError> errors = new ArrayList<>();
-        List<Evaluation> ratings = new ArrayList<>();
-        List<Rectification> rects = new ArrayList<>();
+        Outcome[] outcomes = new Outcome[parsed.size()];
+        for (int i = 0; i < parsed.size(); i++) {
+            RatingInput p = parsed.get(i);
+            if (p.errors.isEmpty()) continue;
+            FieldError f = p.errors.get(0);
+            outcomes[i] = Outcome.error(chunk.offset() + i, p.caseId, "VALIDATION_FAILED",
+                    f.field() + ": " + f.messageZh(), f.field() + ": " + f.messageEn());
+        }
+        // first pass: only the cases are read, judged as not rated yet; a stored rating fails its conditional write
+        Map<String, RatingState> states = new HashMap<>();
+        repo.caseSnapshots(caseIds).forEach((id, c) -> states.put(id, new RatingState(c, null, null, null, null)));
+        Set<String> open = caseIds;
+        for (int pass = 1; !open.isEmpty(); pass++) {
+            Map<String, Integer> recordOf = judge(chunk, parsed, open, states, scoped, outcomes);
+            Set<String> retaken = write(outcomes, recordOf);
+            if (retaken.isEmpty()) break;
+            // the cases whose rating was taken (rated before, or by another writer at the same moment): every record
+            // of them judged again on all that is stored now — a repeat is a duplicate, a re-rating after a fixed
+            // rectification is written, a different vote is refused like any second rating
+            states.clear();
+            states.putAll(repo.states(retaken));
+            open = retaken;
+            if (pass == LAST_WRITING_PASS) {
+                refuseTaken(chunk, parsed, open, states, scoped, outcomes);
+                break;
+            }
+        }
+        int stored = 0;
         int duplicates = 0;
+        List<EvaluationBatch.RecordError> errors = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.rating != null) stored++;
+            else if (o.duplicate) duplicates++;
+            else errors.add(o.error);
+        }
+        EvaluationBatch.ChunkResult result = new EvaluationBatch.ChunkResult(chunk.chunk(), stored, duplicates, errors);
+        repo.recordChunk(chunk.batchId(), result);
+        return result;
+    }
+
+    /** Passes that may write: the first (cases only read) and one on the full stored state. */
+    private static final int LAST_WRITING_PASS = 2;
+
+    /** What became of one record: a rating to store (stored once written), a duplicate, or its error. */
+    private record Outcome(Evaluation rating, Rectification rectification, boolean duplicate,
+                           EvaluationBatch.RecordError error) {
+        static Outcome error(int index, String caseId, String code, String zh, String en) {
+            return new Outcome(null, null, false, new EvaluationBatch.RecordError(index, caseId, code, zh, en));
+        }
+
+        static Outcome error(int index, String caseId, DomainException e) {
+            return error(index, caseId, e.code(), e.messageZh(), e.messageEn());
+        }
+    }
+
+    /**
+     * Judges, in record order, every record of the {@code open} cases against {@code states} (a later record of a
+     * case sees the rating an earlier one of this chunk makes); returns the record index of each rating to write.
+     */
+    private Map<String, Integer> judge(EvaluationBatch.Chunk chunk, List<RatingInput> parsed, Set<String> open,
+                                       Map<String, RatingState> states, Caller scoped, Outcome[] outcomes) {
+        Map<String, Integer> recordOf = new HashMap<>();
         for (int i = 0; i < parsed.size(); i++) {
             RatingInput p = parsed.get(i);
             int index = chunk.offset() + i;
-            if (!p.errors.isEmpty()) {
-                FieldError f = p.errors.get(0);
-                errors.add(new EvaluationBatch.RecordError(index, p.caseId, "VALIDATION_FAILED",
-                        f.field() + ": " + f.messageZh(), f.field() + ": " + f.messageEn()));
-                continue;
-            }
+            if (!p.errors.isEmpty() || !open.contains(p.caseId)) continue;
             RatingState st = states.get(p.caseId);
             if (scoped == null || st == null || st.caseSnapshot() == null
                     || !AccessPolicy.canRate(scoped, st.caseSnapshot())) {
                 // the single route's answer (404 CASE_NOT_FOUND): out of scope and absent look the same
-                errors.add(new EvaluationBatch.RecordError(index, p.caseId, "CASE_NOT_FOUND", "办件不存在",
-                        "no case " + p.caseId));
+                outcomes[i] = Outcome.error(index, p.caseId, "CASE_NOT_FOUND", "办件不存在", "no case " + p.caseId);
                 continue;
             }
             NewRating d;
@@ -75,19 +126,17 @@ public final class IngestBatch {
                 d = NewRating.judge(st, p, keys, requests, chunk.submittedBy(), chunk.acceptedAt(), chunk.batchId());
             } catch (RuntimeException e) {
                 // whatever one record holds, the others are kept and the batch reaches its final state
-                errors.add(new EvaluationBatch.RecordError(index, p.caseId, "INVALID_RECORD", "记录无法处理",
-                        "the record could not be processed"));
+                outcomes[i] = Outcome.error(index, p.caseId, "INVALID_RECORD", "记录无法处理",
+                        "the record could not be processed");
                 continue;
             }
             if (d.error() != null) {
-                errors.add(new EvaluationBatch.RecordError(index, p.caseId, d.error().code(), d.error().messageZh(),
-                        d.error().messageEn()));
+                outcomes[i] = Outcome.error(index, p.caseId, d.error());
             } else if (d.duplicate() != null) {
-                duplicates++;
+                outcomes[i] = new Outcome(null, null, true, null);
             } else {
-                ratings.add(d.rating());
-                if (d.rectification() != null) rects.add(d.rectification());
-                // a later record of the same case in this chunk sees this one
+                outcomes[i] = new Outcome(d.rating(), d.rectification(), false, null);
+                recordOf.put(d.rating().id(), i);
                 states.put(p.caseId, d.rating().round() == 1
                         ? new RatingState(st.caseSnapshot(), d.rating(), st.second(), st.firstRectification(),
                         st.secondRectification())
@@ -95,42 +144,45 @@ public final class IngestBatch {
                         st.secondRectification()));
             }
         }
+        return recordOf;
+    }
+
+    /** Writes the ratings judged in this pass; returns the cases whose rating was taken (nothing of it written). */
+    private Set<String> write(Outcome[] outcomes, Map<String, Integer> recordOf) {
+        List<Evaluation> ratings = new ArrayList<>();
+        List<Rectification> rects = new ArrayList<>();
+        for (int i : recordOf.values().stream().sorted().toList()) {
+            ratings.add(outcomes[i].rating);
+            if (outcomes[i].rectification != null) rects.add(outcomes[i].rectification);
+        }
         if (!rects.isEmpty()) {
             // left by an earlier delivery that stopped between the rectification and its rating: never overwritten
             Set<String> existing = repo.existingRectifications(rects.stream().map(Rectification::id).toList());
             rects = rects.stream().filter(r -> !existing.contains(r.id())).toList();
         }
-        Set<String> taken = repo.putAll(ratings, rects);
-        int stored = ratings.size() - taken.size();
-        if (!taken.isEmpty()) {
-            // rated at the same moment by another writer (a single rating, another chunk): judged again on what is
-            // stored now — the same rating is a duplicate, a different one is refused like any second rating
-            Map<String, RatingState> now = repo.states(ratings.stream().filter(e -> taken.contains(e.id()))
-                    .map(Evaluation::caseId).toList());
-            for (int i = 0; i < parsed.size(); i++) {
-                RatingInput p = parsed.get(i);
-                Evaluation mine = ratings.stream().filter(e -> taken.contains(e.id()) && e.caseId().equals(p.caseId)
-                        && p.errors.isEmpty()).findFirst().orElse(null);
-                if (mine == null) continue;
-                RatingState st = now.get(p.caseId);
-                NewRating d = st == null ? null : NewRating.judge(st, p, keys, requests, chunk.submittedBy(), chunk.acceptedAt(),
-                        chunk.batchId());
-                if (d != null && d.duplicate() != null) {
-                    duplicates++;
-                } else {
-                    DomainException e = d != null && d.error() != null ? d.error() : DomainException.conflict(
-                            "ALREADY_RATED", "该办件已评价", "this case was already rated");
-                    errors.add(new EvaluationBatch.RecordError(chunk.offset() + i, p.caseId, e.code(), e.messageZh(),
-                            e.messageEn()));
-                }
-                taken.remove(mine.id());
-            }
-            errors.sort(java.util.Comparator.comparingInt(EvaluationBatch.RecordError::index));
+        Set<String> taken = ratings.isEmpty() ? Set.of() : repo.putAll(ratings, rects);
+        Set<String> cases = new LinkedHashSet<>();
+        for (String id : taken) {
+            int i = recordOf.get(id);
+            cases.add(outcomes[i].rating.caseId());
+            outcomes[i] = null;
         }
-        EvaluationBatch.ChunkResult result = new EvaluationBatch.ChunkResult(chunk.chunk(), stored,
-                duplicates, errors);
-        repo.recordChunk(chunk.batchId(), result);
-        return result;
+        return cases;
+    }
+
+    /**
+     * After the last writing pass: a rating taken again (another writer at the same moment, twice) is judged once more
+     * on what is stored now, only to tell a duplicate from a refusal; nothing more is written.
+     */
+    private void refuseTaken(EvaluationBatch.Chunk chunk, List<RatingInput> parsed, Set<String> open,
+                             Map<String, RatingState> states, Caller scoped, Outcome[] outcomes) {
+        Outcome[] again = new Outcome[outcomes.length];
+        judge(chunk, parsed, open, states, scoped, again);
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] != null || again[i] == null) continue;
+            outcomes[i] = again[i].rating == null ? again[i] : Outcome.error(chunk.offset() + i, parsed.get(i).caseId,
+                    DomainException.conflict("ALREADY_RATED", "该办件已评价", "this case was already rated"));
+        }
     }
 
     /**
