@@ -7,17 +7,15 @@ import cn.onewindow.core.common.DomainException;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
- * A case (办件): the aggregate whose every change goes through a method here, is checked against the state machine,
- * and appends to the history. The repository stores {@link #snapshot()} plus {@link #pendingHistory()} atomically,
- * guarded by {@link #version()}.
+ * A case (办件): the aggregate whose every change goes through a method here, is checked against the state machine
+ * ({@link CaseStateMachine}; an illegal change is refused with a typed {@link DomainException}) and appends to the
+ * history. The repository stores {@link #snapshot()} plus {@link #pendingHistory()} atomically, guarded by
+ * {@link #version()}; how a change is applied and journaled is {@link CaseState}.
  */
-public final class ServiceCase {
+public final class ServiceCase extends CaseState {
 
     /** Everything a case holds, as stored and as read back. */
     public record Snapshot(
@@ -44,13 +42,7 @@ public final class ServiceCase {
 
         /** The same snapshot under another version number (the store sets it when writing). */
         public Snapshot withVersion(long newVersion) {
-            return new Snapshot(id, itemCode, itemVersion, itemName, mode, departmentCode, regionCode, status,
-                    channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable,
-                    submittedAt, acceptedAt, dueAt, dueProvisional, promisedDays, legalDays, warningDaysBefore,
-                    suspensions, extensionDays, extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt,
-                    deliveredTo, deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
-                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, newVersion, historySize, consent,
-                    pickupCodeHash, deliveryMethod, pickupCodeFailures, queryPasswordHash, ticketId, queueNumber);
+            return new CaseSnapshotBuilder(this).version(newVersion).build();
         }
 
         /**
@@ -68,14 +60,7 @@ public final class ServiceCase {
         /** The same snapshot with only the {@link #RECENT_FACTS} most recent suspensions and notices. */
         public Snapshot recentFactsOnly() {
             if (!overRecentFacts()) return this;
-            return new Snapshot(id, itemCode, itemVersion, itemName, mode, departmentCode, regionCode, status,
-                    channel, applicant, centerId, servicePointId, agentId, materials, missing, outstandingTolerable,
-                    submittedAt, acceptedAt, dueAt, dueProvisional, promisedDays, legalDays, warningDaysBefore,
-                    last(suspensions), extensionDays, extensionReason, decision, resultNumber, resultIssuedAt,
-                    deliveredAt, deliveredTo, deliveryConfirmation, closedAt, notice, last(notices), taskDepartments,
-                    distributionDueAt, distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, version,
-                    historySize, consent, pickupCodeHash, deliveryMethod, pickupCodeFailures, queryPasswordHash,
-                    ticketId, queueNumber);
+            return new CaseSnapshotBuilder(this).facts(last(suspensions), last(notices)).build();
         }
 
         private static <T> List<T> last(List<T> all) {
@@ -84,18 +69,12 @@ public final class ServiceCase {
 
         /** Five wrong pick-up codes in a row lock the code until a supervisor issues a new one. */
         public boolean pickupCodeLocked() {
-            return pickupCodeFailures >= PICKUP_CODE_MAX_FAILURES;
+            return PickupCode.locked(pickupCodeFailures);
         }
     }
 
-    /** Wrong pick-up codes (取件码) in a row after which the code is locked. */
-    public static final int PICKUP_CODE_MAX_FAILURES = 5;
-
-    private Snapshot s;
-    private final List<HistoryEntry> pending = new ArrayList<>();
-
     private ServiceCase(Snapshot snapshot) {
-        this.s = Objects.requireNonNull(snapshot);
+        super(snapshot);
     }
 
     public static ServiceCase restore(Snapshot snapshot) {
@@ -106,28 +85,12 @@ public final class ServiceCase {
     public static ServiceCase submit(String id, ServiceItem item, Applicant applicant, Channel channel,
                                      String centerId, String servicePointId, String agentId,
                                      List<SubmittedMaterial> materials, Instant now, Actor actor) {
-        Snapshot snap = new Snapshot(id, item.code(), item.version(), item.name(), item.mode(),
-                item.departmentCode(), item.regionCode(), CaseStatus.SUBMITTED, channel, applicant, centerId,
-                servicePointId, agentId, mergeMaterials(List.of(), materials), List.of(), List.of(), now, null, null,
-                false, item.promisedDays(), item.legalDays(), item.warningDaysBefore(), List.of(), null, null, null,
-                null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, 0L, 0,
-                null, null, null, 0, null, null, null);
-        ServiceCase c = new ServiceCase(snap);
+        ServiceCase c = new ServiceCase(CaseSnapshotBuilder.submitted(id, item, applicant, channel, centerId,
+                servicePointId, agentId, materials, now));
         c.record("SUBMITTED", CaseStatus.SUBMITTED, CaseStatus.SUBMITTED, now, actor,
                 "channel " + channel + (agentId != null ? ", agent " + agentId : ""));
         return c;
     }
-
-    public Snapshot snapshot() { return s; }
-
-    public String id() { return s.id(); }
-
-    public CaseStatus status() { return s.status(); }
-
-    public long version() { return s.version(); }
-
-    /** History lines made since this object was restored or created, not yet stored. */
-    public List<HistoryEntry> pendingHistory() { return List.copyOf(pending); }
 
     // ---- intake outcomes -------------------------------------------------------------------------------------
 
@@ -163,7 +126,7 @@ public final class ServiceCase {
             throw DomainException.illegalState("MATERIALS_NOT_ACCEPTED_NOW", "办件已" + s.status().chinese() + "，不再接收材料",
                     "a case in status " + s.status() + " takes no more materials");
         }
-        List<SubmittedMaterial> merged = mergeMaterials(s.materials(), materials);
+        List<SubmittedMaterial> merged = SubmittedMaterial.merge(s.materials(), materials);
         List<String> stillTolerable = s.outstandingTolerable().stream()
                 .filter(code -> merged.stream().noneMatch(m -> m.code().equals(code))).toList();
         record("MATERIALS_SUPPLEMENTED", s.status(), s.status(), now, actor,
@@ -365,189 +328,18 @@ public final class ServiceCase {
         update(b -> b.pickupCodeHash(hash).pickupCodeFailures(0));
     }
 
-    /** The outcome of one try of a pick-up code, as audited (never the code itself). */
-    public enum PickupTry { MATCHED, MISMATCHED, LOCKED }
-
     /**
      * Audits one try of the pick-up code (who and when are the history line's actor and time) and counts a
      * mismatch; the fifth mismatch in a row locks the code.
      */
-    public void pickupCodeTried(PickupTry outcome, Instant now, Actor actor) {
-        int failures = outcome == PickupTry.MISMATCHED ? s.pickupCodeFailures() + 1 : s.pickupCodeFailures();
-        String reason = outcome + (outcome == PickupTry.MATCHED ? ""
-                : ", wrong tries " + Math.min(failures, PICKUP_CODE_MAX_FAILURES) + "/" + PICKUP_CODE_MAX_FAILURES
-                + (failures >= PICKUP_CODE_MAX_FAILURES ? ", locked" : ""));
-        record("PICKUP_CODE_TRIED", s.status(), s.status(), now, actor, reason);
+    public void pickupCodeTried(PickupCode.Try outcome, Instant now, Actor actor) {
+        int failures = PickupCode.failuresAfter(outcome, s.pickupCodeFailures());
+        record("PICKUP_CODE_TRIED", s.status(), s.status(), now, actor, PickupCode.auditLine(outcome, failures));
         update(b -> b.pickupCodeFailures(failures));
     }
 
     public void withdraw(String reason, Instant now, Actor actor) {
         move(CaseStatus.WITHDRAWN, "WITHDRAWN", reason, now, actor);
         update(b -> b.closedAt(now));
-    }
-
-    // ---- derived ---------------------------------------------------------------------------------------------
-
-    /** Whether the deadline clock is running now (accepted, not suspended, not decided). */
-    public boolean clockRunning() {
-        return CaseStatus.CLOCK_RUNNING.contains(s.status()) && s.dueAt() != null;
-    }
-
-    /** Materials of the item that are mandatory and not handed in (with enough copies). */
-    public static List<SubmittedMaterial> mergeMaterials(List<SubmittedMaterial> have, List<SubmittedMaterial> more) {
-        Map<String, Integer> merged = new LinkedHashMap<>();
-        for (SubmittedMaterial m : have) merged.merge(m.code(), m.copies(), Math::max);
-        if (more != null) for (SubmittedMaterial m : more) merged.merge(m.code(), m.copies(), Math::max);
-        List<SubmittedMaterial> out = new ArrayList<>();
-        merged.forEach((k, v) -> out.add(new SubmittedMaterial(k, v)));
-        return out;
-    }
-
-    private void move(CaseStatus to, String event, String reason, Instant now, Actor actor) {
-        CaseStatus from = s.status();
-        CaseStateMachine.check(from, to);
-        record(event, from, to, now, actor, reason);
-        update(b -> b.status(to));
-    }
-
-    private void record(String event, CaseStatus from, CaseStatus to, Instant now, Actor actor, String reason) {
-        int seq = s.historySize() + 1;
-        pending.add(new HistoryEntry(seq, event, from, to, now, actor, reason));
-        update(b -> b.historySize(seq));
-    }
-
-    private void update(java.util.function.Consumer<SnapshotBuilder> change) {
-        SnapshotBuilder b = new SnapshotBuilder(s);
-        change.accept(b);
-        s = b.build();
-    }
-
-    /** Copies a snapshot with some fields changed. */
-    static final class SnapshotBuilder {
-        private CaseStatus status;
-        private List<SubmittedMaterial> materials;
-        private List<String> missing;
-        private List<String> outstandingTolerable;
-        private Instant acceptedAt;
-        private Instant dueAt;
-        private boolean dueProvisional;
-        private List<Suspension> suspensions;
-        private Integer extensionDays;
-        private String extensionReason;
-        private Decision decision;
-        private String resultNumber;
-        private Instant resultIssuedAt;
-        private Instant deliveredAt;
-        private String deliveredTo;
-        private String deliveryConfirmation;
-        private Instant closedAt;
-        private Notice notice;
-        private List<Notice> notices;
-        private List<String> taskDepartments;
-        private Instant distributionDueAt;
-        private Instant distributedAt;
-        private Instant warnedAt;
-        private Instant overdueAt;
-        private Long overdueWorkingMinutes;
-        private int historySize;
-        private Consent consent;
-        private String pickupCodeHash;
-        private String deliveryMethod;
-        private int pickupCodeFailures;
-        private String queryPasswordHash;
-        private String ticketId;
-        private String queueNumber;
-        private final Snapshot base;
-
-        SnapshotBuilder(Snapshot s) {
-            base = s;
-            status = s.status();
-            materials = s.materials();
-            missing = s.missing();
-            outstandingTolerable = s.outstandingTolerable();
-            acceptedAt = s.acceptedAt();
-            dueAt = s.dueAt();
-            dueProvisional = s.dueProvisional();
-            suspensions = s.suspensions();
-            extensionDays = s.extensionDays();
-            extensionReason = s.extensionReason();
-            decision = s.decision();
-            resultNumber = s.resultNumber();
-            resultIssuedAt = s.resultIssuedAt();
-            deliveredAt = s.deliveredAt();
-            deliveredTo = s.deliveredTo();
-            deliveryConfirmation = s.deliveryConfirmation();
-            closedAt = s.closedAt();
-            notice = s.notice();
-            notices = s.notices();
-            taskDepartments = s.taskDepartments();
-            distributionDueAt = s.distributionDueAt();
-            distributedAt = s.distributedAt();
-            warnedAt = s.warnedAt();
-            overdueAt = s.overdueAt();
-            overdueWorkingMinutes = s.overdueWorkingMinutes();
-            historySize = s.historySize();
-            consent = s.consent();
-            pickupCodeHash = s.pickupCodeHash();
-            deliveryMethod = s.deliveryMethod();
-            pickupCodeFailures = s.pickupCodeFailures();
-            queryPasswordHash = s.queryPasswordHash();
-            ticketId = s.ticketId();
-            queueNumber = s.queueNumber();
-        }
-
-        SnapshotBuilder queryPasswordHash(String v) { queryPasswordHash = v; return this; }
-        SnapshotBuilder ticket(String id, String number) { ticketId = id; queueNumber = number; return this; }
-
-        SnapshotBuilder consent(Consent v) { consent = v; return this; }
-        SnapshotBuilder pickupCodeHash(String v) { pickupCodeHash = v; return this; }
-        SnapshotBuilder deliveryMethod(String v) { deliveryMethod = v; return this; }
-        SnapshotBuilder pickupCodeFailures(int v) { pickupCodeFailures = v; return this; }
-
-        SnapshotBuilder status(CaseStatus v) { status = v; return this; }
-        SnapshotBuilder materials(List<SubmittedMaterial> v) { materials = v; return this; }
-        SnapshotBuilder missing(List<String> v) { missing = v; return this; }
-        SnapshotBuilder outstandingTolerable(List<String> v) { outstandingTolerable = v; return this; }
-        SnapshotBuilder acceptedAt(Instant v) { acceptedAt = v; return this; }
-        SnapshotBuilder dueAt(Instant v) { dueAt = v; return this; }
-        SnapshotBuilder dueProvisional(boolean v) { dueProvisional = v; return this; }
-        SnapshotBuilder suspensions(List<Suspension> v) { suspensions = v; return this; }
-        SnapshotBuilder extensionDays(Integer v) { extensionDays = v; return this; }
-        SnapshotBuilder extensionReason(String v) { extensionReason = v; return this; }
-        SnapshotBuilder decision(Decision v) { decision = v; return this; }
-        SnapshotBuilder resultNumber(String v) { resultNumber = v; return this; }
-        SnapshotBuilder resultIssuedAt(Instant v) { resultIssuedAt = v; return this; }
-        SnapshotBuilder deliveredAt(Instant v) { deliveredAt = v; return this; }
-        SnapshotBuilder deliveredTo(String v) { deliveredTo = v; return this; }
-        SnapshotBuilder deliveryConfirmation(String v) { deliveryConfirmation = v; return this; }
-        SnapshotBuilder closedAt(Instant v) { closedAt = v; return this; }
-        SnapshotBuilder historySize(int v) { historySize = v; return this; }
-        SnapshotBuilder taskDepartments(List<String> v) { taskDepartments = v; return this; }
-        SnapshotBuilder distributionDueAt(Instant v) { distributionDueAt = v; return this; }
-        SnapshotBuilder distributedAt(Instant v) { distributedAt = v; return this; }
-        SnapshotBuilder warnedAt(Instant v) { warnedAt = v; return this; }
-        SnapshotBuilder overdue(Instant at, Long minutes) { overdueAt = at; overdueWorkingMinutes = minutes; return this; }
-
-        SnapshotBuilder notice(Notice v) {
-            if (v != null && v != notice) {
-                List<Notice> all = new ArrayList<>(notices);
-                all.add(v);
-                notices = all;
-            }
-            notice = v;
-            return this;
-        }
-
-        Snapshot build() {
-            Snapshot b = base;
-            return new Snapshot(b.id(), b.itemCode(), b.itemVersion(), b.itemName(), b.mode(), b.departmentCode(),
-                    b.regionCode(), status, b.channel(), b.applicant(), b.centerId(), b.servicePointId(), b.agentId(),
-                    materials, missing, outstandingTolerable, b.submittedAt(), acceptedAt, dueAt, dueProvisional,
-                    b.promisedDays(), b.legalDays(), b.warningDaysBefore(), suspensions, extensionDays,
-                    extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
-                    deliveryConfirmation, closedAt, notice, notices, taskDepartments, distributionDueAt,
-                    distributedAt, warnedAt, overdueAt, overdueWorkingMinutes, b.version(), historySize, consent,
-                    pickupCodeHash, deliveryMethod, pickupCodeFailures, queryPasswordHash, ticketId, queueNumber);
-        }
     }
 }

@@ -60,7 +60,7 @@ public final class AcceptApplication {
             throw DomainException.illegalState("SERVICE_POINT_CLOSED", "本服务点已撤销，不能再受理新的代办件",
                     "this service point is closed and takes no new cases");
         }
-        IntakeValidation.validateConsent(cmd, writes.clock.instant());
+        IntakeValidation.validateConsent(cmd, writes.clock);
         IntakeValidation.requireKnownCodes(item, cmd);
 
         Instant now = writes.clock.instant();

@@ -4,6 +4,7 @@ import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.access.AccessPolicy.CaseAction;
 import cn.onewindow.core.cases.CaseStateMachine;
 import cn.onewindow.core.cases.CaseStatus;
+import cn.onewindow.core.cases.PickupCode;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -50,23 +51,16 @@ public final class DeliverResult {
                 // try is refused; five wrong codes in a row lock the code until a supervisor reissues one
                 ServiceCase.Snapshot s = c.snapshot();
                 if (s.pickupCodeLocked()) {
-                    c.pickupCodeTried(ServiceCase.PickupTry.LOCKED, ctx.now(), ctx.actor());
-                    ctx.refuse(DomainException.conflict("PICKUP_CODE_LOCKED",
-                            "取件码已连续输错" + ServiceCase.PICKUP_CODE_MAX_FAILURES + "次被锁定，请联系电子监察重新发放",
-                            "the pick-up code is locked after " + ServiceCase.PICKUP_CODE_MAX_FAILURES
-                                    + " wrong tries; a supervisor can issue a new one"));
+                    c.pickupCodeTried(PickupCode.Try.LOCKED, ctx.now(), ctx.actor());
+                    ctx.refuse(PickupCode.lockedRefusal());
                     return;
                 }
                 if (!writes.secrets.pickupMatches(s.pickupCodeHash(), c.id(), cmd.confirmationCode())) {
-                    c.pickupCodeTried(ServiceCase.PickupTry.MISMATCHED, ctx.now(), ctx.actor());
-                    int left = ServiceCase.PICKUP_CODE_MAX_FAILURES - c.snapshot().pickupCodeFailures();
-                    ctx.refuse(DomainException.unprocessable("CONFIRMATION_CODE_MISMATCH",
-                            "取件码不正确" + (left > 0 ? "，还可尝试" + left + "次" : "，取件码已锁定"),
-                            "the pick-up code does not match" + (left > 0 ? "; " + left + " tries left"
-                                    : "; the code is now locked")));
+                    c.pickupCodeTried(PickupCode.Try.MISMATCHED, ctx.now(), ctx.actor());
+                    ctx.refuse(PickupCode.mismatchRefusal(c.snapshot().pickupCodeFailures()));
                     return;
                 }
-                c.pickupCodeTried(ServiceCase.PickupTry.MATCHED, ctx.now(), ctx.actor());
+                c.pickupCodeTried(PickupCode.Try.MATCHED, ctx.now(), ctx.actor());
                 method = "CONFIRMATION_CODE";
                 if (confirmation == null) confirmation = "取件码核验通过";
             } else if (cmd.signature() != null && !cmd.signature().isBlank()) {

@@ -9,6 +9,7 @@ import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.intake.IntakeRules;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,15 +67,15 @@ final class IntakeValidation {
     }
 
     /** A consent is recorded for 代办 cases only, given within the last year and not in the future. */
-    static void validateConsent(CaseCommands.Intake cmd, Instant now) {
+    static void validateConsent(CaseCommands.Intake cmd, Clock clock) {
         if (cmd.consent() == null) return;
         Instant given = cmd.consent().givenAt();
         new Validator().require(cmd.channel() == Channel.VILLAGE_AGENT, "consent", "CONSENT_NOT_APPLICABLE",
                         "只有代办件记录委托", "consent is recorded for VILLAGE_AGENT cases only")
                 .notNull(cmd.consent().method(), "consent.method")
                 .maxLength(cmd.consent().reference(), 100, "consent.reference")
-                .require(given == null || (!given.isAfter(now.plusSeconds(300))
-                                && given.isAfter(now.minus(Duration.ofDays(366)))),
+                .require(given == null || (!given.isAfter(clock.instant().plusSeconds(300))
+                                && given.isAfter(clock.instant().minus(Duration.ofDays(366)))),
                         "consent.givenAt", "OUT_OF_RANGE", "委托时间应在一年内且不晚于当前时间",
                         "consent is given within the last year and not in the future")
                 .throwIfInvalid();
