@@ -132,7 +132,11 @@ final class CaseSnapshotBuilder {
     CaseSnapshotBuilder distributionDueAt(Instant v) { distributionDueAt = v; return this; }
     CaseSnapshotBuilder distributedAt(Instant v) { distributedAt = v; return this; }
     CaseSnapshotBuilder warnedAt(Instant v) { warnedAt = v; return this; }
-    CaseSnapshotBuilder overdue(Instant at, Long minutes) { overdueAt = at; overdueWorkingMinutes = minutes; return this; }
+    CaseSnapshotBuilder overdue(Instant at, Long minutes) {
+        overdueAt = at;
+        overdueWorkingMinutes = minutes;
+        return this;
+    }
 
     CaseSnapshotBuilder notice(Notice v) {
         if (v != null && v != notice) {
@@ -146,8 +150,9 @@ final class CaseSnapshotBuilder {
 
     ServiceCase.Snapshot build() {
         ServiceCase.Snapshot b = base;
-        return new ServiceCase.Snapshot(b.id(), b.itemCode(), b.itemVersion(), b.itemName(), b.mode(), b.departmentCode(),
-                b.regionCode(), status, b.channel(), b.applicant(), b.centerId(), b.servicePointId(), b.agentId(),
+        return new ServiceCase.Snapshot(b.id(), b.itemCode(), b.itemVersion(), b.itemName(), b.mode(),
+                b.departmentCode(), b.regionCode(), status, b.channel(), b.applicant(), b.centerId(),
+                b.servicePointId(), b.agentId(),
                 materials, missing, outstandingTolerable, b.submittedAt(), acceptedAt, dueAt, dueProvisional,
                 b.promisedDays(), b.legalDays(), b.warningDaysBefore(), suspensions, extensionDays,
                 extensionReason, decision, resultNumber, resultIssuedAt, deliveredAt, deliveredTo,
