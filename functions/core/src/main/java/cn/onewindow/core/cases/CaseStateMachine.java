@@ -44,10 +44,13 @@ public final class CaseStateMachine {
     }
 
     public static void check(CaseStatus from, CaseStatus to) {
-        if (!allowed(from, to)) {
-            throw DomainException.illegalState("ILLEGAL_TRANSITION",
-                    "办件当前状态为" + from.chinese() + "，不能变更为" + to.chinese(),
-                    "a case in status " + from + " cannot move to " + to);
-        }
+        if (!allowed(from, to)) throw illegal(from, to);
+    }
+
+    /** The refusal of a move the table, or the rule of the transition on top of it, does not allow. */
+    static DomainException illegal(CaseStatus from, CaseStatus to) {
+        return DomainException.illegalState("ILLEGAL_TRANSITION",
+                "办件当前状态为" + from.chinese() + "，不能变更为" + to.chinese(),
+                "a case in status " + from + " cannot move to " + to);
     }
 }

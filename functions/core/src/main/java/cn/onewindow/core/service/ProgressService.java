@@ -58,7 +58,7 @@ public final class ProgressService {
 
     /** The keyed hash of a case's query password, bound to the case. */
     public static String passwordHash(Pseudonyms p, String caseId, String password) {
-        return p.key(Pseudonyms.QUERY_PASSWORD, caseId + ":" + password);
+        return cn.onewindow.core.cases.usecase.CaseSecrets.queryPasswordHash(p, caseId, password);
     }
 
     /**

@@ -414,7 +414,7 @@ class ServiceCaseTest {
 
     @Test
     void materialsAreMergedKeepingTheMostCopies() {
-        List<SubmittedMaterial> merged = ServiceCase.mergeMaterials(
+        List<SubmittedMaterial> merged = SubmittedMaterial.merge(
                 List.of(new SubmittedMaterial("M01", 1), new SubmittedMaterial("M02", 2)),
                 List.of(new SubmittedMaterial("M02", 1), new SubmittedMaterial("M03", 1), new SubmittedMaterial("M01", 3)));
         assertEquals(List.of(new SubmittedMaterial("M01", 3), new SubmittedMaterial("M02", 2),
