@@ -10,12 +10,12 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-
 import java.time.Clock;
 
 /**
  * Builds the platform once per function instance from the settings {@code template.yaml} puts in the environment
- * (read through MicroProfile Config, so tests can supply the same names as properties).
+ * (read through MicroProfile Config, so tests can supply the same names as properties). The resources never see it:
+ * {@link ApiServices} hands each of them the services it names in its constructor.
  */
 @ApplicationScoped
 public class PlatformProducer {

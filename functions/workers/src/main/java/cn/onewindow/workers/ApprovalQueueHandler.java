@@ -1,15 +1,16 @@
 package cn.onewindow.workers;
 
 import cn.onewindow.core.approval.usecase.DeliverTask;
-import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsApprovalQueue;
 import cn.onewindow.core.approval.TaskMessage;
+import cn.onewindow.core.service.ApprovalService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -20,12 +21,17 @@ import java.util.List;
  * hand-off in the case history. Reports partial batch failures, so one bad message is retried (and ends in the
  * dead-letter queue after the queue's maxReceiveCount) without failing its neighbours. Duplicates are harmless.
  */
+@Singleton
 @Named("approval")
 public class ApprovalQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = Logger.getLogger(ApprovalQueueHandler.class);
 
+    private final ApprovalService approvals;
+
     @Inject
-    Platform platform;
+    public ApprovalQueueHandler(ApprovalService approvals) {
+        this.approvals = approvals;
+    }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
@@ -35,7 +41,7 @@ public class ApprovalQueueHandler implements RequestHandler<SQSEvent, SQSBatchRe
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {
                 TaskMessage task = SqsApprovalQueue.parse(m.getBody());
-                if (platform.approvalService.deliver(task) == DeliverTask.Delivery.DELIVERED) delivered++;
+                if (approvals.deliver(task) == DeliverTask.Delivery.DELIVERED) delivered++;
                 else duplicates++;
             } catch (RuntimeException e) {
                 // message ids and task ids only: bodies carry no personal data, but logs never echo them anyway

@@ -1,14 +1,15 @@
 package cn.onewindow.workers;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsEvaluationBatchQueue;
 import cn.onewindow.core.evaluation.EvaluationBatch;
+import cn.onewindow.core.service.EvaluationService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -20,12 +21,17 @@ import java.util.List;
  * batch status. A redelivered message writes nothing twice. Reports partial batch failures, so a message that
  * fails (storage unavailable) is retried alone and ends in the dead-letter queue after maxReceiveCount.
  */
+@Singleton
 @Named("evaluations")
 public class EvaluationIngestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = Logger.getLogger(EvaluationIngestHandler.class);
 
+    private final EvaluationService evaluations;
+
     @Inject
-    Platform platform;
+    public EvaluationIngestHandler(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
@@ -36,7 +42,7 @@ public class EvaluationIngestHandler implements RequestHandler<SQSEvent, SQSBatc
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {
                 EvaluationBatch.Chunk chunk = SqsEvaluationBatchQueue.parse(m.getBody());
-                EvaluationBatch.ChunkResult r = platform.evaluationService.ingest(chunk);
+                EvaluationBatch.ChunkResult r = evaluations.ingest(chunk);
                 stored += r.stored();
                 duplicates += r.duplicates();
                 rejected += r.errors().size();

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
 
-/** Builds the platform once per function instance from the environment {@code template.yaml} sets. */
+/**
+ * Builds the platform once per function instance from the environment {@code template.yaml} sets. The handlers never
+ * see it: {@link WorkerServices} hands each of them the services it names in its constructor.
+ */
 @ApplicationScoped
 public class WorkerPlatform {
     /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
