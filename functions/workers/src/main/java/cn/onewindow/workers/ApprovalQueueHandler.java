@@ -2,7 +2,6 @@ package cn.onewindow.workers;
 
 import cn.onewindow.core.approval.usecase.DeliverTask;
 import cn.onewindow.aws.SqsApprovalQueue;
-import cn.onewindow.core.approval.TaskMessage;
 import cn.onewindow.core.service.ApprovalService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -12,9 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The approval worker: delivers each task of the approval queue to its department's inbox and records the
@@ -35,22 +31,12 @@ public class ApprovalQueueHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        int delivered = 0;
-        int duplicates = 0;
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            try {
-                TaskMessage task = SqsApprovalQueue.parse(m.getBody());
-                if (approvals.deliver(task) == DeliverTask.Delivery.DELIVERED) delivered++;
-                else duplicates++;
-            } catch (RuntimeException e) {
-                // message ids and task ids only: bodies carry no personal data, but logs never echo them anyway
-                LOG.warnf("approval message %s failed (%s): %s", m.getMessageId(), e.getClass().getSimpleName(),
-                        e.getMessage());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
-            }
-        }
-        LOG.infof("approval batch: %d delivered, %d duplicates, %d failed", delivered, duplicates, failures.size());
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        // message ids and task ids only: bodies carry no personal data, but logs never echo them anyway
+        PartialBatch<DeliverTask.Delivery> batch = PartialBatch.handle(event, "approval", LOG,
+                body -> approvals.deliver(SqsApprovalQueue.parse(body)));
+        long delivered = batch.results().stream().filter(d -> d == DeliverTask.Delivery.DELIVERED).count();
+        LOG.infof("approval batch: %d delivered, %d duplicates, %d failed", delivered,
+                batch.results().size() - delivered, batch.failed());
+        return batch.response();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,26 +34,14 @@ public class EvaluationIngestHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        int stored = 0;
-        int duplicates = 0;
-        int rejected = 0;
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            try {
-                EvaluationBatch.Chunk chunk = SqsEvaluationBatchQueue.parse(m.getBody());
-                EvaluationBatch.ChunkResult r = evaluations.ingest(chunk);
-                stored += r.stored();
-                duplicates += r.duplicates();
-                rejected += r.errors().size();
-            } catch (RuntimeException e) {
-                // ids and counts only: a record may hold a comment, never logged
-                LOG.warnf("evaluation message %s failed (%s): %s", m.getMessageId(), e.getClass().getSimpleName(),
-                        e.getMessage());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
-            }
-        }
-        LOG.infof("evaluation batch: %d stored, %d duplicates, %d rejected records, %d messages failed", stored,
-                duplicates, rejected, failures.size());
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        // ids and counts only: a record may hold a comment, never logged
+        PartialBatch<EvaluationBatch.ChunkResult> batch = PartialBatch.handle(event, "evaluation", LOG,
+                body -> evaluations.ingest(SqsEvaluationBatchQueue.parse(body)));
+        List<EvaluationBatch.ChunkResult> results = batch.results();
+        LOG.infof("evaluation batch: %d stored, %d duplicates, %d rejected records, %d messages failed",
+                results.stream().mapToInt(EvaluationBatch.ChunkResult::stored).sum(),
+                results.stream().mapToInt(EvaluationBatch.ChunkResult::duplicates).sum(),
+                results.stream().mapToInt(r -> r.errors().size()).sum(), batch.failed());
+        return batch.response();
     }
 }

@@ -21,7 +21,6 @@ record FunctionSettings(String name, Path artifact, LambdaHost.Flavour flavour, 
 
     /** The ARN the function would have in its region and account. */
     String functionArn() {
-        String partition = region.startsWith("cn-") ? "aws-cn" : "aws";
-        return "arn:" + partition + ":lambda:" + region + ":" + accountId + ":function:" + name;
+        return Arns.of("lambda", region, accountId, "function:" + name);
     }
 }

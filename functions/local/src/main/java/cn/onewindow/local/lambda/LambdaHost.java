@@ -158,6 +158,16 @@ public final class LambdaHost implements AutoCloseable {
         return settings.flavour();
     }
 
+    /** The function's region ({@code AWS_REGION}, and the region of its ARN). */
+    public String region() {
+        return settings.region();
+    }
+
+    /** The account of the function's ARN. */
+    public String accountId() {
+        return settings.accountId();
+    }
+
     /** Number of execution environments configured. */
     public int instances() {
         return settings.instances();

@@ -255,7 +255,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         String name = parts[parts.length - 1];
         String account = parts.length > 1 && parts[parts.length - 2].matches("\\d{12}") ? parts[parts.length - 2]
                 : "000000000000";
-        return "arn:" + (region.startsWith("cn-") ? "aws-cn" : "aws") + ":sqs:" + region + ":" + account + ":" + name;
+        return Arns.of("sqs", region, account, name);
     }
 
     private void pause(Duration d) {
