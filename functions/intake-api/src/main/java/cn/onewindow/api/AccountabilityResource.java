@@ -1,6 +1,6 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.service.StatsService;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.deadline.Accountability;
@@ -27,11 +27,14 @@ public class AccountabilityResource {
     public record AccountabilityPage(List<Accountability> items, String nextCursor) {
     }
 
-    @Inject
-    Platform platform;
+    private final StatsService statsService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public AccountabilityResource(StatsService statsService, CurrentCaller current) {
+        this.statsService = statsService;
+        this.current = current;
+    }
 
     @GET
     public AccountabilityPage list(@QueryParam("centerId") String centerId, @QueryParam("limit") Integer limit,
@@ -39,7 +42,7 @@ public class AccountabilityResource {
         if (centerId == null || centerId.isBlank()) {
             throw DomainException.validation(List.of(FieldError.of("centerId", "REQUIRED", "必填", "is required")));
         }
-        Page<Accountability> page = platform.statsService.accountability(current.get(), centerId,
+        Page<Accountability> page = statsService.accountability(current.get(), centerId,
                 limit == null ? 20 : limit, cursor);
         return new AccountabilityPage(page.items(), page.nextCursor());
     }

@@ -2,7 +2,7 @@ package cn.onewindow.api;
 
 import cn.onewindow.api.dto.AppointmentViews;
 import cn.onewindow.api.dto.QueueViews;
-import cn.onewindow.aws.Platform;
+import java.time.Clock;
 import cn.onewindow.core.appointment.Appointment;
 import cn.onewindow.core.appointment.AppointmentService;
 import cn.onewindow.core.cases.IdType;
@@ -47,11 +47,16 @@ import java.util.List;
 public class AppointmentResource {
     public static final String CODE = "X-Booking-Code";
 
-    @Inject
-    Platform platform;
+    private final AppointmentService appointmentService;
+    private final Clock clock;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public AppointmentResource(AppointmentService appointmentService, Clock clock, CurrentCaller current) {
+        this.appointmentService = appointmentService;
+        this.clock = clock;
+        this.current = current;
+    }
 
     @GET
     @Path("/centers/{centerId}/appointment-slots")
@@ -61,12 +66,12 @@ public class AppointmentResource {
                                         @Parameter(description = "YYYY-MM-DD") @QueryParam("date") String date,
                                         @Parameter(description = "category prefix, e.g. A") @QueryParam("category")
                                         String category) {
-        List<AppointmentService.Bookable> categories = platform.appointmentService.bookable(centerId);
+        List<AppointmentService.Bookable> categories = appointmentService.bookable(centerId);
         if (category == null && date == null) {
             return new AppointmentViews.Slots(centerId, null, null, today(), List.of(), categories);
         }
         LocalDate day = date(date, "date");
-        return new AppointmentViews.Slots(centerId, category, day, today(), platform.appointmentService.slots(centerId,
+        return new AppointmentViews.Slots(centerId, category, day, today(), appointmentService.slots(centerId,
                 category, day).stream().map(AppointmentViews.SlotView::of).toList(), categories);
     }
 
@@ -77,7 +82,7 @@ public class AppointmentResource {
     public Response book(AppointmentViews.Book body, @Context APIGatewayV2HTTPEvent event) {
         CaseResource.requireBody(body);
         IdType idType = CaseResource.parse(IdType.class, body.idType(), "idType");
-        AppointmentService.Booked b = platform.appointmentService.book(current.orNull(), new AppointmentService.Book(
+        AppointmentService.Booked b = appointmentService.book(current.orNull(), new AppointmentService.Book(
                 body.centerId(), body.category(), date(body.date(), "date"), time(body.start()), body.name(), idType,
                 body.idNumber(), body.phone()), ProgressResource.sourceIp(event));
         return Response.created(URI.create("/v1/appointments/" + b.appointment().id()))
@@ -89,7 +94,7 @@ public class AppointmentResource {
     @Operation(summary = "A booking (with its booking code, or a caller in scope)")
     public AppointmentViews.AppointmentView get(@PathParam("id") String id, @HeaderParam(CODE) String code,
                                                 @Context APIGatewayV2HTTPEvent event) {
-        return view(platform.appointmentService.get(current.orNull(), id, code, ProgressResource.sourceIp(event)),
+        return view(appointmentService.get(current.orNull(), id, code, ProgressResource.sourceIp(event)),
                 null);
     }
 
@@ -100,7 +105,7 @@ public class AppointmentResource {
                                                        AppointmentViews.Reschedule body,
                                                        @Context APIGatewayV2HTTPEvent event) {
         CaseResource.requireBody(body);
-        return view(platform.appointmentService.reschedule(current.orNull(), id, code, date(body.date(), "date"),
+        return view(appointmentService.reschedule(current.orNull(), id, code, date(body.date(), "date"),
                 time(body.start()), ProgressResource.sourceIp(event)), null);
     }
 
@@ -109,7 +114,7 @@ public class AppointmentResource {
     @Operation(summary = "Cancel: the place is free again; the answer is the cancelled booking")
     public AppointmentViews.AppointmentView cancel(@PathParam("id") String id, @HeaderParam(CODE) String code,
                                                    @Context APIGatewayV2HTTPEvent event) {
-        return view(platform.appointmentService.cancel(current.orNull(), id, code, ProgressResource.sourceIp(event)),
+        return view(appointmentService.cancel(current.orNull(), id, code, ProgressResource.sourceIp(event)),
                 null);
     }
 
@@ -118,17 +123,17 @@ public class AppointmentResource {
     @Operation(summary = "Check in within the window around the slot: a priority ticket (409 CHECK_IN_CLOSED)")
     public AppointmentViews.CheckedIn checkIn(@PathParam("id") String id, @HeaderParam(CODE) String code,
                                               @Context APIGatewayV2HTTPEvent event) {
-        AppointmentService.CheckedIn c = platform.appointmentService.checkIn(current.orNull(), id, code,
+        AppointmentService.CheckedIn c = appointmentService.checkIn(current.orNull(), id, code,
                 ProgressResource.sourceIp(event));
         return new AppointmentViews.CheckedIn(view(c.appointment(), null), QueueViews.TicketView.of(c.ticket()));
     }
 
     private LocalDate today() {
-        return cn.onewindow.core.queue.QueueService.today(platform.clock.instant());
+        return cn.onewindow.core.queue.QueueService.today(clock.instant());
     }
 
     private AppointmentViews.AppointmentView view(Appointment a, String code) {
-        return AppointmentViews.AppointmentView.of(a, platform.appointmentService.policy().checkInBeforeMinutes(),
+        return AppointmentViews.AppointmentView.of(a, appointmentService.policy().checkInBeforeMinutes(),
                 code);
     }
 

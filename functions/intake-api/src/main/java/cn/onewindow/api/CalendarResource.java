@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.calendar.CalendarYear;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -29,17 +28,20 @@ public class CalendarResource {
                               Integer recomputedCases) {
     }
 
-    @Inject
-    Platform platform;
+    private final CalendarService calendarService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public CalendarResource(CalendarService calendarService, CurrentCaller current) {
+        this.calendarService = calendarService;
+        this.current = current;
+    }
 
     @GET
     @Path("/{region}")
     public List<CalendarDto> years(@PathParam("region") String region) {
         current.get();
-        return platform.calendarService.years(region).stream().map(CalendarResource::dto).toList();
+        return calendarService.years(region).stream().map(CalendarResource::dto).toList();
     }
 
     @PUT
@@ -55,7 +57,7 @@ public class CalendarResource {
             throw DomainException.validation(List.of(FieldError.of("body", "INVALID_CALENDAR", "日历数据无效：" + e.getMessage(),
                     "invalid calendar: " + e.getMessage())));
         }
-        CalendarService.Loaded loaded = platform.calendarService.put(current.get(), region, year, y);
+        CalendarService.Loaded loaded = calendarService.put(current.get(), region, year, y);
         CalendarDto d = dto(loaded.calendar());
         return new CalendarDto(d.region(), d.year(), d.holidays(), d.makeupWorkdays(), loaded.recomputedCases());
     }

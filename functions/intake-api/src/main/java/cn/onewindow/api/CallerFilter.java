@@ -1,6 +1,6 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.service.SessionService;
@@ -36,11 +36,16 @@ public class CallerFilter {
     static final java.util.regex.Pattern PUBLIC_APPOINTMENTS = java.util.regex.Pattern.compile(
             "/v1/appointments(/[^/]{1,64}(/check-in)?)?|/v1/centers/[^/]{1,64}/appointment-slots");
 
-    @Inject
-    Platform platform;
+    private final SessionService sessionService;
+    private final Authenticator authenticator;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public CallerFilter(SessionService sessionService, Authenticator authenticator, CurrentCaller current) {
+        this.sessionService = sessionService;
+        this.authenticator = authenticator;
+        this.current = current;
+    }
 
     /**
      * Answers a refused request here (aborting with the problem response) rather than by throwing: an exception
@@ -79,11 +84,11 @@ public class CallerFilter {
         if ((authorization == null || authorization.isBlank()) && cookie != null && cookie.getValue() != null
                 && !cookie.getValue().isEmpty()) {
             String token = cookie.getValue();
-            SessionService.Current session = platform.sessionService.resolve(token, true).orElseThrow(() ->
+            SessionService.Current session = sessionService.resolve(token, true).orElseThrow(() ->
                     new DomainException(DomainException.Kind.UNAUTHORIZED, "SESSION_INVALID", "登录已失效，请重新登录",
                             "the session has ended or is unknown; sign in again"));
             if (UNSAFE.contains(ctx.getMethod())
-                    && !platform.sessionService.csrfMatches(token, ctx.getHeaderString(CSRF_HEADER))) {
+                    && !sessionService.csrfMatches(token, ctx.getHeaderString(CSRF_HEADER))) {
                 throw DomainException.forbidden("CSRF_TOKEN_INVALID", "缺少或错误的CSRF令牌，请刷新页面",
                         "a write with the session cookie needs the session's X-CSRF-Token header");
             }
@@ -91,7 +96,7 @@ public class CallerFilter {
             return;
         }
         if ((authorization == null || authorization.isBlank()) && PUBLIC_APPOINTMENTS.matcher(path).matches()) return;
-        Caller caller = platform.authenticator.authenticate(authorization);
+        Caller caller = authenticator.authenticate(authorization);
         current.set(caller);
     }
 }

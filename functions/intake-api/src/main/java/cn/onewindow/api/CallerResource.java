@@ -1,6 +1,6 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.service.SessionService;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.ports.CallerDirectory;
@@ -62,29 +62,34 @@ public class CallerResource {
     public record Credentials(String username, String password) {
     }
 
-    @Inject
-    Platform platform;
+    private final CallerService callerService;
+    private final SessionService sessionService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public CallerResource(CallerService callerService, SessionService sessionService, CurrentCaller current) {
+        this.callerService = callerService;
+        this.sessionService = sessionService;
+        this.current = current;
+    }
 
     @POST
     public Response create(CallerBody body) {
         CaseResource.requireBody(body);
-        CallerService.Issued i = platform.callerService.create(current.get(), body.spec());
+        CallerService.Issued i = callerService.create(current.get(), body.spec());
         return Response.created(URI.create("/v1/callers/" + i.account().caller().id()))
                 .entity(new IssuedView(CallerView.of(i.account()), i.token())).build();
     }
 
     @GET
     public List<CallerView> list() {
-        return platform.callerService.list(current.get()).stream().map(CallerView::of).toList();
+        return callerService.list(current.get()).stream().map(CallerView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public CallerView get(@PathParam("id") String id) {
-        return CallerView.of(platform.callerService.get(current.get(), id));
+        return CallerView.of(callerService.get(current.get(), id));
     }
 
     /** Moves (servicePointId, centerId) or renames a caller; role and id do not change. */
@@ -92,20 +97,20 @@ public class CallerResource {
     @Path("/{id}")
     public CallerView change(@PathParam("id") String id, CallerBody body) {
         CaseResource.requireBody(body);
-        return CallerView.of(platform.callerService.change(current.get(), id, body.spec()));
+        return CallerView.of(callerService.change(current.get(), id, body.spec()));
     }
 
     @POST
     @Path("/{id}/token-rotation")
     public IssuedView rotate(@PathParam("id") String id) {
-        CallerService.Issued i = platform.callerService.rotate(current.get(), id);
+        CallerService.Issued i = callerService.rotate(current.get(), id);
         return new IssuedView(CallerView.of(i.account()), i.token());
     }
 
     @POST
     @Path("/{id}/deactivation")
     public CallerView deactivate(@PathParam("id") String id) {
-        return CallerView.of(platform.callerService.deactivate(current.get(), id));
+        return CallerView.of(callerService.deactivate(current.get(), id));
     }
 
     /**
@@ -117,7 +122,7 @@ public class CallerResource {
     @Path("/{id}/credentials")
     public Response setCredentials(@PathParam("id") String id, Credentials body) {
         CaseResource.requireBody(body);
-        platform.sessionService.setCredentials(current.get(), id, body.username(), body.password());
+        sessionService.setCredentials(current.get(), id, body.username(), body.password());
         return Response.noContent().build();
     }
 
@@ -129,7 +134,7 @@ public class CallerResource {
     @Path("/{id}/reactivation")
     public IssuedView reactivate(@PathParam("id") String id, Reactivation body) {
         CaseResource.requireBody(body);
-        CallerService.Issued i = platform.callerService.reactivate(current.get(), id, body.reason());
+        CallerService.Issued i = callerService.reactivate(current.get(), id, body.reason());
         return new IssuedView(CallerView.of(i.account()), i.token());
     }
 }

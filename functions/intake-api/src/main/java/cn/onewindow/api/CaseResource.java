@@ -5,7 +5,7 @@ import cn.onewindow.api.dto.CaseRequests;
 import cn.onewindow.api.dto.CaseView;
 import cn.onewindow.api.dto.HistoryView;
 import cn.onewindow.api.dto.IntakeRequest;
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.service.CaseService;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.identity.Role;
@@ -44,20 +44,24 @@ import java.util.function.Supplier;
 public class CaseResource {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    @Inject
-    Platform platform;
+    private final CaseService caseService;
+    private final Deadlines deadlines;
+    private final CurrentCaller current;
+    private final ApiMapper mapper;
 
     @Inject
-    CurrentCaller current;
-
-    @Inject
-    ApiMapper mapper;
+    public CaseResource(CaseService caseService, Deadlines deadlines, CurrentCaller current, ApiMapper mapper) {
+        this.caseService = caseService;
+        this.deadlines = deadlines;
+        this.current = current;
+        this.mapper = mapper;
+    }
 
     @POST
     public Response intake(@HeaderParam(IDEMPOTENCY_KEY) String key, IntakeRequest body) {
         requireBody(body);
-        Written w = platform.caseService.intake(current.get(), mapper.toCommand(body), key);
-        platform.caseService.recordIdentityRead(current.get(), w.snapshot(), "POST /v1/cases");
+        Written w = caseService.intake(current.get(), mapper.toCommand(body), key);
+        caseService.recordIdentityRead(current.get(), w.snapshot(), "POST /v1/cases");
         return written(w, 201).location(URI.create("/v1/cases/" + w.snapshot().id())).build();
     }
 
@@ -76,7 +80,7 @@ public class CaseResource {
                     "must be between 1 and 100")));
         }
         Caller caller = current.get();
-        Page<ServiceCase.Snapshot> page = platform.caseService.list(caller, q);
+        Page<ServiceCase.Snapshot> page = caseService.list(caller, q);
         // listings never show an identity number or phone in clear: open the case to see them (and be recorded in
         // its access log); window staff and agents keep the applicant's name to find their case
         boolean clear = AccessPolicy.seesClearIdentity(caller);
@@ -87,8 +91,8 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     public CaseView get(@PathParam("id") String id) {
-        ServiceCase.Snapshot s = platform.caseService.get(current.get(), id);
-        platform.caseService.recordIdentityRead(current.get(), s, "GET /v1/cases/{id}");
+        ServiceCase.Snapshot s = caseService.get(current.get(), id);
+        caseService.recordIdentityRead(current.get(), s, "GET /v1/cases/{id}");
         return view(current.get(), s);
     }
 
@@ -96,17 +100,17 @@ public class CaseResource {
     @GET
     @Path("/{id}/identity-reads")
     public List<cn.onewindow.core.ports.AccessLog.Entry> identityReads(@PathParam("id") String id) {
-        return platform.caseService.identityReads(current.get(), id);
+        return caseService.identityReads(current.get(), id);
     }
 
     @GET
     @Path("/{id}/history")
     public List<HistoryView> history(@PathParam("id") String id) {
         Caller caller = current.get();
-        List<HistoryView> h = mapper.toHistoryViews(platform.caseService.history(caller, id));
+        List<HistoryView> h = mapper.toHistoryViews(caseService.history(caller, id));
         if (AccessPolicy.seesClearIdentity(caller)) return h;
         // free text in the trail (reasons, "to <name>") may hold the applicant's or recipient's name or numbers
-        return MaskedViews.history(h, Redactor.forCase(platform.caseService.get(caller, id)));
+        return MaskedViews.history(h, Redactor.forCase(caseService.get(caller, id)));
     }
 
     @POST
@@ -114,7 +118,7 @@ public class CaseResource {
     public Response materials(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                               CaseRequests.Materials body) {
         requireBody(body);
-        return ok(() -> platform.caseService.supplement(current.get(), id, mapper.toCommand(body), key));
+        return ok(() -> caseService.supplement(current.get(), id, mapper.toCommand(body), key));
     }
 
     @POST
@@ -122,7 +126,7 @@ public class CaseResource {
     public Response decide(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            CaseRequests.Decide body) {
         requireBody(body);
-        return ok(() -> platform.caseService.decide(current.get(), id, mapper.toCommand(body), key));
+        return ok(() -> caseService.decide(current.get(), id, mapper.toCommand(body), key));
     }
 
     @POST
@@ -130,14 +134,14 @@ public class CaseResource {
     public Response suspend(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                             CaseRequests.Suspend body) {
         requireBody(body);
-        return ok(() -> platform.caseService.suspend(current.get(), id, mapper.toCommand(body), key));
+        return ok(() -> caseService.suspend(current.get(), id, mapper.toCommand(body), key));
     }
 
     @POST
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            CaseRequests.Resume body) {
-        return ok(() -> platform.caseService.resume(current.get(), id,
+        return ok(() -> caseService.resume(current.get(), id,
                 mapper.toCommand(body == null ? new CaseRequests.Resume(null) : body), key));
     }
 
@@ -146,14 +150,14 @@ public class CaseResource {
     public Response extend(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            CaseRequests.Extend body) {
         requireBody(body);
-        return ok(() -> platform.caseService.extend(current.get(), id, mapper.toCommand(body), key));
+        return ok(() -> caseService.extend(current.get(), id, mapper.toCommand(body), key));
     }
 
     @POST
     @Path("/{id}/result")
     public Response result(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            CaseRequests.Result body) {
-        return ok(() -> platform.caseService.issueResult(current.get(), id,
+        return ok(() -> caseService.issueResult(current.get(), id,
                 mapper.toCommand(body == null ? new CaseRequests.Result(null) : body), key));
     }
 
@@ -162,7 +166,7 @@ public class CaseResource {
     public Response deliver(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                             CaseRequests.Delivery body) {
         requireBody(body);
-        return ok(() -> platform.caseService.deliver(current.get(), id, mapper.toCommand(body), key));
+        return ok(() -> caseService.deliver(current.get(), id, mapper.toCommand(body), key));
     }
 
     /**
@@ -172,7 +176,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/pickup-code")
     public Response reissuePickupCode(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return ok(() -> platform.caseService.reissuePickupCode(current.get(), id, key));
+        return ok(() -> caseService.reissuePickupCode(current.get(), id, key));
     }
 
     @POST
@@ -180,12 +184,12 @@ public class CaseResource {
     public Response withdraw(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                              CaseRequests.Withdrawal body) {
         requireBody(body);
-        return ok(() -> platform.caseService.withdraw(current.get(), id, mapper.toCommand(body), key));
+        return ok(() -> caseService.withdraw(current.get(), id, mapper.toCommand(body), key));
     }
 
     private Response ok(Supplier<Written> action) {
         Written w = action.get();
-        platform.caseService.recordIdentityRead(current.get(), w.snapshot(), "POST /v1/cases/{id}/…");
+        caseService.recordIdentityRead(current.get(), w.snapshot(), "POST /v1/cases/{id}/…");
         return written(w, 200).build();
     }
 
@@ -210,7 +214,7 @@ public class CaseResource {
     /** Adds the warning point of a case that has a due time, on its center's calendar and office hours. */
     private CaseView withWarning(CaseView v, ServiceCase.Snapshot s) {
         if (s.dueAt() == null) return v;
-        return v.withWarningAt(Deadlines.warningPoint(s, platform.deadlines.calculatorFor(s.centerId())));
+        return v.withWarningAt(Deadlines.warningPoint(s, deadlines.calculatorFor(s.centerId())));
     }
 
     static void requireBody(Object body) {

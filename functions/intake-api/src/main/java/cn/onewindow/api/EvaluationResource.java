@@ -1,7 +1,7 @@
 package cn.onewindow.api;
 
 import cn.onewindow.core.evaluation.usecase.RateCase;
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.service.EvaluationService;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.evaluation.Evaluation;
@@ -34,11 +34,14 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
-    @Inject
-    Platform platform;
+    private final EvaluationService evaluationService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public EvaluationResource(EvaluationService evaluationService, CurrentCaller current) {
+        this.evaluationService = evaluationService;
+        this.current = current;
+    }
 
     /** A batch upload. */
     public record BatchRequest(List<RatingRequest> records) {
@@ -60,7 +63,7 @@ public class EvaluationResource {
     @Path("/evaluations")
     public Response rate(@HeaderParam(CaseResource.IDEMPOTENCY_KEY) String key, RatingRequest body) {
         CaseResource.requireBody(body);
-        RateCase.Rated r = platform.evaluationService.rate(current.get(), body, key);
+        RateCase.Rated r = evaluationService.rate(current.get(), body, key);
         Response.ResponseBuilder b = Response.status(r.replayed() ? 200 : 201).entity(r.evaluation())
                 .location(URI.create("/v1/evaluations/" + r.evaluation().id()));
         if (r.replayed()) b.header("Idempotent-Replayed", "true");
@@ -80,14 +83,14 @@ public class EvaluationResource {
         if (round < 1 || round > 2) {
             throw DomainException.notFound("EVALUATION_NOT_FOUND", "评价不存在", "no such evaluation");
         }
-        return platform.evaluationService.get(current.get(), id.substring(0, i), round);
+        return evaluationService.get(current.get(), id.substring(0, i), round);
     }
 
     @POST
     @Path("/evaluation-batches")
     public Response batch(@HeaderParam(CaseResource.IDEMPOTENCY_KEY) String key, BatchRequest body) {
         CaseResource.requireBody(body);
-        EvaluationBatch b = platform.evaluationService.acceptBatch(current.get(), body.records(), key);
+        EvaluationBatch b = evaluationService.acceptBatch(current.get(), body.records(), key);
         return Response.status(202).entity(b).location(URI.create("/v1/evaluation-batches/" + b.id())).build();
     }
 
@@ -100,7 +103,7 @@ public class EvaluationResource {
             throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至1000之间",
                     "must be between 1 and 1000")));
         }
-        return platform.evaluationService.batchStatus(current.get(), id, l, cursor);
+        return evaluationService.batchStatus(current.get(), id, l, cursor);
     }
 
     @GET
@@ -126,7 +129,7 @@ public class EvaluationResource {
         }
         String scope = department != null ? "department" : servicePoint != null ? "servicePoint" : "center";
         String id = department != null ? department : servicePoint != null ? servicePoint : center;
-        Page<Rectification> p = platform.evaluationService.rectifications(current.get(), scope, id,
+        Page<Rectification> p = evaluationService.rectifications(current.get(), scope, id,
                 status == null || status.equals("OPEN"), l, cursor);
         return new RectificationPage(p.items(), p.nextCursor());
     }
@@ -134,21 +137,21 @@ public class EvaluationResource {
     @GET
     @Path("/rectifications/{id}")
     public Rectification rectification(@PathParam("id") String id) {
-        return platform.evaluationService.rectification(current.get(), id);
+        return evaluationService.rectification(current.get(), id);
     }
 
     @POST
     @Path("/rectifications/{id}/judgement")
     public Rectification judge(@PathParam("id") String id, Judgement body) {
         CaseResource.requireBody(body);
-        return platform.evaluationService.judge(current.get(), id, body.valid(), body.reason());
+        return evaluationService.judge(current.get(), id, body.valid(), body.reason());
     }
 
     @POST
     @Path("/rectifications/{id}/callback")
     public Rectification callback(@PathParam("id") String id, Note body) {
         CaseResource.requireBody(body);
-        return platform.evaluationService.callback(current.get(), id, body.note());
+        return evaluationService.callback(current.get(), id, body.note());
     }
 
     @POST
@@ -158,13 +161,13 @@ public class EvaluationResource {
         if (body.days() == null) {
             throw DomainException.validation(List.of(FieldError.of("days", "REQUIRED", "必填", "is required")));
         }
-        return platform.evaluationService.extend(current.get(), id, body.days(), body.reason());
+        return evaluationService.extend(current.get(), id, body.days(), body.reason());
     }
 
     @POST
     @Path("/rectifications/{id}/fix")
     public Rectification fix(@PathParam("id") String id, Note body) {
         CaseResource.requireBody(body);
-        return platform.evaluationService.fix(current.get(), id, body.note());
+        return evaluationService.fix(current.get(), id, body.note());
     }
 }

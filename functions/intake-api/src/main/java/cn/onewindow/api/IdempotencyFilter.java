@@ -2,7 +2,9 @@ package cn.onewindow.api;
 
 import cn.onewindow.api.problem.BodyTooLarge;
 import cn.onewindow.api.problem.ProblemMappers;
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.ports.IdempotencyStore;
+import cn.onewindow.core.privacy.PrivacyKeys;
+import java.time.Clock;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -63,14 +65,21 @@ public class IdempotencyFilter {
     private static final String DIGEST = IdempotencyFilter.class.getName() + ".digest";
     private static final ObjectMapper CANONICAL = new ObjectMapper();
 
-    @Inject
-    Platform platform;
+    private final PrivacyKeys privacyKeys;
+    private final IdempotencyStore requests;
+    private final Clock clock;
+    private final CurrentCaller current;
+    private final ObjectMapper mapper;
 
     @Inject
-    CurrentCaller current;
-
-    @Inject
-    ObjectMapper mapper;
+    public IdempotencyFilter(PrivacyKeys privacyKeys, IdempotencyStore requests, Clock clock, CurrentCaller current,
+            ObjectMapper mapper) {
+        this.privacyKeys = privacyKeys;
+        this.requests = requests;
+        this.clock = clock;
+        this.current = current;
+        this.mapper = mapper;
+    }
 
     /** After authentication (CallerFilter) and the parameter limits. */
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER + 100)
@@ -94,7 +103,7 @@ public class IdempotencyFilter {
         String bookingCode = ctx.getHeaderString(AppointmentResource.CODE);
         if (caller == null && bookingCode != null) {
             // a citizen acting with a booking code: the key is bound to that code too (a replay needs it)
-            callerId = "citizen#" + platform.privacyKeys.pseudonyms().key(Pseudonyms.REQUEST, "code:" + bookingCode);
+            callerId = "citizen#" + privacyKeys.pseudonyms().key(Pseudonyms.REQUEST, "code:" + bookingCode);
         }
         byte[] body;
         try {
@@ -107,11 +116,11 @@ public class IdempotencyFilter {
         }
         ctx.setEntityStream(new ByteArrayInputStream(body));
         String scope = callerId + "#" + key;
-        String digest = platform.privacyKeys.pseudonyms().key(Pseudonyms.REQUEST,
+        String digest = privacyKeys.pseudonyms().key(Pseudonyms.REQUEST,
                 canonicalRequest(ctx.getMethod(), ctx.getUriInfo().getPath(), callerId, body));
         Instant deadline = Instant.now().plus(WAIT);
         for (int round = 0; ; round++) {
-            RequestClaim c = platform.cases.claimRequest(scope, digest, platform.clock.instant(), LEASE);
+            RequestClaim c = requests.claimRequest(scope, digest, clock.instant(), LEASE);
             switch (c.state()) {
                 case CLAIMED -> {
                     ctx.setProperty(KEY, scope);
@@ -153,16 +162,16 @@ public class IdempotencyFilter {
         req.removeProperty(KEY);
         try {
             if (res.getStatus() >= 300) {
-                platform.cases.releaseRequest(scope, digest);
+                requests.releaseRequest(scope, digest);
                 return;
             }
             Object entity = res.getEntity();
             String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
             body = withoutOneTimeSecrets(body);
             Object location = res.getHeaders().getFirst(HttpHeaders.LOCATION);
-            platform.cases.completeRequest(scope, digest, new RequestClaim.StoredResponse(res.getStatus(),
+            requests.completeRequest(scope, digest, new RequestClaim.StoredResponse(res.getStatus(),
                     res.getMediaType() == null ? null : res.getMediaType().toString(),
-                    location == null ? null : location.toString(), body), platform.clock.instant());
+                    location == null ? null : location.toString(), body), clock.instant());
         } catch (IOException | RuntimeException e) {
             // the write itself succeeded; without a stored result the claim lapses after its lease
             org.jboss.logging.Logger.getLogger(IdempotencyFilter.class).warn("idempotent result not stored");

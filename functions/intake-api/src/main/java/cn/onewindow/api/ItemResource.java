@@ -1,7 +1,6 @@
 package cn.onewindow.api;
 
 import cn.onewindow.api.dto.ItemDto;
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.catalog.ChangeType;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -26,26 +25,28 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
-    @Inject
-    Platform platform;
+    private final CatalogService catalogService;
+    private final CurrentCaller current;
+    private final ApiMapper mapper;
 
     @Inject
-    CurrentCaller current;
-
-    @Inject
-    ApiMapper mapper;
+    public ItemResource(CatalogService catalogService, CurrentCaller current, ApiMapper mapper) {
+        this.catalogService = catalogService;
+        this.current = current;
+        this.mapper = mapper;
+    }
 
     @GET
     public List<ItemDto> list() {
         current.get();
-        return platform.catalogService.list().stream().map(mapper::toDto).toList();
+        return catalogService.list().stream().map(mapper::toDto).toList();
     }
 
     @GET
     @Path("/{code}")
     public ItemDto get(@PathParam("code") String code, @QueryParam("version") Integer version) {
         current.get();
-        return mapper.toDto(platform.catalogService.get(code, version));
+        return mapper.toDto(catalogService.get(code, version));
     }
 
     /**
@@ -80,7 +81,7 @@ public class ItemResource {
             throw DomainException.validation(List.of(FieldError.of("status", "CANCEL_NEEDS_STATUS",
                     "取消事项时 status 须为 CANCELLED", "a cancellation sets status CANCELLED")));
         }
-        CatalogService.Result r = platform.catalogService.put(current.get(), code, mapper.toItem(body), why);
+        CatalogService.Result r = catalogService.put(current.get(), code, mapper.toItem(body), why);
         return Response.status(r.created() ? 201 : 200).entity(mapper.toDto(r.item())).build();
     }
 }

@@ -1,8 +1,7 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.FunctionPlatform;
 import cn.onewindow.aws.Platform;
-import cn.onewindow.aws.SnapStartPriming;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import io.quarkus.runtime.Startup;
@@ -10,12 +9,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-
-import java.time.Clock;
-
 /**
  * Builds the platform once per function instance from the settings {@code template.yaml} puts in the environment
- * (read through MicroProfile Config, so tests can supply the same names as properties).
+ * (read through MicroProfile Config, so tests can supply the same names as properties). The resources never see it:
+ * {@link ApiServices} hands each of them the services it names in its constructor.
  */
 @ApplicationScoped
 public class PlatformProducer {
@@ -28,10 +25,6 @@ public class PlatformProducer {
     @Startup
     Platform platform() {
         Config config = ConfigProvider.getConfig();
-        Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
-        Platform platform = new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)),
-                clock);
-        SnapStartPriming.register(platform);
-        return platform;
+        return FunctionPlatform.build(name -> config.getOptionalValue(name, String.class));
     }
 }

@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.service.ProgressService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.inject.Inject;
@@ -24,15 +23,19 @@ import jakarta.ws.rs.core.MediaType;
 public class ProgressResource {
     public static final String PASSWORD = "X-Query-Password";
 
+    private final ProgressService progressService;
+
     @Inject
-    Platform platform;
+    public ProgressResource(ProgressService progressService) {
+        this.progressService = progressService;
+    }
 
     @GET
     @Path("/{caseNumber}")
     public ProgressService.Progress progress(@PathParam("caseNumber") String caseNumber,
                                              @HeaderParam(PASSWORD) String password,
                                              @Context APIGatewayV2HTTPEvent event) {
-        return platform.progressService.query(caseNumber, password, sourceIp(event));
+        return progressService.query(caseNumber, password, sourceIp(event));
     }
 
     static String sourceIp(APIGatewayV2HTTPEvent event) {

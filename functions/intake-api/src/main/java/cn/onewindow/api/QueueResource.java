@@ -1,7 +1,6 @@
 package cn.onewindow.api;
 
 import cn.onewindow.api.dto.QueueViews;
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.queue.QueueBoard;
 import cn.onewindow.core.queue.QueueConfig;
 import cn.onewindow.core.queue.QueueService;
@@ -31,20 +30,24 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class QueueResource {
-    @Inject
-    Platform platform;
+    private final QueueService queueService;
+    private final QueueBoard queueBoard;
+    private final CurrentCaller current;
+    private final ObjectMapper json;
 
     @Inject
-    CurrentCaller current;
-
-    @Inject
-    ObjectMapper json;
+    public QueueResource(QueueService queueService, QueueBoard queueBoard, CurrentCaller current, ObjectMapper json) {
+        this.queueService = queueService;
+        this.queueBoard = queueBoard;
+        this.current = current;
+        this.json = json;
+    }
 
     @POST
     @Path("/centers/{centerId}/tickets")
     public Response take(@PathParam("centerId") String centerId, QueueViews.TakeTicket body) {
         CaseResource.requireBody(body);
-        QueueService.Taken t = platform.queueService.take(current.get(), centerId, new QueueService.Take(
+        QueueService.Taken t = queueService.take(current.get(), centerId, new QueueService.Take(
                 body.category(), body.idType(), body.idNumber(), body.phone(), body.greenLane()));
         return Response.created(URI.create("/v1/tickets/" + t.ticket().id())).entity(new QueueViews.Taken(
                 QueueViews.TicketView.of(t.ticket()), t.waitingAhead(), t.estimatedWaitMinutes())).build();
@@ -59,28 +62,28 @@ public class QueueResource {
     @Path("/centers/{centerId}/queue")
     public Response queue(@PathParam("centerId") String centerId,
                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws JsonProcessingException {
-        QueueBoard.Board board = platform.queueBoard.board(current.get(), centerId);
+        QueueBoard.Board board = queueBoard.board(current.get(), centerId);
         return ConditionalGet.answer(board, json.writeValueAsBytes(board), ifNoneMatch);
     }
 
     @GET
     @Path("/centers/{centerId}/queue-config")
     public QueueConfig config(@PathParam("centerId") String centerId) {
-        return platform.queueBoard.config(current.get(), centerId);
+        return queueBoard.config(current.get(), centerId);
     }
 
     @PUT
     @Path("/centers/{centerId}/queue-config")
     public QueueConfig replaceConfig(@PathParam("centerId") String centerId, QueueConfig body) {
         CaseResource.requireBody(body);
-        return platform.queueBoard.replaceConfig(current.get(), centerId, body);
+        return queueBoard.replaceConfig(current.get(), centerId, body);
     }
 
     /** The next ticket of the window's categories ({@code 200}), or {@code 204} when nobody waits. */
     @POST
     @Path("/windows/{windowId}/call-next")
     public Response callNext(@PathParam("windowId") String windowId) {
-        return platform.queueService.callNext(current.get(), windowId)
+        return queueService.callNext(current.get(), windowId)
                 .map(t -> Response.ok(QueueViews.TicketView.of(t)).build())
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -88,37 +91,37 @@ public class QueueResource {
     @POST
     @Path("/tickets/{ticketId}/recall")
     public QueueViews.TicketView recall(@PathParam("ticketId") String ticketId) {
-        return QueueViews.TicketView.of(platform.queueService.recall(current.get(), ticketId));
+        return QueueViews.TicketView.of(queueService.recall(current.get(), ticketId));
     }
 
     @POST
     @Path("/tickets/{ticketId}/no-show")
     public QueueViews.TicketView noShow(@PathParam("ticketId") String ticketId) {
-        return QueueViews.TicketView.of(platform.queueService.noShow(current.get(), ticketId));
+        return QueueViews.TicketView.of(queueService.noShow(current.get(), ticketId));
     }
 
     @POST
     @Path("/tickets/{ticketId}/transfer")
     public QueueViews.TicketView transfer(@PathParam("ticketId") String ticketId, QueueViews.Transfer body) {
         CaseResource.requireBody(body);
-        return QueueViews.TicketView.of(platform.queueService.transfer(current.get(), ticketId, body.category()));
+        return QueueViews.TicketView.of(queueService.transfer(current.get(), ticketId, body.category()));
     }
 
     @POST
     @Path("/tickets/{ticketId}/start")
     public QueueViews.TicketView start(@PathParam("ticketId") String ticketId) {
-        return QueueViews.TicketView.of(platform.queueService.start(current.get(), ticketId));
+        return QueueViews.TicketView.of(queueService.start(current.get(), ticketId));
     }
 
     @POST
     @Path("/tickets/{ticketId}/finish")
     public QueueViews.TicketView finish(@PathParam("ticketId") String ticketId) {
-        return QueueViews.TicketView.of(platform.queueService.finish(current.get(), ticketId));
+        return QueueViews.TicketView.of(queueService.finish(current.get(), ticketId));
     }
 
     @GET
     @Path("/tickets/{ticketId}")
     public QueueViews.TicketView ticket(@PathParam("ticketId") String ticketId) {
-        return QueueViews.TicketView.of(platform.queueService.get(current.get(), ticketId));
+        return QueueViews.TicketView.of(queueService.get(current.get(), ticketId));
     }
 }

@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.evaluation.WindowRatingRequest;
 import cn.onewindow.core.queue.RatingRequestService;
 import jakarta.inject.Inject;
@@ -28,11 +27,14 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "rating-pad", description = "评价器: rating requests of a window and the PAD bound to it")
 public class RatingRequestResource {
-    @Inject
-    Platform platform;
+    private final RatingRequestService ratingRequestService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public RatingRequestResource(RatingRequestService ratingRequestService, CurrentCaller current) {
+        this.ratingRequestService = ratingRequestService;
+        this.current = current;
+    }
 
     /** Which window: {@code <centerId>-W01}. */
     public record WindowBody(String windowId) {
@@ -49,7 +51,7 @@ public class RatingRequestResource {
     @APIResponse(responseCode = "400", description = "windowId missing or not a window of the case's center")
     public Response request(@PathParam("id") String caseId, WindowBody body) {
         CaseResource.requireBody(body);
-        RatingRequestService.Requested r = platform.ratingRequestService.request(current.get(), caseId,
+        RatingRequestService.Requested r = ratingRequestService.request(current.get(), caseId,
                 body.windowId());
         WindowRatingRequest w = r.request();
         return Response.status(r.created() ? 201 : 200).entity(w)

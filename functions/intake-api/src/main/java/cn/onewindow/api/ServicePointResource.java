@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.points.ServicePoint;
 import cn.onewindow.core.service.LedgerService;
 import cn.onewindow.core.service.ServicePointService;
@@ -46,43 +45,49 @@ public class ServicePointResource {
     public record Closure(String reason) {
     }
 
-    @Inject
-    Platform platform;
+    private final ServicePointService servicePointService;
+    private final LedgerService ledgerService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public ServicePointResource(ServicePointService servicePointService, LedgerService ledgerService,
+            CurrentCaller current) {
+        this.servicePointService = servicePointService;
+        this.ledgerService = ledgerService;
+        this.current = current;
+    }
 
     @POST
     public Response create(NewPoint body) {
         CaseResource.requireBody(body);
-        ServicePoint p = platform.servicePointService.create(current.get(),
+        ServicePoint p = servicePointService.create(current.get(),
                 new ServicePointService.Spec(body.id(), body.name(), body.level(), body.parentId(), body.cityCode()));
         return Response.created(URI.create("/v1/service-points/" + p.id())).entity(p).build();
     }
 
     @GET
     public List<ServicePoint> list(@QueryParam("parentId") String parentId) {
-        return platform.servicePointService.list(current.get(), parentId);
+        return servicePointService.list(current.get(), parentId);
     }
 
     @GET
     @Path("/{id}")
     public ServicePoint get(@PathParam("id") String id) {
-        return platform.servicePointService.get(current.get(), id);
+        return servicePointService.get(current.get(), id);
     }
 
     @PATCH
     @Path("/{id}")
     public ServicePoint rename(@PathParam("id") String id, PointChange body) {
         CaseResource.requireBody(body);
-        return platform.servicePointService.rename(current.get(), id, body.name());
+        return servicePointService.rename(current.get(), id, body.name());
     }
 
     @POST
     @Path("/{id}/closure")
     public ServicePoint close(@PathParam("id") String id, Closure body) {
         CaseResource.requireBody(body);
-        return platform.servicePointService.close(current.get(), id, body.reason());
+        return servicePointService.close(current.get(), id, body.reason());
     }
 
     /** The month's errands of the point, oldest first: JSON, or CSV for printing with {@code Accept: text/csv}. */
@@ -91,7 +96,7 @@ public class ServicePointResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Response ledger(@PathParam("id") String id, @QueryParam("month") String month,
                            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        LedgerService.Ledger l = platform.ledgerService.ledger(current.get(), id, LedgerService.parseMonth(month));
+        LedgerService.Ledger l = ledgerService.ledger(current.get(), id, LedgerService.parseMonth(month));
         if (accept != null && accept.toLowerCase().contains(CSV)
                 && !accept.toLowerCase().contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(csv(l), CSV + "; charset=UTF-8")

@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.common.DomainException;
@@ -56,11 +55,14 @@ public class SessionResource {
         }
     }
 
-    @Inject
-    Platform platform;
+    private final SessionService sessionService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public SessionResource(SessionService sessionService, CurrentCaller current) {
+        this.sessionService = sessionService;
+        this.current = current;
+    }
 
     /**
      * Signs in: 201 with the session and its cookie; 401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 403
@@ -69,7 +71,7 @@ public class SessionResource {
     @POST
     public Response signIn(SignIn body, @Context APIGatewayV2HTTPEvent event) {
         CaseResource.requireBody(body);
-        SessionService.SignedIn s = platform.sessionService.signIn(body.username(), body.password(),
+        SessionService.SignedIn s = sessionService.signIn(body.username(), body.password(),
                 ProgressResource.sourceIp(event));
         long maxAge = SessionService.LIFETIME.getSeconds(); // the session ends LIFETIME after sign-in
         return Response.created(URI.create("/v1/sessions/current"))
@@ -88,7 +90,7 @@ public class SessionResource {
     @DELETE
     @Path("/current")
     public Response signOut() {
-        platform.sessionService.signOut(session());
+        sessionService.signOut(session());
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
     }
 
@@ -96,7 +98,7 @@ public class SessionResource {
     @Path("/current/password")
     public Response changePassword(PasswordChange body) {
         CaseResource.requireBody(body);
-        platform.sessionService.changePassword(session(), body.currentPassword(), body.newPassword());
+        sessionService.changePassword(session(), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
     }
 

@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.service.StatsService;
@@ -26,11 +25,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-    @Inject
-    Platform platform;
+    private final StatsService statsService;
+    private final CurrentCaller current;
 
     @Inject
-    CurrentCaller current;
+    public StatsResource(StatsService statsService, CurrentCaller current) {
+        this.statsService = statsService;
+        this.current = current;
+    }
 
     @GET
     public StatsService.Report stats(@QueryParam("centerId") String centerId, @QueryParam("from") String from,
@@ -39,7 +41,7 @@ public class StatsResource {
             throw DomainException.validation(List.of(FieldError.of("centerId", "REQUIRED", "必填", "is required")));
         }
         StatsService.GroupBy g = CaseResource.parse(StatsService.GroupBy.class, groupBy, "groupBy");
-        return platform.statsService.figures(current.get(), centerId, date(from, "from"), date(to, "to"),
+        return statsService.figures(current.get(), centerId, date(from, "from"), date(to, "to"),
                 g == null ? StatsService.GroupBy.ITEM : g);
     }
 

@@ -3,7 +3,8 @@ package cn.onewindow.api;
 import cn.onewindow.core.approval.usecase.DecideTask;
 import cn.onewindow.api.dto.TaskRequests;
 import cn.onewindow.api.dto.TaskView;
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.ports.CaseRepository;
+import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.approval.DepartmentTask;
 import cn.onewindow.core.approval.TaskCommand;
@@ -32,17 +33,21 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    @Inject
-    Platform platform;
+    private final ApprovalService approvalService;
+    private final CaseRepository caseRecords;
+    private final CurrentCaller current;
+    private final ApiMapper mapper;
+    private final CaseResource cases;
 
     @Inject
-    CurrentCaller current;
-
-    @Inject
-    ApiMapper mapper;
-
-    @Inject
-    CaseResource cases;
+    public TaskResource(ApprovalService approvalService, CaseRepository caseRecords, CurrentCaller current,
+            ApiMapper mapper, CaseResource cases) {
+        this.approvalService = approvalService;
+        this.caseRecords = caseRecords;
+        this.current = current;
+        this.mapper = mapper;
+        this.cases = cases;
+    }
 
     @GET
     @Path("/departments/{dept}/tasks")
@@ -53,20 +58,20 @@ public class TaskResource {
             throw DomainException.validation(List.of(FieldError.of("limit", "OUT_OF_RANGE", "取值应在1至100之间",
                     "must be between 1 and 100")));
         }
-        Page<DepartmentTask> page = platform.approvalService.inbox(current.get(), dept,
+        Page<DepartmentTask> page = approvalService.inbox(current.get(), dept,
                 CaseResource.parse(TaskStatus.class, status, "status"), l, cursor);
         // departments, supervisors and administrators see masked data: reasons may quote the applicant, so a task
         // with reasons is redacted with its case's known values (read only for those tasks)
         return new TaskRequests.TaskPage(page.items().stream().map(t -> task(mapper.toView(t),
                 t.reasons() == null || t.reasons().isEmpty() ? Redactor.patternsOnly()
-                        : Redactor.forCase(platform.cases.find(t.caseId()).orElse(null)))).toList(),
+                        : Redactor.forCase(caseRecords.find(t.caseId()).orElse(null)))).toList(),
                 page.nextCursor());
     }
 
     @GET
     @Path("/tasks/{taskId}")
     public TaskRequests.TaskDetailView detail(@PathParam("taskId") String taskId) {
-        TaskDetail d = platform.approvalService.detail(current.get(), taskId);
+        TaskDetail d = approvalService.detail(current.get(), taskId);
         return new TaskRequests.TaskDetailView(task(mapper.toView(d.task()), Redactor.forCase(d.caseSnapshot())),
                 cases.view(current.get(), d.caseSnapshot()));
     }
@@ -84,7 +89,7 @@ public class TaskResource {
     @Path("/tasks/{taskId}/decision")
     public Response decide(@PathParam("taskId") String taskId, TaskRequests.Decide body) {
         CaseResource.requireBody(body);
-        DecideTask.Decided d = platform.approvalService.decide(current.get(), taskId,
+        DecideTask.Decided d = approvalService.decide(current.get(), taskId,
                 new TaskCommand(body.decision(), body.reasons(), body.missing()));
         Response.ResponseBuilder r = Response.ok(new TaskRequests.DecisionView(
                 task(mapper.toView(d.task()), Redactor.forCase(d.caseSnapshot())),

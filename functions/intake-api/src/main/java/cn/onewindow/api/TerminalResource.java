@@ -1,6 +1,5 @@
 package cn.onewindow.api;
 
-import cn.onewindow.aws.Platform;
 import cn.onewindow.core.queue.RatingRequestService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
 /**
  * The rating PAD (评价器): the PAD bound to a window polls its window's open rating requests
  * ({@code ETag} / {@code 304}) and sends the ratings, each with its request's rating token as
@@ -34,14 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "rating-pad", description = "评价器: rating requests of a window and the PAD bound to it")
 public class TerminalResource {
-    @Inject
-    Platform platform;
+    private final RatingRequestService ratingRequestService;
+    private final CurrentCaller current;
+    private final ObjectMapper json;
 
     @Inject
-    CurrentCaller current;
-
-    @Inject
-    ObjectMapper json;
+    public TerminalResource(RatingRequestService ratingRequestService, CurrentCaller current, ObjectMapper json) {
+        this.ratingRequestService = ratingRequestService;
+        this.current = current;
+        this.json = json;
+    }
 
     public record Binding(String terminalId, String windowId) {
     }
@@ -59,7 +59,7 @@ public class TerminalResource {
     @APIResponse(responseCode = "404", description = "TERMINAL_NOT_BOUND")
     public Response pending(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
-        RatingRequestService.PadView view = platform.ratingRequestService.pending(current.get());
+        RatingRequestService.PadView view = ratingRequestService.pending(current.get());
         return ConditionalGet.answer(view, json.writeValueAsBytes(view.timeless()), ifNoneMatch);
     }
 
@@ -71,7 +71,7 @@ public class TerminalResource {
     @APIResponse(responseCode = "400", description = "UNKNOWN_WINDOW")
     public Binding bind(@PathParam("terminalId") String terminalId, RatingRequestResource.WindowBody body) {
         CaseResource.requireBody(body);
-        return new Binding(terminalId, platform.ratingRequestService.bind(current.get(), terminalId,
+        return new Binding(terminalId, ratingRequestService.bind(current.get(), terminalId,
                 body.windowId()));
     }
 }

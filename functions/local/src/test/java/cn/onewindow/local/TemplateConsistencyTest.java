@@ -744,31 +744,102 @@ class TemplateConsistencyTest {
         return needs;
     }
 
-    /** {@code platform.x} and {@code platform.x.method} used in the sources that handle the function's events. */
+    /**
+     * The Platform members the sources that handle the function's events use: each service their constructor names
+     * (CDI constructor injection), traced through the module's producers ({@code ApiServices}, {@code WorkerServices}:
+     * {@code Type name(Platform platform) { return platform.x; }}) to {@code platform.x}; {@code x.method} where the
+     * source only calls that method on it and REACHES classifies it. The producers themselves are the composition,
+     * not a use. A direct {@code platform.x} (as before constructor injection) still counts.
+     */
     static Set<String> members(FunctionSpec f) {
         Set<String> members = new TreeSet<>();
-        Matcher m = Pattern.compile("\\bplatform\\.(\\w+)(?:\\.(\\w+)\\s*\\()?").matcher(handlerSources(f));
-        while (m.find()) {
-            String field = m.group(1);
-            String method = m.group(2);
-            members.add(method != null && REACHES.containsKey(field + "." + method) ? field + "." + method : field);
+        Map<String, String> produced = producers(f);
+        for (String source : handlerSources(f)) {
+            if (PRODUCES.matcher(source).find()) continue;
+            Matcher m = PLATFORM_MEMBER.matcher(source);
+            while (m.find()) {
+                members.add(member(m.group(1), m.group(2)));
+            }
+            Matcher ctor = INJECTED_CONSTRUCTOR.matcher(source);
+            if (!ctor.find()) continue;
+            for (String parameter : ctor.group(1).split(",(?![^<]*>)")) {
+                String[] typeAndName = parameter.trim().split("\\s+(?=\\w+$)");
+                String member = typeAndName.length == 2 ? produced.get(typeAndName[0].trim()) : null;
+                if (member != null) members.addAll(uses(source, typeAndName[1], member));
+            }
         }
         return members;
+    }
+
+    static final Pattern PLATFORM_MEMBER = Pattern.compile("\\bplatform\\.(\\w+)(?:\\.(\\w+)\\s*\\()?");
+    /** The composition classes import CDI's {@code @Produces} (JAX-RS resources have one of their own). */
+    static final Pattern PRODUCES = Pattern.compile("import\\s+jakarta\\.enterprise\\.inject\\.Produces\\s*;");
+    /** Comments and string literals, where a service's name may stand without being a use of it. */
+    static final Pattern COMMENT_OR_STRING = Pattern.compile("//[^\\n]*|/\\*.*?\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"",
+            Pattern.DOTALL);
+    static final Pattern INJECTED_CONSTRUCTOR = Pattern.compile("@Inject\\s+public\\s+\\w+\\s*\\(([^)]*)\\)");
+    static final Pattern PRODUCER = Pattern.compile(
+            "@Produces\\s+@Singleton\\s+([\\w<>.]+)\\s+\\w+\\(Platform platform\\)\\s*\\{\\s*return\\s+([^;]+);");
+
+    /** {@code field.method} where REACHES classifies that call, else the field. */
+    static String member(String field, String method) {
+        return method != null && REACHES.containsKey(field + "." + method) ? field + "." + method : field;
+    }
+
+    /**
+     * What a source does with the service it was handed as {@code name}: the {@code member.method} calls REACHES
+     * classifies, or the whole member where it is used otherwise (passed on, or another method called).
+     */
+    static Set<String> uses(String code, String name, String member) {
+        String source = COMMENT_OR_STRING.matcher(code).replaceAll(" ");
+        Set<String> calls = new TreeSet<>();
+        boolean whole = false;
+        Matcher m = Pattern.compile("(?<![.\\w])" + Pattern.quote(name) + "\\b(?:\\.(\\w+)\\s*\\()?").matcher(source);
+        while (m.find()) {
+            String before = source.substring(Math.max(0, m.start() - 60), m.start());
+            String after = source.substring(m.end());
+            // the wiring itself: the constructor's parameter, the field's declaration and its assignment
+            boolean wiring = m.group(1) == null && (before.endsWith("this.") || before.matches("(?s).*=\\s*$")
+                    && after.startsWith(";") || before.matches("(?s).*[\\w>]\\s+$") && after.matches("(?s)^\\s*[;,)].*"));
+            if (wiring) continue;
+            if (m.group(1) != null && REACHES.containsKey(fieldOf(member) + "." + m.group(1))) {
+                calls.add(fieldOf(member) + "." + m.group(1));
+            } else {
+                whole = true;
+            }
+        }
+        if (whole || calls.isEmpty()) calls.add(member);
+        return calls;
+    }
+
+    /** The module's producers: the type a constructor may name → the {@code platform.x} member it is drawn from. */
+    static Map<String, String> producers(FunctionSpec f) {
+        Map<String, String> produced = new LinkedHashMap<>();
+        Optional<String> module = module(f);
+        if (module.isEmpty()) return produced;
+        for (Path p : javaFiles(ROOT.resolve("functions").resolve(module.get()).resolve("src/main/java"))) {
+            Matcher m = PRODUCER.matcher(read(p));
+            while (m.find()) {
+                Matcher member = PLATFORM_MEMBER.matcher(m.group(2));
+                if (member.find()) produced.put(m.group(1), member(member.group(1), member.group(2)));
+            }
+        }
+        return produced;
     }
 
     /**
      * The @Named handler the function selects, or every main source of its module (HTTP functions, and functions
      * whose handler cannot be found, which {@link #everyFunctionRunsTheQuarkusHandlerOfAPackagedModule} reports).
      */
-    static String handlerSources(FunctionSpec f) {
+    static List<String> handlerSources(FunctionSpec f) {
         Optional<String> found = module(f);
-        if (found.isEmpty()) return "";
+        if (found.isEmpty()) return List.of();
         String module = found.get();
         if (f.environment().get(HANDLER_VARIABLE) instanceof String name && namedHandlers(module).containsKey(name)) {
-            return read(Path.of(namedHandlers(module).get(name)));
+            return List.of(read(Path.of(namedHandlers(module).get(name))));
         }
         return javaFiles(ROOT.resolve("functions").resolve(module).resolve("src/main/java")).stream()
-                .map(TemplateConsistencyTest::read).collect(Collectors.joining("\n"));
+                .map(TemplateConsistencyTest::read).toList();
     }
 
     /**

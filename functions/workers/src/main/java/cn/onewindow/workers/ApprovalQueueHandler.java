@@ -1,50 +1,42 @@
 package cn.onewindow.workers;
 
 import cn.onewindow.core.approval.usecase.DeliverTask;
-import cn.onewindow.aws.Platform;
 import cn.onewindow.aws.SqsApprovalQueue;
-import cn.onewindow.core.approval.TaskMessage;
+import cn.onewindow.core.service.ApprovalService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The approval worker: delivers each task of the approval queue to its department's inbox and records the
  * hand-off in the case history. Reports partial batch failures, so one bad message is retried (and ends in the
  * dead-letter queue after the queue's maxReceiveCount) without failing its neighbours. Duplicates are harmless.
  */
+@Singleton
 @Named("approval")
 public class ApprovalQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = Logger.getLogger(ApprovalQueueHandler.class);
 
+    private final ApprovalService approvals;
+
     @Inject
-    Platform platform;
+    public ApprovalQueueHandler(ApprovalService approvals) {
+        this.approvals = approvals;
+    }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        int delivered = 0;
-        int duplicates = 0;
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            try {
-                TaskMessage task = SqsApprovalQueue.parse(m.getBody());
-                if (platform.approvalService.deliver(task) == DeliverTask.Delivery.DELIVERED) delivered++;
-                else duplicates++;
-            } catch (RuntimeException e) {
-                // message ids and task ids only: bodies carry no personal data, but logs never echo them anyway
-                LOG.warnf("approval message %s failed (%s): %s", m.getMessageId(), e.getClass().getSimpleName(),
-                        e.getMessage());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
-            }
-        }
-        LOG.infof("approval batch: %d delivered, %d duplicates, %d failed", delivered, duplicates, failures.size());
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        // message ids and task ids only: bodies carry no personal data, but logs never echo them anyway
+        PartialBatch<DeliverTask.Delivery> batch = PartialBatch.handle(event, "approval", LOG,
+                body -> approvals.deliver(SqsApprovalQueue.parse(body)));
+        long delivered = batch.results().stream().filter(d -> d == DeliverTask.Delivery.DELIVERED).count();
+        LOG.infof("approval batch: %d delivered, %d duplicates, %d failed", delivered,
+                batch.results().size() - delivered, batch.failed());
+        return batch.response();
     }
 }

@@ -1,11 +1,13 @@
 package cn.onewindow.workers;
 
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.access.GatewayAuthorizer;
+import cn.onewindow.core.service.SessionService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 
@@ -15,21 +17,20 @@ import java.util.Map;
  * (hashed lookup in the callers table on every request, so a revoked token is refused at once; the template turns
  * the gateway's authorizer cache off). Logs nothing about the token.
  */
+@Singleton
 @Named("authorizer")
 public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    @Inject
-    Platform platform;
+    private final GatewayAuthorizer authorizer;
 
-    private volatile GatewayAuthorizer authorizer;
+    @Inject
+    public AuthorizerHandler(Authenticator authenticator, SessionService sessions) {
+        this.authorizer = new GatewayAuthorizer(authenticator,
+                token -> sessions.resolve(token, false).map(s -> s.caller()));
+    }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        GatewayAuthorizer a = authorizer;
-        if (a == null) {
-            authorizer = a = new GatewayAuthorizer(platform.authenticator,
-                    token -> platform.sessionService.resolve(token, false).map(s -> s.caller()));
-        }
-        return a.authorize(event);
+        return authorizer.authorize(event);
     }
 }

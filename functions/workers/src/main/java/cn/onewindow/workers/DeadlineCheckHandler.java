@@ -1,11 +1,12 @@
 package cn.onewindow.workers;
 
-import cn.onewindow.aws.Platform;
+import cn.onewindow.core.appointment.AppointmentSweep;
 import cn.onewindow.core.service.DeadlineChecker;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
@@ -17,16 +18,23 @@ import java.util.Map;
  * (plus the grace) without a check-in, and the day-before reminders into the notification outbox (reads only the day
  * entries of active bookings).
  */
+@Singleton
 @Named("deadlines")
 public class DeadlineCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = Logger.getLogger(DeadlineCheckHandler.class);
 
+    private final DeadlineChecker deadlineChecker;
+    private final AppointmentSweep appointmentSweep;
+
     @Inject
-    Platform platform;
+    public DeadlineCheckHandler(DeadlineChecker deadlineChecker, AppointmentSweep appointmentSweep) {
+        this.deadlineChecker = deadlineChecker;
+        this.appointmentSweep = appointmentSweep;
+    }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
-        DeadlineChecker.Result r = platform.deadlineChecker.run();
+        DeadlineChecker.Result r = deadlineChecker.run();
         LOG.infof("deadline check %s..%s: %d timers read, %d warnings, %d overdue, %d failures", r.from(), r.to(),
                 r.timersRead(), r.warnings(), r.overdue(), r.failures());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -36,7 +44,7 @@ public class DeadlineCheckHandler implements RequestHandler<Map<String, Object>,
         out.put("failures", r.failures());
         out.put("checkpointMoved", r.checkpointMoved());
         try {
-            cn.onewindow.core.appointment.AppointmentSweep.Result a = platform.appointmentSweep.run();
+            AppointmentSweep.Result a = appointmentSweep.run();
             LOG.infof("appointment sweep: %d no-shows, %d reminders", a.noShows(), a.reminders());
             out.put("appointmentNoShows", a.noShows());
             out.put("appointmentReminders", a.reminders());

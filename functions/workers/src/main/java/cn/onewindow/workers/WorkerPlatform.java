@@ -1,8 +1,7 @@
 package cn.onewindow.workers;
 
-import cn.onewindow.aws.AwsSettings;
+import cn.onewindow.aws.FunctionPlatform;
 import cn.onewindow.aws.Platform;
-import cn.onewindow.aws.SnapStartPriming;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import io.quarkus.runtime.Startup;
@@ -10,9 +9,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.time.Clock;
-
-/** Builds the platform once per function instance from the environment {@code template.yaml} sets. */
+/**
+ * Builds the platform once per function instance from the environment {@code template.yaml} sets. The handlers never
+ * see it: {@link WorkerServices} hands each of them the services it names in its constructor.
+ */
 @ApplicationScoped
 public class WorkerPlatform {
     /** Built at start-up (eagerly), so clients and caches exist before the first event, and in a SnapStart snapshot. */
@@ -21,10 +21,6 @@ public class WorkerPlatform {
     @Startup
     Platform platform() {
         Config config = ConfigProvider.getConfig();
-        Clock clock = Platform.clockFrom(name -> config.getOptionalValue(name, String.class));
-        Platform platform = new Platform(AwsSettings.lookup(name -> config.getOptionalValue(name, String.class)),
-                clock);
-        SnapStartPriming.register(platform);
-        return platform;
+        return FunctionPlatform.build(name -> config.getOptionalValue(name, String.class));
     }
 }

@@ -2,17 +2,20 @@ package cn.onewindow.local.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.stream.Stream;
 
 /**
  * A function's package as {@link LambdaHost} runs it: where its classes are and which directory is its task root
@@ -65,7 +68,7 @@ record FunctionLayout(Path taskRoot, List<String> classPath) {
     /** A package being rebuilt (by {@code mvn package} in another shell) is unreadable for a moment: retry. */
     private static void unzipRetrying(Path zip, Path dir) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            LambdaHost.deleteQuietly(dir);
+            deleteQuietly(dir);
             try {
                 unzip(zip, dir);
                 return;
@@ -102,9 +105,13 @@ record FunctionLayout(Path taskRoot, List<String> classPath) {
         }
     }
 
-    /** Copies {@link LocalLambdaRuntime} and its member classes, and nothing else, into {@code dir}. */
+    /**
+     * Copies {@link LocalLambdaRuntime}, the classes it uses in the child ({@link LocalInvocationContext},
+     * {@link RuntimeErrorJson}) and their member classes, and nothing else, into {@code dir}.
+     */
     static Path copyRuntimeClasses(Path dir) throws IOException {
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(LocalLambdaRuntime.class));
+        Deque<Class<?>> todo = new ArrayDeque<>(List.of(LocalLambdaRuntime.class, LocalInvocationContext.class,
+                RuntimeErrorJson.class));
         while (!todo.isEmpty()) {
             Class<?> type = todo.pop();
             String resource = type.getName().replace('.', '/') + ".class";
@@ -119,5 +126,23 @@ record FunctionLayout(Path taskRoot, List<String> classPath) {
             todo.addAll(List.of(type.getDeclaredClasses()));
         }
         return dir;
+    }
+
+    /** Deletes a file or a directory tree, as far as it can (best effort, never fails). */
+    static void deleteQuietly(Path path) {
+        if (path == null || !Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
     }
 }

@@ -4,27 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import io.quarkus.amazon.lambda.runtime.MockEventServer;
 import io.vertx.ext.web.RoutingContext;
@@ -51,6 +40,11 @@ import io.vertx.ext.web.RoutingContext;
  * initialised. An instance that exits while the host is open (function timeout, crash) is started again, as Lambda
  * would create a new execution environment. {@link #close()} (and a JVM shutdown hook) ends every child; a child
  * whose host vanished without closing exits by itself once the Runtime API stops answering.
+ *
+ * <p>This class assembles the parts, each with one job: {@link RuntimeApiServers} (the Runtime API the children
+ * poll), {@link FunctionLayout} (the package on disk), {@link InstanceLauncher} (one child JVM),
+ * {@link ExecutionEnvironments} (readiness, restarts, ending them), {@link EventInvoker} (an event in, the result
+ * out) and {@link HandlerDurations} (the handlers' reported durations).
  */
 public final class LambdaHost implements AutoCloseable {
 
@@ -61,9 +55,6 @@ public final class LambdaHost implements AutoCloseable {
     public static final String RUNTIME_API_PATH = "/_lambda_";
 
     private static final System.Logger LOG = System.getLogger(LambdaHost.class.getName());
-    private static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TMPDIR",
-            "JAVA_HOME");
-    private static final int MAX_CONSECUTIVE_INIT_FAILURES = 3;
 
     /** Which Quarkus mock event server fronts the function. */
     public enum Flavour {
@@ -73,54 +64,38 @@ public final class LambdaHost implements AutoCloseable {
         HTTP
     }
 
-    private final Builder config;
+    private final FunctionSettings settings;
     private final MockEventServer server;
     private final int port;
     private final Path workDirectory;
-    private final List<String> classPath;
-    private final Path taskRoot;
-    private final HttpClient http;
-    private final Map<Integer, Instance> instances = new ConcurrentHashMap<>();
-    private final List<Duration> startupTimes = new ArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicInteger restarts = new AtomicInteger();
-    private final AtomicInteger polls = new AtomicInteger();
-    private final Object readiness = new Object();
-    /**
-     * Handler durations in nanoseconds reported with each {@code /response}, kept only once somebody asked for them
-     * (a long-running local system that nobody measures keeps none); bounded, oldest dropped.
-     */
-    private volatile boolean keepDurations;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Long> durations =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final AtomicInteger durationCount = new AtomicInteger();
-    /** Guards launching against closing, so that no child is started after {@link #close()} took its list. */
-    private final Object lifecycle = new Object();
+    private final ExecutionEnvironments environments;
+    private final EventInvoker invoker;
+    private final HandlerDurations durations = new HandlerDurations();
     private final Thread shutdownHook;
 
-    private LambdaHost(Builder config) {
-        this.config = config;
-        this.server = RuntimeApiServers.create(config.flavour, this::onNextPoll, this::onResponse);
+    private LambdaHost(FunctionSettings settings) {
+        this.settings = settings;
+        this.server = RuntimeApiServers.create(settings.flavour(), this::onNextPoll, this::onResponse);
         boolean ok = false;
         try {
-            server.start(config.port);
+            server.start(settings.port());
             this.port = server.getPort();
-            Files.createDirectories(config.logDirectory);
+            Files.createDirectories(settings.logDirectory());
             this.workDirectory = Files.createDirectories(
-                    config.logDirectory.resolve(".work").resolve(config.name + "-" + port));
-            FunctionLayout layout = FunctionLayout.prepare(config.artifact, workDirectory.resolve("function"));
-            this.taskRoot = layout.taskRoot();
-            this.classPath = new ArrayList<>(layout.classPath());
-            this.classPath.add(FunctionLayout.copyRuntimeClasses(workDirectory.resolve("runtime")).toString());
-            this.http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            this.shutdownHook = new Thread(this::killAll, "lambda-host-shutdown-" + config.name);
+                    settings.logDirectory().resolve(".work").resolve(settings.name() + "-" + port));
+            FunctionLayout layout = FunctionLayout.prepare(settings.artifact(), workDirectory.resolve("function"));
+            List<String> classPath = new ArrayList<>(layout.classPath());
+            classPath.add(FunctionLayout.copyRuntimeClasses(workDirectory.resolve("runtime")).toString());
+            this.environments = new ExecutionEnvironments(settings,
+                    new InstanceLauncher(settings, classPath, layout.taskRoot(), runtimeApi()));
+            this.invoker = new EventInvoker(settings.name(), URI.create(baseUri() + RUNTIME_API_PATH),
+                    settings.timeout().plus(settings.startupTimeout()));
+            this.shutdownHook = new Thread(environments::killAll, "lambda-host-shutdown-" + settings.name());
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             ok = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare function " + config.name + " from " + config.artifact, e);
+            throw new UncheckedIOException("cannot prepare function " + settings.name() + " from "
+                    + settings.artifact(), e);
         } finally {
             if (!ok) {
                 closeServer();
@@ -132,8 +107,6 @@ public final class LambdaHost implements AutoCloseable {
     public static Builder builder(String name, Path artifact) {
         return new Builder(name, artifact);
     }
-
-    // ------------------------------------------------------------------ public API
 
     /**
      * Invokes the function synchronously (RequestResponse) with one event and returns its result JSON
@@ -148,37 +121,18 @@ public final class LambdaHost implements AutoCloseable {
             if (e.getCause() instanceof LambdaInvocationException lie) {
                 throw lie;
             }
-            throw new LambdaInvocationException(config.name, -1, null, e.getCause());
+            throw new LambdaInvocationException(settings.name(), -1, null, e.getCause());
         }
     }
 
     /** {@link #invoke(String)} without blocking the caller; the future fails with {@link LambdaInvocationException}. */
     public CompletableFuture<String> invokeAsync(String eventJson) {
         Objects.requireNonNull(eventJson, "eventJson");
-        if (closed.get()) {
+        if (environments.isClosed()) {
             return CompletableFuture.failedFuture(
-                    new LambdaInvocationException(config.name, -1, "host is closed", null));
+                    new LambdaInvocationException(settings.name(), -1, "host is closed", null));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + RUNTIME_API_PATH))
-                .timeout(config.timeout.plus(config.startupTimeout))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(eventJson, StandardCharsets.UTF_8))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .handle((response, error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause()
-                                : error;
-                        String why = cause instanceof HttpTimeoutException ? "no answer in time" : null;
-                        throw new LambdaInvocationException(config.name, -1, why, cause);
-                    }
-                    int status = response.statusCode();
-                    if (status == 200 || status == 204) {
-                        return response.body() == null ? "" : response.body();
-                    }
-                    throw new LambdaInvocationException(config.name, status, response.body(), null);
-                });
+        return invoker.send(eventJson);
     }
 
     /** Port of the local Runtime API / event endpoint (and, for {@link Flavour#HTTP}, of the HTTP API). */
@@ -197,34 +151,41 @@ public final class LambdaHost implements AutoCloseable {
     }
 
     public String name() {
-        return config.name;
+        return settings.name();
     }
 
     public Flavour flavour() {
-        return config.flavour;
+        return settings.flavour();
+    }
+
+    /** The function's region ({@code AWS_REGION}, and the region of its ARN). */
+    public String region() {
+        return settings.region();
+    }
+
+    /** The account of the function's ARN. */
+    public String accountId() {
+        return settings.accountId();
     }
 
     /** Number of execution environments configured. */
     public int instances() {
-        return config.instances;
+        return settings.instances();
     }
 
     /** Instances whose JVM is running and has polled the Runtime API at least once. */
     public int readyInstances() {
-        return (int) instances.values().stream().filter(i -> i.process.isAlive() && i.readyNanos > 0).count();
+        return environments.ready();
     }
 
     /** Whether every configured instance's JVM is running. */
     public boolean isAlive() {
-        return !closed.get() && instances.size() == config.instances
-                && instances.values().stream().allMatch(i -> i.process.isAlive());
+        return environments.allAlive();
     }
 
     /** Times from starting each instance's JVM to its first Runtime API poll, in instance order (first start). */
     public List<Duration> startupTimes() {
-        synchronized (startupTimes) {
-            return List.copyOf(startupTimes);
-        }
+        return environments.startupTimes();
     }
 
     /**
@@ -233,54 +194,33 @@ public final class LambdaHost implements AutoCloseable {
      * starts with the first call, which therefore returns nothing.
      */
     public List<Double> drainDurationsMillis() {
-        keepDurations = true;
-        List<Double> out = new ArrayList<>();
-        for (Long d; (d = durations.poll()) != null; ) {
-            durationCount.decrementAndGet();
-            out.add(d / 1e6);
-        }
-        return out;
+        return durations.drainMillis();
     }
 
     /** How many instances were started again after exiting (crash, timeout). */
     public int restarts() {
-        return restarts.get();
+        return environments.restarts();
     }
 
     /** One log file per instance (stdout and stderr of its JVM; appended to across restarts). */
     public List<Path> logFiles() {
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < config.instances; i++) {
-            files.add(logFile(i));
+        for (int i = 0; i < settings.instances(); i++) {
+            files.add(settings.logFile(i));
         }
         return files;
     }
 
     /** Operating-system process ids of the running instances. */
     public List<Long> pids() {
-        return instances.values().stream().filter(i -> i.process.isAlive()).map(i -> i.process.pid()).sorted().toList();
+        return environments.pids();
     }
 
     /** Ends every child JVM (SIGTERM, then SIGKILL after 5 s) and the Runtime API. Idempotent. */
     @Override
     public void close() {
-        List<Process> processes;
-        synchronized (lifecycle) {
-            if (!closed.compareAndSet(false, true)) {
-                return;
-            }
-            processes = instances.values().stream().map(i -> i.process).toList();
-        }
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
-            }
+        if (!environments.close()) {
+            return;
         }
         closeServer();
         try {
@@ -288,211 +228,22 @@ public final class LambdaHost implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or has run
         }
-        deleteQuietly(workDirectory);
+        FunctionLayout.deleteQuietly(workDirectory);
     }
 
     @Override
     public String toString() {
-        return "LambdaHost[" + config.name + ", " + config.flavour + ", port " + port + ", " + readyInstances() + "/"
-                + config.instances + " ready]";
-    }
-
-    // ------------------------------------------------------------------ instances
-
-    private void startAll() {
-        long deadline = System.nanoTime() + config.startupTimeout.toNanos();
-        for (int i = 0; i < config.instances; i++) {
-            deleteQuietly(logFile(i));
-            launch(i);
-        }
-        synchronized (readiness) {
-            while (true) {
-                int ready = 0;
-                for (int i = 0; i < config.instances; i++) {
-                    Instance instance = instances.get(i);
-                    if (instance.readyNanos > 0) {
-                        ready++;
-                    } else if (!instance.process.isAlive()) {
-                        throw new IllegalStateException("instance " + i + " of " + config.name + " exited with code "
-                                + instance.process.exitValue() + " before polling the Runtime API; log "
-                                + logFile(i) + ":\n" + tail(logFile(i), 40));
-                    }
-                }
-                if (ready == config.instances) {
-                    break;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException(config.name + ": only " + ready + " of " + config.instances
-                            + " instances polled the Runtime API within " + config.startupTimeout + "; log "
-                            + logFile(0) + ":\n" + tail(logFile(0), 40));
-                }
-                try {
-                    readiness.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while starting " + config.name, e);
-                }
-            }
-        }
-        synchronized (startupTimes) {
-            for (int i = 0; i < config.instances; i++) {
-                Instance instance = instances.get(i);
-                startupTimes.add(Duration.ofNanos(instance.readyNanos - instance.startNanos));
-            }
-        }
-        LOG.log(Level.INFO, () -> config.name + ": " + config.instances + " instance(s) ready on port " + port
-                + " after " + startupTimes());
-    }
-
-    private void launch(int index) {
-        List<String> command = new ArrayList<>();
-        command.add(config.javaExecutable);
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
-        command.add("-XX:MaxHeapSize=" + Math.max(64, config.memoryMb * 85 / 100) + "m");
-        command.addAll(config.jvmOptions);
-        // e.g. -Donewindow.local.function-jvm-options=-XX:TieredStopAtLevel=4 to compare with C2 (later flags win)
-        String extra = System.getProperty("onewindow.local.function-jvm-options", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
-        command.add("-Donewindow.lambda.instance=" + index);
-        command.add("-Donewindow.lambda.timeout-ms=" + config.timeout.toMillis());
-        command.add("-Donewindow.lambda.arn=" + functionArn());
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classPath));
-        command.add(LocalLambdaRuntime.class.getName());
-        command.add(config.runtimeHandler);
-
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(taskRoot.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(index).toFile()));
-        Map<String, String> env = pb.environment();
-        Map<String, String> inherited = new LinkedHashMap<>();
-        for (String name : INHERITED_ENV) {
-            String value = env.get(name);
-            if (value != null) {
-                inherited.put(name, value);
-            }
-        }
-        env.clear();
-        env.putAll(inherited);
-        env.putAll(lambdaEnvironment(index));
-        if (config.quarkusHandler != null) {
-            env.put("QUARKUS_LAMBDA_HANDLER", config.quarkusHandler);
-        }
-        env.putAll(config.environment);
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi());
-
-        Instance instance;
-        try {
-            instance = new Instance(index, System.nanoTime(), pb.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
-        }
-        instances.put(index, instance);
-        instance.process.onExit().thenRun(() -> onExit(instance));
-    }
-
-    private Map<String, String> lambdaEnvironment(int index) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name);
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name);
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]instance-" + index);
-        env.put("AWS_REGION", config.region);
-        env.put("AWS_DEFAULT_REGION", config.region);
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-        env.put("_HANDLER", config.runtimeHandler);
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("TZ", "UTC");
-        return env;
-    }
-
-    private String functionArn() {
-        String partition = config.region.startsWith("cn-") ? "aws-cn" : "aws";
-        return "arn:" + partition + ":lambda:" + config.region + ":" + config.accountId + ":function:" + config.name;
-    }
-
-    private void onResponse(RoutingContext ctx) {
-        String d = keepDurations ? ctx.request().getHeader(LocalLambdaRuntime.DURATION_HEADER) : null;
-        if (d == null) {
-            return;
-        }
-        try {
-            durations.add(Long.parseLong(d));
-            if (durationCount.incrementAndGet() > 1_000_000) {
-                durations.poll();
-                durationCount.decrementAndGet();
-            }
-        } catch (NumberFormatException ignored) {
-            // not ours to judge: the response itself is still handled
-        }
+        return "LambdaHost[" + settings.name() + ", " + settings.flavour() + ", port " + port + ", "
+                + readyInstances() + "/" + settings.instances() + " ready]";
     }
 
     private void onNextPoll(RoutingContext ctx) {
-        polls.incrementAndGet();
-        String agent = ctx.request().getHeader("User-Agent");
-        if (agent == null || !agent.startsWith(LocalLambdaRuntime.USER_AGENT_PREFIX)) {
-            return;
-        }
-        try {
-            int index = Integer.parseInt(agent.substring(LocalLambdaRuntime.USER_AGENT_PREFIX.length()).trim());
-            Instance instance = instances.get(index);
-            if (instance != null && instance.readyNanos == 0) {
-                instance.readyNanos = System.nanoTime();
-                synchronized (readiness) {
-                    readiness.notifyAll();
-                }
-            }
-        } catch (NumberFormatException ignored) {
-            // not one of ours
-        }
+        environments.polled(ctx.request().getHeader("User-Agent"));
     }
 
-    private void onExit(Instance instance) {
-        synchronized (readiness) {
-            readiness.notifyAll();
-        }
-        if (closed.get() || instances.get(instance.index) != instance) {
-            return;
-        }
-        boolean wasReady = instance.readyNanos > 0;
-        int failures = wasReady ? 0 : instance.initFailuresBefore + 1;
-        LOG.log(Level.WARNING, () -> config.name + " instance " + instance.index + " (pid " + instance.process.pid()
-                + ") exited with code " + instance.process.exitValue() + (wasReady ? "" : " before it was ready")
-                + "; log " + logFile(instance.index));
-        if (!startupComplete() || failures >= MAX_CONSECUTIVE_INIT_FAILURES) {
-            return; // start() reports it, or the function cannot start: leave this instance down
-        }
-        synchronized (lifecycle) {
-            if (closed.get()) {
-                return;
-            }
-            restarts.incrementAndGet();
-            try {
-                launch(instance.index);
-                instances.get(instance.index).initFailuresBefore = failures;
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "cannot restart " + config.name + " instance " + instance.index, e);
-            }
-        }
-    }
-
-    private boolean startupComplete() {
-        synchronized (startupTimes) {
-            return !startupTimes.isEmpty();
-        }
-    }
-
-    private void killAll() {
-        synchronized (lifecycle) {
-            closed.set(true);
-            instances.values().forEach(i -> i.process.destroyForcibly());
+    private void onResponse(RoutingContext ctx) {
+        if (durations.keeping()) {
+            durations.record(ctx.request().getHeader(LocalLambdaRuntime.DURATION_HEADER));
         }
     }
 
@@ -500,55 +251,9 @@ public final class LambdaHost implements AutoCloseable {
         try {
             server.close();
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "closing the mock event server of " + config.name, e);
+            LOG.log(Level.DEBUG, "closing the mock event server of " + settings.name(), e);
         }
     }
-
-    private Path logFile(int index) {
-        return config.logDirectory.resolve(config.name + "-" + index + ".log");
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
-    static void deleteQuietly(Path path) {
-        if (path == null || !Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort
-        }
-    }
-
-    private static final class Instance {
-        final int index;
-        final long startNanos;
-        final Process process;
-        volatile long readyNanos;
-        volatile int initFailuresBefore;
-
-        Instance(int index, long startNanos, Process process) {
-            this.index = index;
-            this.startNanos = startNanos;
-            this.process = process;
-        }
-    }
-
-    // ------------------------------------------------------------------ builder
 
     /** Configuration of a {@link LambdaHost}; {@link #start()} launches it and waits until it is ready. */
     public static final class Builder {
@@ -671,9 +376,12 @@ public final class LambdaHost implements AutoCloseable {
 
         /** Starts the Runtime API and the instances, and returns once every instance has polled it. */
         public LambdaHost start() {
-            LambdaHost host = new LambdaHost(this);
+            LambdaHost host = new LambdaHost(new FunctionSettings(name, artifact, flavour, port, instances,
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment)), quarkusHandler,
+                    runtimeHandler, java.util.Collections.unmodifiableList(new ArrayList<>(jvmOptions)), logDirectory,
+                    startupTimeout, timeout, memoryMb, region, accountId, javaExecutable));
             try {
-                host.startAll();
+                host.environments.startAll(host.port);
                 return host;
             } catch (RuntimeException | Error e) {
                 host.close();

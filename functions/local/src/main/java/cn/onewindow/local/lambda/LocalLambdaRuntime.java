@@ -9,8 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.HttpURLConnection;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /**
  * The Lambda Java runtime's part, played locally: the {@code main} class of every child JVM that {@link LambdaHost}
@@ -39,7 +34,8 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
  * {@code QuarkusStreamHandler}. This class calls it the same way, from the same {@code function.zip} contents.
  *
  * <p>Only the JDK and {@code aws-lambda-java-core} (which every function package contains) may be used here:
- * {@link LambdaHost} copies this class and its member classes, alone, onto the child's class path.
+ * {@link LambdaHost} copies this class, {@link LocalInvocationContext} and {@link RuntimeErrorJson} with their member
+ * classes, alone, onto the child's class path.
  *
  * <p>System properties read (set by {@link LambdaHost}): {@code onewindow.lambda.instance} (shown in the
  * {@code User-Agent} of the {@code /next} poll, which is how the host sees that the instance is ready),
@@ -167,7 +163,7 @@ public final class LocalLambdaRuntime {
 
     /** @return false when this environment must end (timeout, VM error), as Lambda would discard it. */
     private boolean invoke(String requestId, byte[] event, long deadline, String invokedArn) {
-        InvocationContext context = new InvocationContext(requestId, deadline, invokedArn);
+        LocalInvocationContext context = new LocalInvocationContext(requestId, deadline, invokedArn);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long started = System.nanoTime();
         Future<?> run = worker.submit(() -> {
@@ -182,7 +178,7 @@ public final class LocalLambdaRuntime {
             String message = String.format("RequestId: %s Error: Task timed out after %.2f seconds", requestId,
                     timeoutMillis / 1000.0);
             System.err.println("[local-lambda-runtime] " + message);
-            postQuietly(requestId, errorJson("Sandbox.Timedout", message, null), "Sandbox.Timedout");
+            postQuietly(requestId, RuntimeErrorJson.of("Sandbox.Timedout", message, null), "Sandbox.Timedout");
             return false;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof InvocationTargetException ite && ite.getCause() != null
@@ -190,7 +186,7 @@ public final class LocalLambdaRuntime {
                     : e.getCause();
             System.err.println("[local-lambda-runtime] invocation " + requestId + " failed");
             cause.printStackTrace();
-            postQuietly(requestId, errorJson(cause.getClass().getName(), cause.getMessage(), cause), "Unhandled");
+            postQuietly(requestId, RuntimeErrorJson.of(cause.getClass().getName(), cause.getMessage(), cause), "Unhandled");
             return !(cause instanceof VirtualMachineError);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,47 +254,6 @@ public final class LocalLambdaRuntime {
         return System.currentTimeMillis() + timeoutMillis;
     }
 
-    static byte[] errorJson(String type, String message, Throwable cause) {
-        StringBuilder sb = new StringBuilder("{\"errorMessage\":");
-        quote(sb, message == null ? type : message);
-        sb.append(",\"errorType\":");
-        quote(sb, type);
-        if (cause != null) {
-            sb.append(",\"stackTrace\":[");
-            StackTraceElement[] trace = cause.getStackTrace();
-            for (int i = 0; i < Math.min(trace.length, 50); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                quote(sb, trace[i].toString());
-            }
-            sb.append(']');
-        }
-        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
-
     private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while ((t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError)
@@ -308,7 +263,7 @@ public final class LocalLambdaRuntime {
         return t;
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         return orElse(System.getenv(name), fallback);
     }
 
@@ -321,100 +276,6 @@ public final class LocalLambdaRuntime {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The {@link Context} handed to the handler, from the invocation's headers and the Lambda environment. */
-    static final class InvocationContext implements Context {
-        private final String requestId;
-        private final long deadline;
-        private final String invokedArn;
-
-        InvocationContext(String requestId, long deadline, String invokedArn) {
-            this.requestId = requestId;
-            this.deadline = deadline;
-            this.invokedArn = invokedArn;
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return System.getenv("AWS_LAMBDA_LOG_GROUP_NAME");
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return System.getenv("AWS_LAMBDA_LOG_STREAM_NAME");
-        }
-
-        @Override
-        public String getFunctionName() {
-            return System.getenv("AWS_LAMBDA_FUNCTION_NAME");
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return invokedArn;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            try {
-                return Integer.parseInt(env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
-            } catch (NumberFormatException e) {
-                return 1024;
-            }
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return StdoutLogger.INSTANCE;
-        }
-
-        @Override
-        public String toString() {
-            return "InvocationContext[" + requestId + ", deadline " + Instant.ofEpochMilli(deadline) + "]";
-        }
-    }
-
-    /** Lambda's context logger writes to the function's log stream, which is stdout here. */
-    static final class StdoutLogger implements LambdaLogger {
-        static final StdoutLogger INSTANCE = new StdoutLogger();
-
-        @Override
-        public void log(String message) {
-            System.out.print(message);
-            System.out.flush();
-        }
-
-        @Override
-        public void log(byte[] message) {
-            System.out.write(message, 0, message.length);
-            System.out.flush();
         }
     }
 }

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@link Builder#every(Duration) period} with the scheduled event
  * {@code {"version":"0","id","detail-type":"Scheduled Event","source":"aws.events","account","time","region",
  * "resources":[ruleArn],"detail":{}}}, whose {@code time} (UTC, whole seconds, as EventBridge writes it) comes from
- * the given {@link Clock}, so a test or demo can move time. {@link #tickNow()} fires one tick at once.
+ * the given {@link Clock}, so a test or demo can move time. {@link #tickNow()} fires one tick at once. The rule
+ * lives in the function's account and region ({@link LambdaHost#region()}, {@link LambdaHost#accountId()}).
  *
  * <p>Ticks run on one thread, so they never overlap; a failed tick is counted and logged, and the schedule goes on.
  */
@@ -43,11 +44,10 @@ public final class ScheduleTicker implements AutoCloseable {
     private ScheduleTicker(Builder b) {
         this.function = b.function;
         this.clock = b.clock;
-        this.region = b.region;
-        this.accountId = b.accountId;
-        this.ruleArn = b.ruleArn != null ? b.ruleArn
-                : "arn:" + (region.startsWith("cn-") ? "aws-cn" : "aws") + ":events:" + region + ":" + accountId
-                        + ":rule/" + (b.ruleName != null ? b.ruleName : function.name() + "-schedule");
+        this.region = function.region();
+        this.accountId = function.accountId();
+        this.ruleArn = b.ruleArn != null ? b.ruleArn : Arns.of("events", region, accountId,
+                "rule/" + (b.ruleName != null ? b.ruleName : function.name() + "-schedule"));
         this.period = b.period;
         if (period != null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -148,8 +148,6 @@ public final class ScheduleTicker implements AutoCloseable {
         private Duration period;
         private Duration initialDelay;
         private Clock clock = Clock.systemUTC();
-        private String region = "cn-north-1";
-        private String accountId = "000000000000";
         private String ruleName;
         private String ruleArn;
 
@@ -175,16 +173,6 @@ public final class ScheduleTicker implements AutoCloseable {
         /** Source of the events' {@code time}; default the system clock (UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region);
-            return this;
-        }
-
-        public Builder accountId(String accountId) {
-            this.accountId = Objects.requireNonNull(accountId);
             return this;
         }
 

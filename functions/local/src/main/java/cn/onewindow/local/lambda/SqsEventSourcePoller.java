@@ -1,35 +1,21 @@
 package cn.onewindow.local.lambda;
 
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
@@ -45,17 +31,13 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * not JSON, an empty, missing or unknown {@code itemIdentifier}), nothing is deleted: the messages come back after
  * the visibility timeout, and the queue's redrive policy moves repeated failures to its dead-letter queue, as on AWS.
  *
- * <p>FIFO ordering (stop at the first failure of a message group) is not emulated.
+ * <p>FIFO ordering (stop at the first failure of a message group) is not emulated. The event is written by
+ * {@link SqsLambdaEvent}, the function's answer read by {@link BatchItemFailures}; this class polls, invokes, deletes
+ * and counts.
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SqsEventSourcePoller.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<MessageSystemAttributeName> OPTIONAL_ATTRIBUTES = List.of(
-            MessageSystemAttributeName.AWS_TRACE_HEADER,
-            MessageSystemAttributeName.SEQUENCE_NUMBER,
-            MessageSystemAttributeName.MESSAGE_GROUP_ID,
-            MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -65,6 +47,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final int batchSize;
     private final int waitTimeSeconds;
     private final Duration errorBackoff;
+    private final SqsLambdaEvent events;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
 
@@ -83,6 +66,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.errorBackoff = b.errorBackoff;
         this.region = b.region != null ? b.region : regionOf(b.sqs);
         this.queueArn = b.queueArn != null ? b.queueArn : lookUpArn(b.sqs, b.queueUrl, this.region);
+        this.events = new SqsLambdaEvent(queueArn, region);
         for (int i = 0; i < b.concurrency; i++) {
             Thread t = new Thread(this::pollLoop, "sqs-esm-" + queueName() + "-" + function.name() + "-" + i);
             t.setDaemon(true);
@@ -209,8 +193,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         Set<String> failed;
         try {
             String response = function.invoke(event(batch));
-            failed = batchItemFailures(response, ids);
-        } catch (LambdaInvocationException | InvalidResponseException e) {
+            failed = BatchItemFailures.parse(response, ids);
+        } catch (LambdaInvocationException | BatchItemFailures.InvalidResponseException e) {
             failedInvocations.incrementAndGet();
             failures.addAndGet(batch.size());
             LOG.log(Level.WARNING, () -> function.name() + " failed on a batch of " + batch.size() + " from "
@@ -240,101 +224,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         }
     }
 
-    /**
-     * The event Lambda sends for a batch of SQS messages.
-     */
+    /** The event Lambda sends for a batch of SQS messages. */
     String event(List<Message> batch) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode records = root.putArray("Records");
-        for (Message m : batch) {
-            ObjectNode r = records.addObject();
-            r.put("messageId", m.messageId());
-            r.put("receiptHandle", m.receiptHandle());
-            r.put("body", m.body());
-            ObjectNode attributes = r.putObject("attributes");
-            Map<MessageSystemAttributeName, String> attrs = m.attributes();
-            attributes.put("ApproximateReceiveCount", attrs.getOrDefault(
-                    MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-            attributes.put("SentTimestamp", attrs.getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP,
-                    Long.toString(System.currentTimeMillis())));
-            attributes.put("SenderId", attrs.getOrDefault(MessageSystemAttributeName.SENDER_ID, "000000000000"));
-            attributes.put("ApproximateFirstReceiveTimestamp", attrs.getOrDefault(
-                    MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, attributes.get("SentTimestamp")
-                            .asText()));
-            for (MessageSystemAttributeName optional : OPTIONAL_ATTRIBUTES) {
-                String value = attrs.get(optional);
-                if (value != null) {
-                    attributes.put(optional.toString(), value);
-                }
-            }
-            ObjectNode messageAttributes = r.putObject("messageAttributes");
-            m.messageAttributes().forEach((name, value) -> messageAttributes.set(name, messageAttribute(value)));
-            r.put("md5OfBody", m.md5OfBody() != null ? m.md5OfBody() : md5Hex(m.body()));
-            if (m.md5OfMessageAttributes() != null && !m.messageAttributes().isEmpty()) {
-                r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
-            }
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", queueArn);
-            r.put("awsRegion", region);
-        }
-        return root.toString();
-    }
-
-    private static ObjectNode messageAttribute(MessageAttributeValue value) {
-        ObjectNode a = JSON.createObjectNode();
-        if (value.stringValue() != null) {
-            a.put("stringValue", value.stringValue());
-        }
-        if (value.binaryValue() != null) {
-            a.put("binaryValue", Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
-        }
-        ArrayNode strings = a.putArray("stringListValues");
-        value.stringListValues().forEach(strings::add);
-        ArrayNode binaries = a.putArray("binaryListValues");
-        for (SdkBytes b : value.binaryListValues()) {
-            binaries.add(Base64.getEncoder().encodeToString(b.asByteArray()));
-        }
-        a.put("dataType", value.dataType());
-        return a;
-    }
-
-    /**
-     * Message ids the function reported as failed, by Lambda's rules for partial batch responses.
-     *
-     * @throws InvalidResponseException when Lambda would treat the response as a failure of the whole batch
-     */
-    static Set<String> batchItemFailures(String response, Set<String> batchIds) {
-        if (response == null || response.isBlank()) {
-            return Set.of();
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(response);
-        } catch (JsonProcessingException e) {
-            throw new InvalidResponseException("response is not JSON: " + abbreviate(response));
-        }
-        if (root == null || root.isNull()) {
-            return Set.of();
-        }
-        if (!root.isObject()) {
-            throw new InvalidResponseException("response is not a JSON object: " + abbreviate(response));
-        }
-        JsonNode list = root.get("batchItemFailures");
-        if (list == null || list.isNull()) {
-            return Set.of();
-        }
-        if (!list.isArray()) {
-            throw new InvalidResponseException("batchItemFailures is not a list: " + abbreviate(response));
-        }
-        Set<String> failed = new HashSet<>();
-        for (JsonNode item : list) {
-            JsonNode id = item.get("itemIdentifier");
-            if (id == null || !id.isTextual() || id.asText().isEmpty() || !batchIds.contains(id.asText())) {
-                throw new InvalidResponseException("invalid itemIdentifier in " + item);
-            }
-            failed.add(id.asText());
-        }
-        return failed;
+        return events.of(batch);
     }
 
     private String queueName() {
@@ -363,20 +255,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         String name = parts[parts.length - 1];
         String account = parts.length > 1 && parts[parts.length - 2].matches("\\d{12}") ? parts[parts.length - 2]
                 : "000000000000";
-        return "arn:" + (region.startsWith("cn-") ? "aws-cn" : "aws") + ":sqs:" + region + ":" + account + ":" + name;
-    }
-
-    private static String md5Hex(String body) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+        return Arns.of("sqs", region, account, name);
     }
 
     private void pause(Duration d) {
@@ -385,13 +264,6 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
-        }
-    }
-
-    /** A response Lambda rejects: the whole batch counts as failed. */
-    static final class InvalidResponseException extends RuntimeException {
-        InvalidResponseException(String message) {
-            super(message);
         }
     }
 

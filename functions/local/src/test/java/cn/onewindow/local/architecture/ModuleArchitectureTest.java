@@ -2,6 +2,7 @@ package cn.onewindow.local.architecture;
 
 import cn.onewindow.core.identity.Role;
 import cn.onewindow.local.architecture.fixture.DecidesOnRole;
+import cn.onewindow.local.architecture.fixture.ReachesIntoPlatform;
 import cn.onewindow.local.architecture.fixture.UsesInMemoryAdapter;
 import cn.onewindow.local.architecture.fixture.WritesToDynamo;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -74,6 +75,20 @@ class ModuleArchitectureTest {
                         + " functions/aws implements");
     }
 
+    /**
+     * The functions' wiring: a resource, filter or handler names in its constructor the services it uses (CDI
+     * constructor injection); only the function's composition (the classes that declare CDI producer methods:
+     * PlatformProducer and ApiServices, WorkerPlatform and WorkerServices) sees the Platform they come from.
+     */
+    static ArchRule handlersAreNotHandedThePlatform(String... packages) {
+        DescribedPredicate<JavaClass> composition = DescribedPredicate.describe("compose the function (declare CDI"
+                + " producer methods)", (JavaClass c) -> c.getMethods().stream()
+                .anyMatch(m -> m.isAnnotatedWith("jakarta.enterprise.inject.Produces")));
+        return noClasses().that().resideInAnyPackage(packages).and(DescribedPredicate.not(composition))
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.onewindow.aws.Platform")
+                .because("a reader sees what a handler needs in its constructor; the Platform is a service locator");
+    }
+
     /** Only the adapters of functions/aws write to DynamoDB. */
     static ArchRule onlyAwsAdaptersWriteToDynamo() {
         return noClasses().that().resideOutsideOfPackage("cn.onewindow.aws..")
@@ -122,6 +137,11 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void resourcesAndHandlersAreNotHandedThePlatform() {
+        handlersAreNotHandedThePlatform("cn.onewindow.api..", "cn.onewindow.workers..").check(ALL);
+    }
+
+    @Test
     void onlyAdaptersInFunctionsAwsWriteToDynamoDb() {
         onlyAwsAdaptersWriteToDynamo().check(ALL);
     }
@@ -148,6 +168,16 @@ class ModuleArchitectureTest {
         assertTrue(r.hasViolation(), "a MemoryCaseRepository used outside functions/memory must be reported");
         String report = r.getFailureReport().toString();
         assertTrue(report.contains("UsesInMemoryAdapter") && report.contains("MemoryCaseRepository"), report);
+    }
+
+    @Test
+    void theWiringRuleReportsAHandlerHandedThePlatform() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ReachesIntoPlatform.class);
+        EvaluationResult r = handlersAreNotHandedThePlatform("cn.onewindow.local.architecture.fixture..")
+                .evaluate(fixture);
+        assertTrue(r.hasViolation(), "a handler constructed with the Platform must be reported");
+        String report = r.getFailureReport().toString();
+        assertTrue(report.contains("ReachesIntoPlatform") && report.contains("Platform"), report);
     }
 
     @Test

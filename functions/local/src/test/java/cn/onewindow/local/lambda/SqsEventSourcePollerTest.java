@@ -177,19 +177,19 @@ class SqsEventSourcePollerTest {
     @Test
     void partialBatchResponsesAreReadByLambdasRules() {
         Set<String> batch = Set.of("a", "b");
-        assertEquals(Set.of(), SqsEventSourcePoller.batchItemFailures("", batch));
-        assertEquals(Set.of(), SqsEventSourcePoller.batchItemFailures("null", batch));
-        assertEquals(Set.of(), SqsEventSourcePoller.batchItemFailures("{\"batchItemFailures\":[]}", batch));
-        assertEquals(Set.of(), SqsEventSourcePoller.batchItemFailures("{\"echo\":1}", batch));
-        assertEquals(Set.of("b"), SqsEventSourcePoller.batchItemFailures(
+        assertEquals(Set.of(), BatchItemFailures.parse("", batch));
+        assertEquals(Set.of(), BatchItemFailures.parse("null", batch));
+        assertEquals(Set.of(), BatchItemFailures.parse("{\"batchItemFailures\":[]}", batch));
+        assertEquals(Set.of(), BatchItemFailures.parse("{\"echo\":1}", batch));
+        assertEquals(Set.of("b"), BatchItemFailures.parse(
                 "{\"batchItemFailures\":[{\"itemIdentifier\":\"b\"}]}", batch));
         for (String invalid : List.of("not json", "\"text\"",
                 "{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}",
                 "{\"batchItemFailures\":[{\"itemIdentifier\":null}]}",
                 "{\"batchItemFailures\":[{\"id\":\"a\"}]}",
                 "{\"batchItemFailures\":[{\"itemIdentifier\":\"zzz\"}]}")) {
-            assertThrows(SqsEventSourcePoller.InvalidResponseException.class,
-                    () -> SqsEventSourcePoller.batchItemFailures(invalid, batch), invalid);
+            assertThrows(BatchItemFailures.InvalidResponseException.class,
+                    () -> BatchItemFailures.parse(invalid, batch), invalid);
         }
     }
 
