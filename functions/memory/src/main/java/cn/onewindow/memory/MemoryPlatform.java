@@ -219,6 +219,9 @@ public final class MemoryPlatform {
                 new EnvelopeSealer(new EnvelopeSealer.LocalKek(kek)));
     }
 
+    /** The iteration count of the demo users' password hashes here (far below {@link Passwords#DEFAULT_ITERATIONS}). */
+    public static final int SEEDED_PASSWORD_ITERATIONS = 2_000;
+
     private static Passwords passwords;
     private static Map<String, String> hashes;
 
@@ -234,7 +237,7 @@ public final class MemoryPlatform {
      */
     private static synchronized Map<String, String> demoHashes() {
         if (hashes == null) {
-            Passwords p = new Passwords(2_000);
+            Passwords p = new Passwords(SEEDED_PASSWORD_ITERATIONS);
             hashes = DemoData.users().keySet().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
                     u -> u, u -> p.hash(DemoData.DEMO_PASSWORD)));
         }
