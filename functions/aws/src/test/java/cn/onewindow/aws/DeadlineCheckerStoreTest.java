@@ -1,194 +1,29 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.cases.HistoryEntry;
-import cn.onewindow.core.cases.ServiceCase;
-import cn.onewindow.core.cases.Suspension;
-import cn.onewindow.core.common.AdjustableClock;
-import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.ports.CaseWrite;
-import cn.onewindow.core.service.Commands;
-import cn.onewindow.core.service.DeadlineChecker;
-import org.junit.jupiter.api.Test;
+import cn.onewindow.memory.usecase.DeadlineCheckerScenarios;
+import cn.onewindow.memory.usecase.Services;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static cn.onewindow.aws.Fixtures.FRIDAY_10_SHANGHAI;
-import static cn.onewindow.aws.Fixtures.WINDOW;
-import static cn.onewindow.aws.Fixtures.complete;
-import static cn.onewindow.aws.Fixtures.rawItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Clock;
 
 /**
- * The deadline checker against dynoxide on real 2025 calendar dates: one warning at the warning point, one
- * accountability record when overdue, whatever the runs do (repeat, overlap, crash half-way).
+ * {@link DeadlineCheckerScenarios} on the DynamoDB adapters (functions/memory runs them on the in-memory ones).
  */
 @ExtendWith(LocalDynamo.class)
-class DeadlineCheckerStoreTest {
-    /** 建设用地审批, 12 working days from Friday 2025-04-25: due Thursday 2025-05-15 18:00 Shanghai. */
-    static final Instant DUE = Instant.parse("2025-05-15T10:00:00Z");
-    /** One working day before: Wednesday 2025-05-14 18:00. */
-    static final Instant WARNING = Instant.parse("2025-05-14T10:00:00Z");
+class DeadlineCheckerStoreTest extends DeadlineCheckerScenarios {
+    private final DynamoServices dynamo;
 
-    private static long count(List<HistoryEntry> h, String event) {
-        return h.stream().filter(e -> e.event().equals(event)).count();
+    DeadlineCheckerStoreTest(DynamoServices dynamo) {
+        this.dynamo = dynamo;
     }
 
-    @Test
-    void warnsOnceAtTheWarningPointAndRecordsOneAccountabilityWhenOverdue(LocalDynamo.Tables tables) {
-        AdjustableClock clock = AdjustableClock.anchored(FRIDAY_10_SHANGHAI, Instant.now());
-        Platform p = tables.seededPlatform(clock);
-        String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "王建国"), null)
-                .snapshot().id();
-        assertEquals(DUE, p.caseService.get(WINDOW, id).dueAt());
-
-        assertEquals(0, p.deadlineChecker.run().warnings(), "nothing is due on the day of acceptance");
-        clock.advanceTo(WARNING.minusSeconds(600));
-        assertEquals(0, p.deadlineChecker.run().warnings(), "10 minutes before the warning point");
-
-        clock.advanceTo(WARNING.plusSeconds(60));
-        DeadlineChecker.Result r = p.deadlineChecker.run();
-        assertEquals(1, r.warnings());
-        assertEquals(0, r.overdue());
-        assertEquals(0, p.deadlineChecker.run().warnings(), "a second run warns no more");
-        assertNotNull(p.caseService.get(WINDOW, id).warnedAt());
-        assertNull(p.caseService.get(WINDOW, id).overdueAt());
-
-        // Friday 2025-05-16 10:00 Shanghai: due Thursday 18:00, one working hour late (09:00–10:00)
-        clock.advanceTo(Instant.parse("2025-05-16T02:00:00Z"));
-        r = p.deadlineChecker.run();
-        assertEquals(1, r.overdue());
-        assertEquals(0, p.deadlineChecker.run().overdue(), "a second run finds no new overdue case");
-        ServiceCase.Snapshot s = p.caseService.get(WINDOW, id);
-        assertNotNull(s.overdueAt());
-        assertEquals(60L, s.overdueWorkingMinutes());
-        List<HistoryEntry> h = p.caseService.history(WINDOW, id);
-        assertEquals(1, count(h, "WARNING"));
-        assertEquals(1, count(h, "OVERDUE"));
-        Map<String, AttributeValue> record = rawItem(tables.client(), tables.casesTable(), id, "ACCOUNTABILITY#CASE");
-        assertFalse(record.isEmpty(), "accountability record written");
-        assertTrue(record.get("doc").s().contains("\"workingMinutesLate\":60"), record.get("doc").s());
-        assertTrue(record.get("doc").s().contains("\"staffId\":\"" + WINDOW.id() + "\""), record.get("doc").s());
-        assertTrue(rawItem(tables.client(), tables.casesTable(), id, "TIMER#DUE").isEmpty(), "due timer gone");
+    @Override
+    protected Services seeded(Clock clock) {
+        return dynamo.seeded(clock);
     }
 
-    @Test
-    void suspensionAcrossTheMayHolidayMovesTheDeadlineAndTheWarning(LocalDynamo.Tables tables) {
-        AdjustableClock clock = AdjustableClock.anchored(FRIDAY_10_SHANGHAI, Instant.now());
-        Platform p = tables.seededPlatform(clock);
-        String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "李秀英"), null)
-                .snapshot().id();
-        // suspended Wed 2025-04-30 10:00, resumed Tue 2025-05-06 10:00: 420 working minutes pass (120+240+60)
-        clock.advanceTo(Instant.parse("2025-04-30T02:00:00Z"));
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "现场勘查"), null);
-        clock.advanceTo(Instant.parse("2025-05-06T02:00:00Z"));
-        p.caseService.resume(WINDOW, id, new Commands.Resume(null), null);
-        assertEquals(Instant.parse("2025-05-16T10:00:00Z"), p.caseService.get(WINDOW, id).dueAt(),
-                "due Friday 2025-05-16 18:00 instead of Thursday");
-
-        clock.advanceTo(Instant.parse("2025-05-15T10:30:00Z")); // Thursday 18:30: the old due time has passed
-        DeadlineChecker.Result r = p.deadlineChecker.run();
-        assertEquals(0, r.overdue(), "not overdue at the old due time");
-        assertEquals(1, r.warnings(), "but past the new warning point (Thursday 18:00)");
-        clock.advanceTo(Instant.parse("2025-05-19T01:30:00Z")); // Monday 09:30: 30 working minutes late
-        assertEquals(1, p.deadlineChecker.run().overdue());
-        assertEquals(30L, p.caseService.get(WINDOW, id).overdueWorkingMinutes());
-    }
-
-    @Test
-    void extendedCaseIsNotOverdueAtItsFormerDueTime(LocalDynamo.Tables tables) {
-        AdjustableClock clock = AdjustableClock.anchored(FRIDAY_10_SHANGHAI, Instant.now());
-        Platform p = tables.seededPlatform(clock);
-        String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "赵立"), null)
-                .snapshot().id();
-        p.caseService.extend(WINDOW, id, new Commands.Extend(5, "需补充勘测"), null);
-        // 5 working days after Thursday 05-15: 16, 19, 20, 21, 22 → Thursday 2025-05-22 18:00
-        assertEquals(Instant.parse("2025-05-22T10:00:00Z"), p.caseService.get(WINDOW, id).dueAt());
-        clock.advanceTo(Instant.parse("2025-05-16T02:00:00Z"));
-        assertEquals(0, p.deadlineChecker.run().overdue());
-        clock.advanceTo(Instant.parse("2025-05-23T02:00:00Z"));
-        assertEquals(1, p.deadlineChecker.run().overdue());
-    }
-
-    @Test
-    void twoRunsAtOnceMakeExactlyOneWarningAndOneAccountabilityPerCase(LocalDynamo.Tables tables) throws Exception {
-        AdjustableClock clock = AdjustableClock.anchored(FRIDAY_10_SHANGHAI, Instant.now());
-        Platform p = tables.seededPlatform(clock);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            ids.add(p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "申请人" + i), null)
-                    .snapshot().id());
-        }
-        clock.advanceTo(Instant.parse("2025-05-16T02:00:00Z"));
-        Platform other = tables.platform(clock); // a second function instance over the same tables
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Callable<DeadlineChecker.Result>> runs = List.of(
-                () -> { go.await(); return p.deadlineChecker.run(); },
-                () -> { go.await(); return other.deadlineChecker.run(); });
-        List<Future<DeadlineChecker.Result>> futures = new ArrayList<>();
-        for (Callable<DeadlineChecker.Result> r : runs) futures.add(pool.submit(r));
-        go.countDown();
-        int overdue = 0;
-        for (Future<DeadlineChecker.Result> f : futures) overdue += f.get().overdue();
-        pool.shutdown();
-        assertEquals(ids.size(), overdue, "each case found overdue by exactly one of the two runs");
-        for (String id : ids) {
-            List<HistoryEntry> h = p.caseService.history(WINDOW, id);
-            assertEquals(1, count(h, "WARNING"), id);
-            assertEquals(1, count(h, "OVERDUE"), id);
-            assertFalse(rawItem(tables.client(), tables.casesTable(), id, "ACCOUNTABILITY#CASE").isEmpty());
-        }
-    }
-
-    @Test
-    void aRunThatCrashesHalfWayIsCompletedByTheNextWithoutDoubles(LocalDynamo.Tables tables) {
-        AdjustableClock clock = AdjustableClock.anchored(FRIDAY_10_SHANGHAI, Instant.now());
-        Platform p = tables.seededPlatform(clock);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            ids.add(p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "申请人" + i), null)
-                    .snapshot().id());
-        }
-        clock.advanceTo(Instant.parse("2025-05-16T02:00:00Z"));
-        // the real repository, failing from its third write on: the run stops handling cases half-way
-        AtomicInteger writes = new AtomicInteger();
-        DynamoCaseRepository real = p.cases;
-        cn.onewindow.core.ports.CaseRepository crashing = new DelegatingCaseRepository(real) {
-            @Override
-            public ServiceCase.Snapshot save(CaseWrite w) {
-                if (writes.incrementAndGet() > 2) throw new IllegalStateException("function stopped");
-                return real.save(w);
-            }
-        };
-        DeadlineChecker broken = new DeadlineChecker(crashing, real, p.deadlines, clock, p.approvalService);
-        DeadlineChecker.Result first = broken.run();
-        assertEquals(2, first.overdue());
-        assertTrue(first.failures() > 0);
-        // the checkpoint moves past the slices handled completely, never past a timer that failed (the warnings of
-        // Wednesday 05-14 18:00 come first)
-        assertTrue(real.checkpoint(DeadlineChecker.NAME).map(c -> c.isBefore(WARNING)).orElse(true),
-                "a run with failures keeps the checkpoint before them");
-
-        DeadlineChecker.Result second = p.deadlineChecker.run();
-        assertEquals(ids.size() - 2, second.overdue(), "the next run handles exactly the rest");
-        for (String id : ids) {
-            assertEquals(1, count(p.caseService.history(WINDOW, id), "OVERDUE"), id);
-        }
-        assertEquals(0, p.deadlineChecker.run().overdue());
+    @Override
+    protected Services unseeded(Clock clock) {
+        return dynamo.unseeded(clock);
     }
 }

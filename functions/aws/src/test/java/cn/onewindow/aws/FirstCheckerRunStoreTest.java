@@ -1,43 +1,29 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.common.AdjustableClock;
-import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.DeadlineChecker;
-import org.junit.jupiter.api.Test;
+import cn.onewindow.memory.usecase.FirstCheckerRunScenarios;
+import cn.onewindow.memory.usecase.Services;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import static cn.onewindow.aws.Fixtures.FRIDAY_10_SHANGHAI;
-import static cn.onewindow.aws.Fixtures.WINDOW;
-import static cn.onewindow.aws.Fixtures.complete;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Clock;
 
 /**
- * The deadline checker's very first run (no checkpoint: a new deployment, a restored table) covers every open case
- * of the timer index, not only the last three days: a case due three weeks before goes overdue in that run.
+ * {@link FirstCheckerRunScenarios} on the DynamoDB adapters (functions/memory runs them on the in-memory ones).
  */
 @ExtendWith(LocalDynamo.class)
-class FirstCheckerRunStoreTest {
+class FirstCheckerRunStoreTest extends FirstCheckerRunScenarios {
+    private final DynamoServices dynamo;
 
-    @Test
-    void theFirstRunEverFindsACaseThatFellDueWeeksBefore(LocalDynamo.Tables tables) {
-        AdjustableClock clock = AdjustableClock.anchored(FRIDAY_10_SHANGHAI, Instant.now());
-        Platform p = tables.seededPlatform(clock);
-        String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "褚首跑"), null)
-                .snapshot().id();
-        assertEquals(DeadlineCheckerStoreTest.DUE, p.caseService.get(WINDOW, id).dueAt());
-        assertTrue(p.cases.checkpoint(DeadlineChecker.NAME).isEmpty(), "the checker never ran on these tables");
+    FirstCheckerRunStoreTest(DynamoServices dynamo) {
+        this.dynamo = dynamo;
+    }
 
-        clock.advanceTo(DeadlineCheckerStoreTest.DUE.plus(Duration.ofDays(21)));
-        DeadlineChecker.Result r = p.deadlineChecker.run();
-        assertTrue(!r.from().isAfter(DeadlineCheckerStoreTest.WARNING), "started at the earliest timer: " + r.from());
-        assertEquals(1, r.overdue());
-        assertEquals(0, r.failures());
-        assertNotNull(p.caseService.get(WINDOW, id).overdueAt());
-        assertEquals(0, p.deadlineChecker.run().overdue(), "once");
+    @Override
+    protected Services seeded(Clock clock) {
+        return dynamo.seeded(clock);
+    }
+
+    @Override
+    protected Services unseeded(Clock clock) {
+        return dynamo.unseeded(clock);
     }
 }

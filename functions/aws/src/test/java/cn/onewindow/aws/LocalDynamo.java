@@ -110,18 +110,32 @@ public final class LocalDynamo implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Tables.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Tables.class || type == DynamoServices.class;
     }
 
+    /**
+     * {@link Tables}: one set per class (asked for in {@code @BeforeAll}) or per test method; {@link DynamoServices}
+     * (asked for in a constructor): fresh tables for every platform it hands out, closed with the class.
+     */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Emulator emulator = context.getRoot().getStore(NS).computeIfAbsent(Emulator.class,
                 k -> new Emulator(), Emulator.class);
         Class<?> testClass = context.getRequiredTestClass();
-        return context.getStore(NS).computeIfAbsent(testClass, k -> {
-            String stage = "t" + STAGES.incrementAndGet() + "-"
-                    + testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-            return tablesOn(emulator.aws, emulator.model, stage);
-        }, Tables.class);
+        if (parameter.getParameter().getType() == DynamoServices.class) {
+            return new DynamoServices(() -> {
+                Tables fresh = tablesOn(emulator.aws, emulator.model, stage(testClass));
+                context.getStore(NS).put(fresh, fresh);
+                return fresh;
+            });
+        }
+        return context.getStore(NS).computeIfAbsent(testClass,
+                k -> tablesOn(emulator.aws, emulator.model, stage(testClass)), Tables.class);
+    }
+
+    private static String stage(Class<?> testClass) {
+        return "t" + STAGES.incrementAndGet() + "-"
+                + testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

@@ -1,315 +1,63 @@
 package cn.onewindow.aws;
 
-import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.Passwords;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.common.AdjustableClock;
-import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.ports.AccessLog;
-import cn.onewindow.core.ports.SessionStore;
-import cn.onewindow.core.service.CallerService;
 import cn.onewindow.core.service.SessionService;
-import org.junit.jupiter.api.BeforeAll;
+import cn.onewindow.memory.usecase.Services;
+import cn.onewindow.memory.usecase.SessionScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import static cn.onewindow.aws.Fixtures.ADMIN;
-import static cn.onewindow.aws.Fixtures.FRIDAY_10_SHANGHAI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Staff sign-in against dynoxide: credentials by hash, sessions by token hash, lockout after five wrong passwords
- * (exact under 20 concurrent attempts), idle and absolute expiry on an adjustable clock, revocation by sign-out,
- * deactivation and password change.
+ * {@link SessionScenarios} on the DynamoDB adapters (functions/memory runs the same scenarios on the in-memory ones),
+ * and the session items as stored.
  */
 @ExtendWith(LocalDynamo.class)
-class SessionStoreTest {
-    private static final String PW = "Richtig-2026!";
-    private static Platform platform;
-    private static AdjustableClock clock;
-    private static SessionService sessions;
-    private static CallerService callers;
-    private static LocalDynamo.Tables tables;
+class SessionStoreTest extends SessionScenarios {
+    private final DynamoServices dynamo;
 
-    @BeforeAll
-    static void setUp(LocalDynamo.Tables t) {
-        tables = t;
-        clock = AdjustableClock.startingAt(FRIDAY_10_SHANGHAI);
-        platform = t.seededPlatform(clock);
-        callers = platform.callerService;
-        // fewer iterations keep the test fast; stored hashes carry their own count
-        sessions = new SessionService(platform.sessions, platform.callers, platform.accessLog, platform.privacyKeys,
-                new Passwords(2_000), new DynamoRateCounter(t.client(), t.settings().idempotencyTable()), clock);
+    SessionStoreTest(DynamoServices dynamo) {
+        this.dynamo = dynamo;
     }
 
-    static String user(String id) {
-        callers.create(ADMIN, new CallerService.Spec(id, Role.AGENT, "代办员" + id, null, DemoData.CITY,
-                DemoData.VILLAGE_POINT, null));
-        sessions.setCredentials(ADMIN, id, id.toUpperCase() + "@Demo", PW);
-        return id + "@demo";
+    @Override
+    protected Services seeded(Clock clock) {
+        return dynamo.seeded(clock);
     }
 
-    static String code(Runnable r) {
-        try {
-            r.run();
-            return "OK";
-        } catch (DomainException e) {
-            return e.code();
-        }
+    @Override
+    protected Services unseeded(Clock clock) {
+        return dynamo.unseeded(clock);
     }
 
-    /** A client address of its own: the per-address try limit has its own test and counts nothing else. */
-    static String anyAddress() {
-        return "198.51.100." + java.util.UUID.randomUUID();
-    }
-
-    static Map<String, AttributeValue> raw(String pk) {
-        return tables.client().getItem(b -> b.tableName(tables.resources().tableName("CallersTable"))
-                .key(Map.of("pk", AttributeValue.builder().s(pk).build())).consistentRead(true)).item();
+    @Override
+    protected int seededIterations() {
+        return Passwords.DEFAULT_ITERATIONS;
     }
 
     @Test
-    void aDemoUserSignsInAsTheSameCallerAsItsTokenAndOnlyTheTokenHashIsStored() {
-        java.time.Instant before = clock.instant();
-        SessionService.SignedIn s = platform.sessionService.signIn("Window", DemoData.DEMO_PASSWORD, anyAddress());
-        Caller byToken = platform.authenticator.authenticate("Bearer demo-window");
-        assertEquals(byToken, s.current().caller());
-        assertEquals(43, s.token().length(), "256 bits, base64url");
-        assertFalse(s.current().expiresAt().isBefore(before.plus(Duration.ofHours(8))));
-        assertFalse(s.current().expiresAt().isAfter(clock.instant().plus(Duration.ofHours(8))));
-        Map<String, AttributeValue> item = raw("SESSION#" + Tokens.hash(s.token()));
+    void aSessionItemCarriesItsExpiryAsTheTableTtlAndIsMarkedRevokedOnSignOut() {
+        Services p = seeded(AdjustableClock.startingAt(Fixtures.FRIDAY_10_SHANGHAI));
+        SessionService.SignedIn s = p.sessionService.signIn("Window", DemoData.DEMO_PASSWORD, "192.0.2.20");
+        String pk = "SESSION#" + Tokens.hash(s.token());
+        Map<String, AttributeValue> item = raw(pk);
         assertEquals("window-001", item.get("callerId").s());
         assertEquals(Long.toString(s.current().expiresAt().getEpochSecond()), item.get("expiresAt").n(), "TTL");
-        assertFalse(item.toString().contains(s.token()), "the token is never stored");
-        assertTrue(sessions.csrfMatches(s.token(), s.current().csrfToken()));
-        assertFalse(sessions.csrfMatches(s.token(), sessions.csrfToken(SessionService.COOKIE + "x")));
-        assertEquals(s.current().caller(), sessions.resolve(s.token(), true).orElseThrow().caller());
-        // every demo user is the caller of its demo token
-        DemoData.users().forEach((name, id) -> assertEquals(id, platform.sessions.credential(name).orElseThrow()
-                .callerId()));
-        assertTrue(platform.sessions.credential("dept-ly").isPresent());
+        p.sessionService.signOut(s.current());
+        assertEquals("REVOKED", raw(pk).get("state").s());
     }
 
-    @Test
-    void oneAddressGetsAHundredTriesAQuarterHourOverAnyUserNamesThenRateLimitedEvenWithTheRightPassword() {
-        String name = user("s-spray");
-        String sprayer = "203.0.113.7";
-        clock.advance(Duration.ofMinutes(15)); // a fresh window for this address
-        for (int i = 0; i < 100; i++) {
-            String tried = "spray-" + i; // one password tried on many user names: no single user locks
-            assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(tried, "Sommer-2026!", sprayer)));
-        }
-        assertEquals("RATE_LIMITED", code(() -> sessions.signIn(name, PW, sprayer)), "the 101st try");
-        DomainException.RateLimited limited = assertThrows(DomainException.RateLimited.class,
-                () -> sessions.signIn("spray-x", "x", sprayer));
-        assertTrue(limited.retryAfterSeconds() >= 1 && limited.retryAfterSeconds() <= 15 * 60);
-        assertEquals("OK", code(() -> sessions.signIn(name, PW, "203.0.113.8")), "another address is not limited");
-        assertEquals(0, platform.sessions.credential(name).orElseThrow().failures(), "nothing counted on the user");
-        clock.advance(Duration.ofMinutes(15));
-        assertEquals("OK", code(() -> sessions.signIn(name, PW, sprayer)), "the next window starts a new count");
-    }
-
-    @Test
-    void wrongAndUnknownGetTheSameAnswerAndTheAuditHasPseudonymsOnly() {
-        String name = user("s-wrong");
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "Falsch-2026!", anyAddress())));
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn("nobody-here", "Falsch-2026!", anyAddress())));
-        assertEquals("VALIDATION_FAILED", code(() -> sessions.signIn(name, "", anyAddress())));
-        sessions.signIn(name, PW, anyAddress());
-        List<AccessLog.SignInEvent> events = platform.accessLog.signIns(clock.instant().atZone(ZoneOffset.UTC)
-                .toLocalDate());
-        String all = events.toString();
-        assertFalse(all.contains(name) || all.contains("nobody-here") || all.contains(PW) || all.contains("Falsch"));
-        String key = platform.privacyKeys.pseudonyms().key("username", name);
-        assertEquals(List.of("CREDENTIALS_SET", "SIGN_IN_FAILED", "SIGN_IN"), events.stream()
-                .filter(e -> key.equals(e.userKey())).map(AccessLog.SignInEvent::event).toList());
-        assertTrue(events.stream().anyMatch(e -> e.event().equals("SIGN_IN_FAILED") && e.callerId() == null
-                && e.userKey().equals(platform.privacyKeys.pseudonyms().key("username", "nobody-here"))));
-    }
-
-    @Test
-    void fiveWrongPasswordsLockForFifteenMinutesEvenTheRightOneAndSuccessResetsTheCount() {
-        String name = user("s-lock");
-        for (int i = 0; i < 3; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein", anyAddress())));
-        assertEquals(3, platform.sessions.credential(name).orElseThrow().failures());
-        sessions.signIn(name, PW, anyAddress());
-        assertEquals(0, platform.sessions.credential(name).orElseThrow().failures(), "a success resets the count");
-        for (int i = 0; i < 4; i++) assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, "nein", anyAddress())));
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, "nein", anyAddress())), "the fifth locks");
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, anyAddress())), "even the right password");
-        SessionStore.Credential c = platform.sessions.credential(name).orElseThrow();
-        assertEquals(5, c.failures());
-        assertNotNull(c.lockedUntil());
-        clock.advance(Duration.ofMinutes(14));
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, anyAddress())));
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertEquals("OK", code(() -> sessions.signIn(name, PW, anyAddress())));
-        c = platform.sessions.credential(name).orElseThrow();
-        assertEquals(0, c.failures());
-        assertNull(c.lockedUntil());
-        assertTrue(platform.accessLog.signIns(clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).stream()
-                .anyMatch(e -> e.event().equals("LOCKED_OUT") && "s-lock".equals(e.callerId())));
-    }
-
-    @Test
-    void twentyConcurrentWrongPasswordsLockExactlyOnceWithAnExactCount() throws Exception {
-        String name = user("s-race");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> answers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            answers.add(pool.submit(() -> {
-                go.await();
-                return code(() -> sessions.signIn(name, "Falsch-2026!", anyAddress()));
-            }));
-        }
-        go.countDown();
-        List<String> codes = new ArrayList<>();
-        for (Future<String> f : answers) codes.add(f.get());
-        pool.shutdown();
-        assertEquals(4, codes.stream().filter("INVALID_CREDENTIALS"::equals).count(), codes.toString());
-        assertEquals(16, codes.stream().filter("ACCOUNT_LOCKED"::equals).count(), codes.toString());
-        SessionStore.Credential c = platform.sessions.credential(name).orElseThrow();
-        assertEquals(5, c.failures());
-        assertNotNull(c.lockedUntil());
-        assertEquals("ACCOUNT_LOCKED", code(() -> sessions.signIn(name, PW, anyAddress())));
-    }
-
-    @Test
-    void idleTimeoutSlidesAtMostOnceAMinuteAndTheLifetimeIsAbsolute() {
-        String name = user("s-idle");
-        SessionService.SignedIn s = sessions.signIn(name, PW, anyAddress());
-        String pk = "SESSION#" + Tokens.hash(s.token());
-        String seen = raw(pk).get("lastSeenAt").s();
-        clock.advance(Duration.ofSeconds(30));
-        assertTrue(sessions.resolve(s.token(), true).isPresent());
-        assertEquals(seen, raw(pk).get("lastSeenAt").s(), "not written within a minute");
-        clock.advance(Duration.ofSeconds(31));
-        java.time.Instant t0 = clock.instant();
-        assertTrue(sessions.resolve(s.token(), true).isPresent());
-        java.time.Instant moved = java.time.Instant.parse(raw(pk).get("lastSeenAt").s());
-        assertFalse(moved.isBefore(t0) || moved.isAfter(clock.instant()), "moved after a minute: " + moved);
-        clock.advance(Duration.ofMinutes(29));
-        assertTrue(sessions.resolve(s.token(), false).isPresent(), "29 minutes idle");
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertTrue(sessions.resolve(s.token(), true).isEmpty(), "30 minutes idle: over");
-
-        SessionService.SignedIn t = sessions.signIn(name, PW, anyAddress());
-        for (int i = 0; i < 23; i++) { // 23 × 20 min = 7 h 40 min, always active
-            clock.advance(Duration.ofMinutes(20));
-            assertTrue(sessions.resolve(t.token(), true).isPresent(), "active at step " + i);
-        }
-        clock.advance(Duration.ofMinutes(20));
-        assertTrue(sessions.resolve(t.token(), true).isEmpty(), "8 hours after sign-in: over, however active");
-    }
-
-    @Test
-    void signOutDeactivationAndPasswordChangeEndSessions() {
-        String name = user("s-end");
-        SessionService.SignedIn a = sessions.signIn(name, PW, anyAddress());
-        SessionService.SignedIn b = sessions.signIn(name, PW, anyAddress());
-        SessionService.SignedIn c = sessions.signIn(name, PW, anyAddress());
-        sessions.signOut(a.current());
-        assertTrue(sessions.resolve(a.token(), true).isEmpty());
-        assertEquals("REVOKED", raw("SESSION#" + Tokens.hash(a.token())).get("state").s());
-
-        assertEquals("VALIDATION_FAILED", code(() -> sessions.changePassword(b.current(), PW, "short")));
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.changePassword(b.current(), "Falsch-2026!",
-                "Neues-Passwort-9")));
-        sessions.changePassword(b.current(), PW, "Neues-Passwort-9");
-        assertTrue(sessions.resolve(b.token(), true).isPresent(), "the session that changed it stays");
-        assertTrue(sessions.resolve(c.token(), true).isEmpty(), "every other session ends");
-        assertEquals("INVALID_CREDENTIALS", code(() -> sessions.signIn(name, PW, anyAddress())));
-        SessionService.SignedIn d = sessions.signIn(name, "Neues-Passwort-9", anyAddress());
-
-        callers.deactivate(ADMIN, "s-end");
-        assertTrue(sessions.resolve(b.token(), true).isEmpty());
-        assertTrue(sessions.resolve(d.token(), true).isEmpty());
-        assertEquals("CALLER_DEACTIVATED", code(() -> sessions.signIn(name, "Neues-Passwort-9", anyAddress())));
-        callers.reactivate(ADMIN, "s-end", "复职");
-        assertTrue(sessions.resolve(d.token(), true).isEmpty(), "a reactivation does not revive old sessions");
-        assertEquals("OK", code(() -> sessions.signIn(name, "Neues-Passwort-9", anyAddress())));
-    }
-
-    @Test
-    void credentialsAreUniqueValidatedAndAdminOnly() {
-        String name = user("s-cred");
-        callers.create(ADMIN, new CallerService.Spec("s-cred-2", Role.AGENT, "另一人", null, DemoData.CITY,
-                DemoData.VILLAGE_POINT, null));
-        assertEquals("USERNAME_TAKEN", code(() -> sessions.setCredentials(ADMIN, "s-cred-2", "S-CRED@demo", PW)));
-        assertTrue(platform.sessions.usernameOf("s-cred-2").isEmpty(), "nothing written");
-        assertEquals("USERNAME_TAKEN", code(() -> sessions.setCredentials(ADMIN, "s-cred-2", "window", PW)));
-        DomainException weak = assertThrows(DomainException.class,
-                () -> sessions.setCredentials(ADMIN, "s-cred-2", "s-cred-2", "alllowercase"));
-        assertEquals("password", weak.fieldErrors().get(0).field());
-        assertEquals("WEAK_PASSWORD", weak.fieldErrors().get(0).code());
-        assertEquals("FORBIDDEN", code(() -> sessions.setCredentials(Fixtures.WINDOW, "s-cred-2", "x-cred", PW)));
-        assertEquals("CALLER_NOT_FOUND", code(() -> sessions.setCredentials(ADMIN, "nobody", "x-cred", PW)));
-
-        // a new user name replaces the old one; the old sessions end
-        SessionService.SignedIn s = sessions.signIn(name, PW, anyAddress());
-        sessions.setCredentials(ADMIN, "s-cred", "renamed-cred", PW);
-        assertTrue(platform.sessions.credential(name).isEmpty());
-        assertEquals(Optional.of("renamed-cred"), platform.sessions.usernameOf("s-cred"));
-        assertTrue(sessions.resolve(s.token(), true).isEmpty());
-        assertEquals("OK", code(() -> sessions.signIn("renamed-cred", PW, anyAddress())));
-        // now the old name is free for someone else
-        assertEquals("OK", code(() -> sessions.setCredentials(ADMIN, "s-cred-2", name, PW)));
-    }
-
-    @Test
-    void hashesCarryTheirIterationsAndCompareOnlyTheRightPassword() {
-        Passwords p = new Passwords(2_000);
-        String h = p.hash(PW);
-        assertTrue(h.startsWith("pbkdf2-sha256$2000$"));
-        assertTrue(p.verify(h, PW));
-        assertTrue(new Passwords(3_000).verify(h, PW), "checked with its own count");
-        assertFalse(p.verify(h, PW + "x"));
-        assertFalse(h.equals(p.hash(PW)), "a salt per hash");
-        assertEquals(Passwords.DEFAULT_ITERATIONS, Passwords.iterationsOf(
-                platform.sessions.credential("admin").orElseThrow().passwordHash()));
-    }
-
-    @Test
-    void theGatewayAuthorizerAcceptsATokenOrASessionCookieFromTheEvent() {
-        cn.onewindow.core.access.GatewayAuthorizer authorizer = new cn.onewindow.core.access.GatewayAuthorizer(
-                platform.authenticator, token -> sessions.resolve(token, false).map(c -> c.caller()));
-        String name = user("s-gw");
-        SessionService.SignedIn s = sessions.signIn(name, PW, anyAddress());
-        // payload 2.0: cookies in their own list; no identity source configured
-        Map<String, Object> cookieEvent = Map.of("version", "2.0", "type", "REQUEST", "headers", Map.of(),
-                "cookies", List.of("theme=dark", "ow_session=" + s.token()));
-        Map<String, Object> r = authorizer.authorize(cookieEvent);
-        assertEquals(true, r.get("isAuthorized"));
-        assertEquals("s-gw", ((Map<?, ?>) r.get("context")).get("callerId"));
-        assertEquals(true, authorizer.authorize(Map.of("headers", Map.of("cookie", "a=b; ow_session=" + s.token())))
-                .get("isAuthorized"), "or a cookie header");
-        assertEquals(true, authorizer.authorize(Map.of("headers", Map.of("authorization", "Bearer demo-window")))
-                .get("isAuthorized"));
-        // a bearer token wins: a wrong one is refused even with a good cookie
-        assertEquals(false, authorizer.authorize(Map.of("headers", Map.of("authorization", "Bearer nope"),
-                "cookies", List.of("ow_session=" + s.token()))).get("isAuthorized"));
-        assertEquals(false, authorizer.authorize(Map.of("headers", Map.of())).get("isAuthorized"));
-        sessions.signOut(s.current());
-        assertEquals(false, authorizer.authorize(cookieEvent).get("isAuthorized"), "a revoked session");
+    private Map<String, AttributeValue> raw(String pk) {
+        LocalDynamo.Tables tables = dynamo.tables();
+        return tables.client().getItem(b -> b.tableName(tables.resources().tableName("CallersTable"))
+                .key(Map.of("pk", AttributeValue.builder().s(pk).build())).consistentRead(true)).item();
     }
 }

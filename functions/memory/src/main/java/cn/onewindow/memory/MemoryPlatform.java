@@ -3,6 +3,9 @@ package cn.onewindow.memory;
 import cn.onewindow.core.access.Authenticator;
 import cn.onewindow.core.access.Passwords;
 import cn.onewindow.core.access.Tokens;
+import cn.onewindow.core.appointment.AppointmentPolicy;
+import cn.onewindow.core.appointment.AppointmentService;
+import cn.onewindow.core.appointment.AppointmentSweep;
 import cn.onewindow.core.calendar.CalendarCodec;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.demo.DemoData;
@@ -15,6 +18,7 @@ import cn.onewindow.core.privacy.PrivacyKeys;
 import cn.onewindow.core.privacy.Pseudonyms;
 import cn.onewindow.core.queue.QueueBoard;
 import cn.onewindow.core.queue.QueueService;
+import cn.onewindow.core.queue.RatingRequestService;
 import cn.onewindow.core.service.ApprovalService;
 import cn.onewindow.core.service.CalendarService;
 import cn.onewindow.core.service.CallerService;
@@ -58,6 +62,8 @@ public final class MemoryPlatform {
     public final MemoryEvaluationRepository evaluations;
     public final MemoryApprovalQueue approvalQueue;
     public final MemoryEvaluationBatchQueue evaluationQueue;
+    public final MemoryAppointmentStore appointmentStore;
+    public final MemoryRatingRequests ratingRequests;
     /** Notifications the relay handed over, opened as the SMS sink gets them. */
     public final List<Notification> delivered;
     /** Ratings the provincial system accepted. */
@@ -78,6 +84,9 @@ public final class MemoryPlatform {
     public final CatalogService catalogService;
     public final CalendarService calendarService;
     public final EvaluationService evaluationService;
+    public final RatingRequestService ratingRequestService;
+    public final AppointmentService appointmentService;
+    public final AppointmentSweep appointmentSweep;
     public final EvaluationForwarder evaluationForwarder;
     public final DeadlineChecker deadlineChecker;
     public final StatsService statsService;
@@ -111,6 +120,8 @@ public final class MemoryPlatform {
         this.evaluations = shared != null ? shared.evaluations : new MemoryEvaluationRepository(cases);
         this.approvalQueue = shared != null ? shared.approvalQueue : new MemoryApprovalQueue();
         this.evaluationQueue = shared != null ? shared.evaluationQueue : new MemoryEvaluationBatchQueue();
+        this.appointmentStore = shared != null ? shared.appointmentStore : new MemoryAppointmentStore(cases);
+        this.ratingRequests = shared != null ? shared.ratingRequests : new MemoryRatingRequests();
         this.privacyKeys = shared != null ? shared.privacyKeys : testKeys();
         this.delivered = shared != null ? shared.delivered : new CopyOnWriteArrayList<>();
         this.forwardedRatings = shared != null ? shared.forwardedRatings : new CopyOnWriteArrayList<>();
@@ -122,11 +133,17 @@ public final class MemoryPlatform {
         this.caseService = new CaseService(cases, reference, cases, deadlines, clock, new CaseIds(clock),
                 approvalService, servicePointService, servicePoints, accessLog, privacyKeys, queueService);
         this.progressService = new ProgressService(cases, rateCounter, privacyKeys, clock);
+        this.appointmentService = new AppointmentService(appointmentStore, queueStore, queueService, deadlines,
+                privacyKeys, rateCounter, AppointmentPolicy.DEFAULT, clock);
+        this.appointmentSweep = new AppointmentSweep(appointmentStore, queueStore, AppointmentPolicy.DEFAULT, clock);
         this.callerService = new CallerService(callers, servicePoints, clock);
         this.ledgerService = new LedgerService(cases, servicePointService);
         this.catalogService = new CatalogService(reference, clock);
         this.calendarService = new CalendarService(reference, deadlines, new DeadlineRecompute(cases, deadlines, clock));
-        this.evaluationService = new EvaluationService(evaluations, evaluationQueue, deadlines, clock, privacyKeys);
+        this.evaluationService = new EvaluationService(evaluations, evaluationQueue, deadlines, clock, privacyKeys,
+                ratingRequests);
+        this.ratingRequestService = new RatingRequestService(ratingRequests, cases, queueStore, evaluations, callers,
+                privacyKeys, clock, servicePointService);
         ProvincialEvaluationSink province = e -> {
             if (provinceDown) throw new IllegalStateException("the provincial system refused the rating");
             forwardedRatings.add(e);
@@ -137,9 +154,15 @@ public final class MemoryPlatform {
         // one-time secrets travel sealed in the outbox: opened just before the sink, as in the cloud
         NotificationSink sink = n -> delivered.add(n.sealedText() == null ? n
                 : n.withClearText(privacyKeys.outbox().open(n.sealedText(), n.id())));
-        this.notificationRelay = new NotificationRelay(cases, sink, clock);
+        // an appointment reminder is addressed from the booking: its phone is sealed, opened only here
+        this.notificationRelay = new NotificationRelay(cases, sink, clock, this::appointmentPhone);
         this.authenticator = new Authenticator(callers);
         this.sessionService = new SessionService(sessions, callers, accessLog, privacyKeys, passwords(), rateCounter, clock);
+    }
+
+    /** The phone of a booking for its reminder SMS: sealed in the booking, opened only by the sender. */
+    public java.util.Optional<String> appointmentPhone(String appointmentId) {
+        return appointmentStore.find(appointmentId).map(a -> privacyKeys.outbox().open(a.sealedPhone(), a.id()));
     }
 
     /** A platform with the demo data seeded at the clock's instant ({@link #seed}). */
@@ -196,6 +219,9 @@ public final class MemoryPlatform {
                 new EnvelopeSealer(new EnvelopeSealer.LocalKek(kek)));
     }
 
+    /** The iteration count of the demo users' password hashes here (far below {@link Passwords#DEFAULT_ITERATIONS}). */
+    public static final int SEEDED_PASSWORD_ITERATIONS = 2_000;
+
     private static Passwords passwords;
     private static Map<String, String> hashes;
 
@@ -211,7 +237,7 @@ public final class MemoryPlatform {
      */
     private static synchronized Map<String, String> demoHashes() {
         if (hashes == null) {
-            Passwords p = new Passwords(2_000);
+            Passwords p = new Passwords(SEEDED_PASSWORD_ITERATIONS);
             hashes = DemoData.users().keySet().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
                     u -> u, u -> p.hash(DemoData.DEMO_PASSWORD)));
         }

@@ -3,7 +3,9 @@ package cn.onewindow.aws.contract;
 import cn.onewindow.aws.DynamoReferenceRepository;
 import cn.onewindow.aws.DynamoServicePointDirectory;
 import cn.onewindow.aws.LocalDynamo;
+import cn.onewindow.core.ports.CalendarRepository;
 import cn.onewindow.core.ports.CatalogRepository;
+import cn.onewindow.core.ports.CenterDirectory;
 import cn.onewindow.core.ports.ServicePointDirectory;
 import cn.onewindow.memory.contract.ReferenceDataContract;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,5 +31,15 @@ class DynamoReferenceDataContractTest extends ReferenceDataContract {
     @Override
     protected ServicePointDirectory points() {
         return points;
+    }
+
+    @Override
+    protected CalendarRepository calendars() {
+        return reference;
+    }
+
+    @Override
+    protected CenterDirectory centers() {
+        return reference;
     }
 }

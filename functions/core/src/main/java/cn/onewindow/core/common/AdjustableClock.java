@@ -27,6 +27,15 @@ public final class AdjustableClock extends Clock {
     }
 
     /**
+     * Shows {@code start} until moved: in a test, the times recorded between two moves are exact, however long the
+     * calls in between take (retries after injected faults included).
+     */
+    public static AdjustableClock stoppedAt(Instant start) {
+        return new AdjustableClock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                new AtomicReference<>(Duration.between(Instant.EPOCH, start)));
+    }
+
+    /**
      * Shows {@code start} at the real instant {@code anchor} and runs with the system clock from there: several
      * processes given the same pair agree on the time.
      */

@@ -1,16 +1,23 @@
 package cn.onewindow.memory.contract;
 
+import cn.onewindow.core.calendar.CalendarYear;
+import cn.onewindow.core.calendar.OfficeHours;
 import cn.onewindow.core.catalog.ChangeType;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
+import cn.onewindow.core.points.ServiceCenter;
 import cn.onewindow.core.points.ServicePoint;
+import cn.onewindow.core.ports.CalendarRepository;
 import cn.onewindow.core.ports.CatalogRepository;
+import cn.onewindow.core.ports.CenterDirectory;
 import cn.onewindow.core.ports.ServicePointDirectory;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static cn.onewindow.memory.contract.ContractFixtures.T0;
 import static cn.onewindow.memory.contract.ContractFixtures.unique;
@@ -22,13 +29,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every {@link CatalogRepository} and {@link ServicePointDirectory} guarantees: a new version becomes current
  * only over the current version read, and every earlier version stays readable; a point is created once and
  * replaced only over the version read. Writing exactly the stored document again succeeds without a change: it is
- * how a retry whose first answer was lost finds its own write.
+ * how a retry whose first answer was lost finds its own write. {@link CalendarRepository} and {@link CenterDirectory}
+ * (data an administrator loads, last write wins) give back exactly what was put, a region's years oldest first.
  */
 public abstract class ReferenceDataContract {
 
     protected abstract CatalogRepository catalog();
 
     protected abstract ServicePointDirectory points();
+
+    protected abstract CalendarRepository calendars();
+
+    protected abstract CenterDirectory centers();
+
+    @Test
+    void aRegionsCalendarYearsComeBackAsPutOldestFirstAndAYearPutAgainReplacesIt() {
+        String region = unique("REGION");
+        CalendarYear y2027 = new CalendarYear(region, 2027, Set.of(LocalDate.of(2027, 1, 1)), Set.of());
+        CalendarYear y2026 = new CalendarYear(region, 2026, Set.of(LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 10, 2)), Set.of(LocalDate.of(2026, 9, 27)));
+        calendars().put(y2027);
+        calendars().put(y2026);
+        assertEquals(List.of(y2026, y2027), calendars().years(region));
+        CalendarYear corrected = new CalendarYear(region, 2027, Set.of(LocalDate.of(2027, 1, 1),
+                LocalDate.of(2027, 2, 5)), Set.of(LocalDate.of(2027, 2, 14)));
+        calendars().put(corrected);
+        assertEquals(List.of(y2026, corrected), calendars().years(region));
+        assertEquals(List.of(), calendars().years(unique("REGION")), "another region has none");
+    }
+
+    @Test
+    void aCenterComesBackAsPutAndAPutAgainReplacesIt() {
+        String id = unique("CENTER");
+        ServiceCenter center = new ServiceCenter(id, "测试中心", DemoData.CITY, "CN", OfficeHours.standard());
+        assertEquals(Optional.empty(), centers().center(id));
+        centers().put(center);
+        assertEquals(Optional.of(center), centers().center(id));
+        ServiceCenter renamed = new ServiceCenter(id, "测试中心（新址）", DemoData.CITY, "CN", OfficeHours.standard());
+        centers().put(renamed);
+        assertEquals(Optional.of(renamed), centers().center(id));
+    }
 
     private static ServiceItem item(String code, int version) {
         ServiceItem demo = DemoData.items(T0).get(0);

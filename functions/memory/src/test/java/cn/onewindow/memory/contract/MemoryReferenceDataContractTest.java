@@ -1,6 +1,8 @@
 package cn.onewindow.memory.contract;
 
+import cn.onewindow.core.ports.CalendarRepository;
 import cn.onewindow.core.ports.CatalogRepository;
+import cn.onewindow.core.ports.CenterDirectory;
 import cn.onewindow.core.ports.ServicePointDirectory;
 import cn.onewindow.memory.MemoryReferenceRepository;
 import cn.onewindow.memory.MemoryServicePointDirectory;
@@ -18,5 +20,15 @@ class MemoryReferenceDataContractTest extends ReferenceDataContract {
     @Override
     protected ServicePointDirectory points() {
         return points;
+    }
+
+    @Override
+    protected CalendarRepository calendars() {
+        return reference;
+    }
+
+    @Override
+    protected CenterDirectory centers() {
+        return reference;
     }
 }

@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Passes every call to the real DynamoDB repository; tests override one method to inject a fault. */
-class DelegatingCaseRepository implements CaseRepository {
+/** Passes every call to the real repository (in memory or DynamoDB); tests override one method to inject a fault. */
+public class DelegatingCaseRepository implements CaseRepository {
     private final CaseRepository real;
 
-    DelegatingCaseRepository(CaseRepository real) {
+    public DelegatingCaseRepository(CaseRepository real) {
         this.real = real;
     }
 

@@ -20,57 +20,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Demo callers, applicants and commands shared by the use-case tests (as the store tests of functions/aws). */
-final class Fixtures {
-    static final Map<String, Caller> CALLERS = DemoData.callers();
-    static final Caller WINDOW = CALLERS.get("demo-window");
-    static final Caller AGENT = CALLERS.get("demo-agent");
-    static final Caller SUPERVISOR = CALLERS.get("demo-supervisor");
-    static final Caller ADMIN = CALLERS.get("demo-admin");
-    static final Caller DEPT_ZRZY = CALLERS.get("demo-dept-zrzy");
+/**
+ * Demo callers, applicants and commands shared by the use-case scenarios and the store tests of functions/aws (whose
+ * {@code Fixtures} extends this class with helpers that read DynamoDB items).
+ */
+public class Fixtures {
+    public static final Map<String, Caller> CALLERS = DemoData.callers();
+    public static final Caller WINDOW = CALLERS.get("demo-window");
+    public static final Caller AGENT = CALLERS.get("demo-agent");
+    public static final Caller SUPERVISOR = CALLERS.get("demo-supervisor");
+    public static final Caller ADMIN = CALLERS.get("demo-admin");
+    public static final Caller DEPT_ZRZY = CALLERS.get("demo-dept-zrzy");
 
     /** Friday 2025-04-25 10:00 in Shanghai. */
-    static final Instant FRIDAY_10_SHANGHAI = Instant.parse("2025-04-25T02:00:00Z");
+    public static final Instant FRIDAY_10_SHANGHAI = Instant.parse("2025-04-25T02:00:00Z");
 
-    private Fixtures() {
+    protected Fixtures() {
     }
 
-    static Clock fixed(Instant at) {
+    public static Clock fixed(Instant at) {
         return Clock.fixed(at, ZoneOffset.UTC);
     }
 
     /** A person with a valid resident id built from the given 17 digits. */
-    static Applicant person(String name) {
+    public static Applicant person(String name) {
         String first17 = "33011019850101" + String.format("%03d", Math.abs(name.hashCode()) % 1000);
         return new Applicant(name, null, IdType.RESIDENT_ID, first17 + IdentityNumbers.checkCharacter(first17),
                 "13812345678");
     }
 
-    static ServiceItem demoItem(String code) {
+    public static ServiceItem demoItem(String code) {
         return DemoData.items(Instant.EPOCH).stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
     }
 
     /** Every mandatory material of the item, with enough copies. */
-    static List<SubmittedMaterial> allMaterials(ServiceItem item) {
+    public static List<SubmittedMaterial> allMaterials(ServiceItem item) {
         return item.materials().stream().filter(MaterialRequirement::mandatory)
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
     }
 
-    static Commands.Intake complete(String itemCode, String applicantName) {
+    public static Commands.Intake complete(String itemCode, String applicantName) {
         return new Commands.Intake(itemCode, person(applicantName), Channel.WINDOW, null, null,
                 allMaterials(demoItem(itemCode)), List.of());
     }
 
-    static Commands.Intake withMaterials(String itemCode, String applicantName, List<SubmittedMaterial> materials) {
+    public static Commands.Intake withMaterials(String itemCode, String applicantName, List<SubmittedMaterial> materials) {
         return new Commands.Intake(itemCode, person(applicantName), Channel.WINDOW, null, null, materials, List.of());
     }
 
     /** A clock that moves one second forward every time it is read: cases get distinct, ordered times. */
-    static final class SteppingClock extends Clock {
+    public static final class SteppingClock extends Clock {
         private final Instant start;
         private final AtomicLong reads = new AtomicLong();
 
-        SteppingClock(Instant start) {
+        public SteppingClock(Instant start) {
             this.start = start;
         }
 
