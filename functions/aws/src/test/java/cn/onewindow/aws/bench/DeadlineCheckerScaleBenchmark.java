@@ -645,6 +645,10 @@ public final class DeadlineCheckerScaleBenchmark {
                     maxScanned, any.sdk().dueQueries(), any.sdk().getItems(), any.sdk().otherQueries(),
                     any.sdk().transactions()));
         }
+        for (Store s : List.of(small, large)) {
+            long maxRead = s.runs.stream().mapToLong(Round::itemsRead).max().orElse(-1);
+            Guard.line("deadline sweep index items read / due, " + s.cases + " cases", (double) maxRead / due, 1.0);
+        }
         double[] perRound = new double[rounds];
         double[] perRoundCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -658,6 +662,9 @@ public final class DeadlineCheckerScaleBenchmark {
                 large.medianRunSeconds() / small.medianRunSeconds(), median(perRoundCpu), list(perRoundCpu),
                 large.medianCpuSeconds() / small.medianCpuSeconds()));
 
+        // the sweep's time does not grow with the stored cases (10 N vs N), only with the due ones
+        Guard.line("deadline sweep time " + large.cases + " / " + small.cases + " cases (median per round)",
+                median(perRound), 1.25);
         b.append("\nbare dynoxide probes (median ms, interleaved between the stores):\n");
         b.append(String.format(Locale.ROOT, "%-6s %12s %13s %28s %22s %13s%n", "store", "stored cases",
                 "empty bucket", "window range query (n/scan)", "whole bucket (items)", "GetItem META"));

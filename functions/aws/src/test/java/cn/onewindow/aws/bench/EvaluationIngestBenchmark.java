@@ -140,6 +140,8 @@ public final class EvaluationIngestBenchmark {
                 log("raw   (BatchWriteItem of 25, same items)     %.1f s  %.0f ratings/s", b.rawNanos / 1e9,
                         rawRate);
                 log("ratio ours / raw time: %.2f", b.oursNanos / (double) b.rawNanos);
+                // issue 17: at least 0.8 x raw BatchWriteItem throughput = at most 1.25 x its time
+                Guard.line("ingestion ours / raw BatchWriteItem time", b.oursNanos / (double) b.rawNanos, 1.25);
                 oursOps.print("ours, the ingestion function's store calls:");
                 rawOps.print("raw, the baseline's store calls:");
             }

@@ -76,6 +76,14 @@ final class BenchSupport {
         return String.format(Locale.ROOT, millis >= 100 ? "%.0f" : "%.1f", millis);
     }
 
+    /**
+     * One line for {@code bin/bench-guard}: a figure, its value and its target ({@code <=} the bound); the script
+     * collects these lines from every benchmark it runs.
+     */
+    static void guard(String figure, double value, double atMost) {
+        System.out.println(fmt("GUARD\t%s\t%.2f\t<= %.2f\t%s", figure, value, atMost, value <= atMost ? "met" : "NOT MET"));
+    }
+
     static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }

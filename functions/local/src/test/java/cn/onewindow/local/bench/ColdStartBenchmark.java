@@ -289,6 +289,10 @@ public final class ColdStartBenchmark {
             double l50 = p50 / percentile(like, 50);
             double l90 = p90 / percentile(like, 90);
             boolean isBase = f.label().equals(BASELINE) || f.label().equals(HTTP_BASELINE);
+            if (!isBase) {
+                BenchSupport.guard("cold start " + f.label() + " p50 / like-for-like baseline", l50, TARGET_RATIO);
+                BenchSupport.guard("cold start " + f.label() + " p90 / like-for-like baseline", l90, TARGET_RATIO);
+            }
             rows.add(new String[] {f.label(), ms(p50), ms(p90),
                     ms(percentile(sorted(s.stream().map(Sample::initMs).toList()), 50)),
                     ms(percentile(sorted(s.stream().map(Sample::firstEventMs).toList()), 50)),

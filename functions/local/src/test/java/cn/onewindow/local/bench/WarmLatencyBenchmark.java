@@ -553,6 +553,8 @@ public final class WarmLatencyBenchmark {
             }
             double over = (d.p(50) - w.p(50)) / w.p(50);
             double overMean = (d.mean() - w.mean()) / w.mean();
+            BenchSupport.guard("warm Duration overhead p50 " + r.name(), over, TARGET);
+            BenchSupport.guard("warm Duration p99 / p50 " + r.name(), d.p(99) / d.p(50), 2.0);
             fn.add(new String[] {r.name(), ms(d.p(50)), ms(d.p(99)), Long.toString(d.count()), ms(w.p(50)),
                     fmt("%+.0f%%", over * 100), fmt("%+.0f%%", overMean * 100), "<= +25%",
                     over <= TARGET ? "PASS" : "FAIL"});
