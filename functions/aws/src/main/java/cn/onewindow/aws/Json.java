@@ -58,11 +58,12 @@ public final class Json {
     public static String write(Object o) {
         try {
             StoredRecords.Kind kind = o == null ? null : StoredRecords.of(o.getClass());
-            if (kind == null) return MAPPER.writeValueAsString(o);
-            ObjectNode tree = MAPPER.createObjectNode();
-            tree.put(VERSION, kind.current());
-            tree.setAll((ObjectNode) MAPPER.valueToTree(o));
-            return MAPPER.writeValueAsString(tree);
+            String plain = MAPPER.writeValueAsString(o);
+            if (kind == null) return plain;
+            // the version first, then the record's own properties: one pass, no tree
+            String version = "{\"" + VERSION + "\":" + kind.current();
+            if (!plain.startsWith("{")) throw new IllegalArgumentException("not a JSON object");
+            return plain.equals("{}") ? version + "}" : version + "," + plain.substring(1);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot serialise " + o.getClass().getSimpleName(), e);
         }
@@ -84,6 +85,11 @@ public final class Json {
         try {
             StoredRecords.Kind kind = StoredRecords.of(type);
             if (kind == null) return MAPPER.readValue(json, type);
+            String current = "{\"" + VERSION + "\":" + kind.current() + ",";
+            if (json.startsWith(current)) {
+                // written by this release (the common case): bound in one pass, without its version
+                return MAPPER.readValue("{" + json.substring(current.length()), type);
+            }
             JsonNode tree = MAPPER.readTree(json);
             if (!(tree instanceof ObjectNode doc)) return MAPPER.treeToValue(tree, type);
             JsonNode v = doc.remove(VERSION);
