@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * {@link CaseAccess} (reading, acting on and listing cases, ledgers), {@link IntakeAccess} (taking applications, the
  * applicant's identity, hand-over), {@link TaskAccess} (department tasks and inboxes), {@link EvaluationAccess}
  * (ratings, PADs, batches, rectifications), {@link HallAccess} (queue and bookings), {@link AdministrationAccess}
- * (credentials, sign-in, accountability) and {@link RoleAccess} (a plain role check). Reads outside a caller's reach
+ * (credentials, sign-in, accountability, calendars) and {@link RoleAccess} (a plain role check). Reads outside a caller's reach
  * are answered as "not found" so that the existence of a record does not leak; writes outside it are "forbidden".
  */
 public final class AccessPolicy {
@@ -207,6 +207,10 @@ public final class AccessPolicy {
 
     public static void requireAccountabilityReader(Caller caller) {
         AdministrationAccess.requireAccountabilityReader(caller);
+    }
+
+    public static void requireCalendarAdministrator(Caller caller) {
+        AdministrationAccess.requireCalendarAdministrator(caller);
     }
 
     public static void requireRole(Caller caller, Role... roles) {

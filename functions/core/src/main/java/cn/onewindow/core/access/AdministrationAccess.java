@@ -22,4 +22,9 @@ public final class AdministrationAccess {
     public static void requireAccountabilityReader(Caller caller) {
         RoleAccess.requireRole(caller, Role.SUPERVISOR, Role.ADMIN);
     }
+
+    /** Loading a region's working-day calendar for a year: administrators only. */
+    public static void requireCalendarAdministrator(Caller caller) {
+        RoleAccess.requireRole(caller, Role.ADMIN);
+    }
 }
