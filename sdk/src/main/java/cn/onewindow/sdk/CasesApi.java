@@ -81,7 +81,8 @@ public final class CasesApi extends ApiPart {
      * @return one page
      */
     public Page<ServiceCase> page(CaseQuery query, String cursor) {
-        return getPage("/v1/cases", (query == null ? CaseQuery.all() : query).params(cursor), ModelCodec::serviceCase);
+        return getPage("/v1/cases", (query == null ? CaseQuery.all() : query).params(cursor),
+                ModelCodec::serviceCase);
     }
 
     /**
@@ -373,7 +374,6 @@ public final class CasesApi extends ApiPart {
     }
 
     private ServiceCase send(WriteRequest w, RequestOptions options) {
-        HttpEngine.Response r = write(w, options);
-        return ModelCodec.serviceCase(r.object()).toBuilder().replayed(r.replayed()).build();
+        return WriteRequest.caseAnswer(write(w, options));
     }
 }

@@ -94,7 +94,6 @@ public final class TasksApi extends ApiPart {
      */
     public TaskDecisionResult decide(String taskId, TaskDecision decision, RequestOptions options) {
         WriteRequest w = WriteRequest.decideTask(taskId, decision);
-        HttpEngine.Response r = write(w, options);
-        return ModelCodec.taskDecisionResult(r.object()).toBuilder().replayed(r.replayed()).build();
+        return WriteRequest.taskAnswer(write(w, options));
     }
 }
