@@ -21,13 +21,12 @@ import java.util.Map;
  * (pass it as {@code bookingCode}; a client without a token may do so); with a token in scope pass {@code null}.
  * Get it from {@link OneWindowClient#appointments()}. Every write carries an idempotency key.
  */
-public final class AppointmentsApi {
+public final class AppointmentsApi extends ApiPart {
     /** The header that carries the booking code. */
     public static final String CODE_HEADER = "X-Booking-Code";
-    private final HttpEngine http;
 
     AppointmentsApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /** The slots of a category on a day with the places left; none on a non-working day. */

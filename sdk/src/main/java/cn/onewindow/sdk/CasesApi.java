@@ -1,7 +1,6 @@
 package cn.onewindow.sdk;
 
 import cn.onewindow.sdk.internal.HttpEngine;
-import cn.onewindow.sdk.internal.JsonObject;
 import cn.onewindow.sdk.internal.ModelCodec;
 import cn.onewindow.sdk.model.CaseStatus;
 import cn.onewindow.sdk.model.DecisionOutcome;
@@ -12,7 +11,6 @@ import cn.onewindow.sdk.model.ServiceCase;
 import cn.onewindow.sdk.model.SuspensionKind;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +23,9 @@ import java.util.Optional;
  * the same on every retry of that call, so a write the server did but whose answer was lost is not done twice. The
  * answer to a repeated write is the first one, with {@link ServiceCase#replayed()} set.
  */
-public final class CasesApi {
-    private final HttpEngine http;
-
+public final class CasesApi extends ApiPart {
     CasesApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /**
@@ -68,11 +64,7 @@ public final class CasesApi {
      * @return its audit trail, oldest first
      */
     public List<HistoryEntry> history(String caseId) {
-        List<HistoryEntry> out = new ArrayList<>();
-        for (JsonObject o : http.get("/v1/cases/" + HttpEngine.segment(caseId) + "/history", null).objects()) {
-            out.add(ModelCodec.historyEntry(o));
-        }
-        return out;
+        return getList("/v1/cases/" + HttpEngine.segment(caseId) + "/history", ModelCodec::historyEntry);
     }
 
     /**
@@ -89,10 +81,8 @@ public final class CasesApi {
      * @return one page
      */
     public Page<ServiceCase> page(CaseQuery query, String cursor) {
-        JsonObject o = http.get("/v1/cases", (query == null ? CaseQuery.all() : query).params(cursor)).object();
-        List<ServiceCase> items = new ArrayList<>();
-        for (JsonObject c : o.objects("items")) items.add(ModelCodec.serviceCase(c));
-        return new Page<>(items, o.string("nextCursor"));
+        return getPage("/v1/cases", (query == null ? CaseQuery.all() : query).params(cursor),
+                ModelCodec::serviceCase);
     }
 
     /**
@@ -384,8 +374,6 @@ public final class CasesApi {
     }
 
     private ServiceCase send(WriteRequest w, RequestOptions options) {
-        HttpEngine.Response r = http.write(w.method, w.path, w.body,
-                (options == null ? RequestOptions.none() : options).idempotencyKey());
-        return ModelCodec.serviceCase(r.object()).toBuilder().replayed(r.replayed()).build();
+        return WriteRequest.caseAnswer(write(w, options));
     }
 }

@@ -1,12 +1,10 @@
 package cn.onewindow.sdk;
 
 import cn.onewindow.sdk.internal.HttpEngine;
-import cn.onewindow.sdk.internal.JsonObject;
 import cn.onewindow.sdk.internal.ModelCodec;
 import cn.onewindow.sdk.model.CalendarYear;
 import cn.onewindow.sdk.model.Item;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,18 +12,14 @@ import java.util.List;
  * The service item catalog (事项目录) and the working-day calendars, read by every caller. Get it from
  * {@link OneWindowClient#catalog()}. Thread-safe.
  */
-public final class CatalogApi {
-    private final HttpEngine http;
-
+public final class CatalogApi extends ApiPart {
     CatalogApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /** @return the current version of every item */
     public List<Item> items() {
-        List<Item> out = new ArrayList<>();
-        for (JsonObject o : http.get("/v1/items", null).objects()) out.add(ModelCodec.item(o));
-        return out;
+        return getList("/v1/items", ModelCodec::item);
     }
 
     /**
@@ -52,10 +46,6 @@ public final class CatalogApi {
      * @return the loaded calendar years of the region (holidays and make-up working days)
      */
     public List<CalendarYear> calendars(String region) {
-        List<CalendarYear> out = new ArrayList<>();
-        for (JsonObject o : http.get("/v1/calendars/" + HttpEngine.segment(region), null).objects()) {
-            out.add(ModelCodec.calendarYear(o));
-        }
-        return out;
+        return getList("/v1/calendars/" + HttpEngine.segment(region), ModelCodec::calendarYear);
     }
 }

@@ -25,11 +25,9 @@ import java.util.Map;
  * ({@link Evaluation#replayed()}); a different second rating is refused with {@link ConflictException}
  * {@code ALREADY_RATED}, except once after the rectification its bad rating opened was fixed (round 2).
  */
-public final class EvaluationsApi {
-    private final HttpEngine http;
-
+public final class EvaluationsApi extends ApiPart {
     EvaluationsApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /**
@@ -46,8 +44,7 @@ public final class EvaluationsApi {
      * @return the stored rating
      */
     public Evaluation rate(Rating rating, RequestOptions options) {
-        HttpEngine.Response r = http.write("POST", "/v1/evaluations", Json.write(ModelCodec.toJson(rating)),
-                (options == null ? RequestOptions.none() : options).idempotencyKey());
+        HttpEngine.Response r = write("POST", "/v1/evaluations", Json.write(ModelCodec.toJson(rating)), options);
         return ModelCodec.evaluation(r.object()).toBuilder().replayed(r.replayed()).build();
     }
 
@@ -80,8 +77,7 @@ public final class EvaluationsApi {
         for (Rating r : ratings) records.add(ModelCodec.toJson(r));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("records", records);
-        HttpEngine.Response r = http.write("POST", "/v1/evaluation-batches", Json.write(body),
-                (options == null ? RequestOptions.none() : options).idempotencyKey());
+        HttpEngine.Response r = write("POST", "/v1/evaluation-batches", Json.write(body), options);
         return r.object().string("id");
     }
 

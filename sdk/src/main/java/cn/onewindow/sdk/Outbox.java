@@ -237,10 +237,8 @@ public final class Outbox {
                 try {
                     HttpEngine.Response r = http.write(e.method, e.path, e.body, e.key);
                     SentWrite s = e.kind == WriteRequest.Kind.TASK_DECISION
-                            ? new SentWrite(e.view(null), null,
-                            ModelCodec.taskDecisionResult(r.object()).toBuilder().replayed(r.replayed()).build())
-                            : new SentWrite(e.view(null),
-                            ModelCodec.serviceCase(r.object()).toBuilder().replayed(r.replayed()).build(), null);
+                            ? new SentWrite(e.view(null), null, WriteRequest.taskAnswer(r))
+                            : new SentWrite(e.view(null), WriteRequest.caseAnswer(r), null);
                     Files.delete(file);
                     sent.add(s);
                 } catch (TransportException | ServerException | RateLimitedException | UnauthorizedException stop) {

@@ -12,13 +12,11 @@ import java.util.List;
  * The citizen's progress query (办件进度查询): the case number and the query password printed on the acceptance
  * notice; no token needed. Get it from {@link OneWindowClient#progress()}.
  */
-public final class ProgressApi {
+public final class ProgressApi extends ApiPart {
     /** The header that carries the query password. */
     public static final String PASSWORD_HEADER = "X-Query-Password";
-    private final HttpEngine http;
-
     ProgressApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /**

@@ -19,11 +19,9 @@ import java.util.Map;
  * hall board polls the center's queue. Get it from {@link OneWindowClient#queue()}. Thread-safe. Every write carries
  * an idempotency key (the same on each retry).
  */
-public final class QueueApi {
-    private final HttpEngine http;
-
+public final class QueueApi extends ApiPart {
     QueueApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /** Takes a ticket of a category (its prefix, e.g. {@code A}) at the center (kiosks and window staff). */

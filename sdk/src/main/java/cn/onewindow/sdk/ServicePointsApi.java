@@ -15,11 +15,9 @@ import java.util.List;
  * Service points (便民服务点): the monthly ledger (台帐) of errands, for the point's agents, the township staff above
  * it and supervisors. Get it from {@link OneWindowClient#servicePoints()}. Thread-safe.
  */
-public final class ServicePointsApi {
-    private final HttpEngine http;
-
+public final class ServicePointsApi extends ApiPart {
     ServicePointsApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /**

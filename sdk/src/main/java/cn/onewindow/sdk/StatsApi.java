@@ -2,24 +2,19 @@ package cn.onewindow.sdk;
 
 import cn.onewindow.sdk.internal.HttpEngine;
 import cn.onewindow.sdk.internal.ModelCodec;
-import cn.onewindow.sdk.internal.JsonObject;
 import cn.onewindow.sdk.model.AccountabilityRecord;
 import cn.onewindow.sdk.model.StatsReport;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Supervision figures (电子监察) for supervisors, administrators, and window staff of their own center. Get it from
  * {@link OneWindowClient#stats()}. Thread-safe.
  */
-public final class StatsApi {
-    private final HttpEngine http;
-
+public final class StatsApi extends ApiPart {
     StatsApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /**
@@ -43,9 +38,6 @@ public final class StatsApi {
         params.put("centerId", centerId);
         params.put("limit", pageSize);
         params.put("cursor", cursor);
-        JsonObject o = http.get("/v1/accountability", params).object();
-        List<AccountabilityRecord> items = new ArrayList<>();
-        for (JsonObject r : o.objects("items")) items.add(ModelCodec.accountabilityRecord(r));
-        return new Page<>(items, o.string("nextCursor"));
+        return getPage("/v1/accountability", params, ModelCodec::accountabilityRecord);
     }
 }

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk;
 
 import cn.onewindow.sdk.internal.HttpEngine;
-import cn.onewindow.sdk.internal.JsonObject;
 import cn.onewindow.sdk.internal.ModelCodec;
 import cn.onewindow.sdk.model.Task;
 import cn.onewindow.sdk.model.TaskDecision;
@@ -9,7 +8,6 @@ import cn.onewindow.sdk.model.TaskDecisionResult;
 import cn.onewindow.sdk.model.TaskDetail;
 import cn.onewindow.sdk.model.TaskStatus;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,9 @@ import java.util.Map;
  * The department side of joint (并联) and escalated (上报) approval: the inbox, a task with its case, the decision.
  * Get it from {@link OneWindowClient#tasks()}. Thread-safe. A department sees and decides only its own tasks.
  */
-public final class TasksApi {
-    private final HttpEngine http;
-
+public final class TasksApi extends ApiPart {
     TasksApi(HttpEngine http) {
-        this.http = http;
+        super(http);
     }
 
     /**
@@ -65,10 +61,7 @@ public final class TasksApi {
         q.put("status", status == null ? null : CaseQuery.send(status));
         q.put("limit", pageSize == 0 ? null : pageSize);
         q.put("cursor", cursor);
-        JsonObject o = http.get("/v1/departments/" + HttpEngine.segment(department) + "/tasks", q).object();
-        List<Task> items = new ArrayList<>();
-        for (JsonObject t : o.objects("items")) items.add(ModelCodec.task(t));
-        return new Page<>(items, o.string("nextCursor"));
+        return getPage("/v1/departments/" + HttpEngine.segment(department) + "/tasks", q, ModelCodec::task);
     }
 
     /**
@@ -101,8 +94,6 @@ public final class TasksApi {
      */
     public TaskDecisionResult decide(String taskId, TaskDecision decision, RequestOptions options) {
         WriteRequest w = WriteRequest.decideTask(taskId, decision);
-        HttpEngine.Response r = http.write(w.method, w.path, w.body,
-                (options == null ? RequestOptions.none() : options).idempotencyKey());
-        return ModelCodec.taskDecisionResult(r.object()).toBuilder().replayed(r.replayed()).build();
+        return WriteRequest.taskAnswer(write(w, options));
     }
 }

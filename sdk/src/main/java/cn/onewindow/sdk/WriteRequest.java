@@ -6,8 +6,10 @@ import cn.onewindow.sdk.internal.ModelCodec;
 import cn.onewindow.sdk.model.DecisionOutcome;
 import cn.onewindow.sdk.model.Material;
 import cn.onewindow.sdk.model.NewCase;
+import cn.onewindow.sdk.model.ServiceCase;
 import cn.onewindow.sdk.model.SuspensionKind;
 import cn.onewindow.sdk.model.TaskDecision;
+import cn.onewindow.sdk.model.TaskDecisionResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,16 @@ final class WriteRequest {
         this.body = body;
         this.kind = kind;
         this.description = description;
+    }
+
+    /** The answer to a {@link Kind#CASE} write: the case after it, marked when the server had done it before. */
+    static ServiceCase caseAnswer(HttpEngine.Response r) {
+        return ModelCodec.serviceCase(r.object()).toBuilder().replayed(r.replayed()).build();
+    }
+
+    /** The answer to a {@link Kind#TASK_DECISION}: the task and its case, marked when done before. */
+    static TaskDecisionResult taskAnswer(HttpEngine.Response r) {
+        return ModelCodec.taskDecisionResult(r.object()).toBuilder().replayed(r.replayed()).build();
     }
 
     static WriteRequest submit(NewCase c) {

@@ -51,7 +51,7 @@ public final class ModelCodec {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "method", v.methodValue());
         put(m, "reference", v.reference());
-        put(m, "givenAt", v.givenAt() == null ? null : v.givenAt().toString());
+        put(m, "givenAt", text(v.givenAt()));
         return m;
     }
 
@@ -89,7 +89,7 @@ public final class ModelCodec {
         put(m, "title", v.title());
         put(m, "missing", v.missing());
         put(m, "text", v.text());
-        put(m, "issuedAt", v.issuedAt() == null ? null : v.issuedAt().toString());
+        put(m, "issuedAt", text(v.issuedAt()));
         return m;
     }
 
@@ -108,8 +108,8 @@ public final class ModelCodec {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "kind", v.kindValue());
         put(m, "reason", v.reason());
-        put(m, "suspendedAt", v.suspendedAt() == null ? null : v.suspendedAt().toString());
-        put(m, "resumedAt", v.resumedAt() == null ? null : v.resumedAt().toString());
+        put(m, "suspendedAt", text(v.suspendedAt()));
+        put(m, "resumedAt", text(v.resumedAt()));
         return m;
     }
 
@@ -128,7 +128,7 @@ public final class ModelCodec {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "outcome", v.outcomeValue());
         put(m, "reasons", v.reasons());
-        put(m, "decidedAt", v.decidedAt() == null ? null : v.decidedAt().toString());
+        put(m, "decidedAt", text(v.decidedAt()));
         put(m, "decidedBy", v.decidedBy());
         return m;
     }
@@ -156,7 +156,7 @@ public final class ModelCodec {
         put(m, "event", v.event());
         put(m, "from", v.fromValue());
         put(m, "to", v.toValue());
-        put(m, "at", v.at() == null ? null : v.at().toString());
+        put(m, "at", text(v.at()));
         put(m, "actorRole", v.actorRole());
         put(m, "actorId", v.actorId());
         put(m, "servicePointId", v.servicePointId());
@@ -235,9 +235,9 @@ public final class ModelCodec {
         put(m, "materials", listToJson(v.materials(), ModelCodec::toJson));
         put(m, "missing", v.missing());
         put(m, "outstandingTolerable", v.outstandingTolerable());
-        put(m, "submittedAt", v.submittedAt() == null ? null : v.submittedAt().toString());
-        put(m, "acceptedAt", v.acceptedAt() == null ? null : v.acceptedAt().toString());
-        put(m, "dueAt", v.dueAt() == null ? null : v.dueAt().toString());
+        put(m, "submittedAt", text(v.submittedAt()));
+        put(m, "acceptedAt", text(v.acceptedAt()));
+        put(m, "dueAt", text(v.dueAt()));
         put(m, "dueAtLocal", v.dueAtLocal());
         put(m, "dueProvisional", v.dueProvisional());
         put(m, "promisedDays", v.promisedDays());
@@ -247,18 +247,18 @@ public final class ModelCodec {
         put(m, "extensionReason", v.extensionReason());
         put(m, "decision", toJson(v.decision()));
         put(m, "resultNumber", v.resultNumber());
-        put(m, "resultIssuedAt", v.resultIssuedAt() == null ? null : v.resultIssuedAt().toString());
-        put(m, "deliveredAt", v.deliveredAt() == null ? null : v.deliveredAt().toString());
+        put(m, "resultIssuedAt", text(v.resultIssuedAt()));
+        put(m, "deliveredAt", text(v.deliveredAt()));
         put(m, "deliveredTo", v.deliveredTo());
         put(m, "deliveryMethod", v.deliveryMethod());
         put(m, "notice", toJson(v.notice()));
         put(m, "notices", listToJson(v.notices(), ModelCodec::toJson));
         put(m, "taskDepartments", v.taskDepartments());
-        put(m, "distributionDueAt", v.distributionDueAt() == null ? null : v.distributionDueAt().toString());
-        put(m, "distributedAt", v.distributedAt() == null ? null : v.distributedAt().toString());
-        put(m, "warnedAt", v.warnedAt() == null ? null : v.warnedAt().toString());
-        put(m, "warningAt", v.warningAt() == null ? null : v.warningAt().toString());
-        put(m, "overdueAt", v.overdueAt() == null ? null : v.overdueAt().toString());
+        put(m, "distributionDueAt", text(v.distributionDueAt()));
+        put(m, "distributedAt", text(v.distributedAt()));
+        put(m, "warnedAt", text(v.warnedAt()));
+        put(m, "warningAt", text(v.warningAt()));
+        put(m, "overdueAt", text(v.overdueAt()));
         put(m, "overdueWorkingMinutes", v.overdueWorkingMinutes());
         put(m, "version", v.version());
         put(m, "queueNumber", v.queueNumber());
@@ -329,13 +329,13 @@ public final class ModelCodec {
         put(m, "departmentName", v.departmentName());
         put(m, "level", v.levelValue());
         put(m, "status", v.statusValue());
-        put(m, "createdAt", v.createdAt() == null ? null : v.createdAt().toString());
-        put(m, "deliveredAt", v.deliveredAt() == null ? null : v.deliveredAt().toString());
-        put(m, "dueAt", v.dueAt() == null ? null : v.dueAt().toString());
+        put(m, "createdAt", text(v.createdAt()));
+        put(m, "deliveredAt", text(v.deliveredAt()));
+        put(m, "dueAt", text(v.dueAt()));
         put(m, "outcome", v.outcomeValue());
         put(m, "reasons", v.reasons());
         put(m, "missing", v.missing());
-        put(m, "decidedAt", v.decidedAt() == null ? null : v.decidedAt().toString());
+        put(m, "decidedAt", text(v.decidedAt()));
         put(m, "version", v.version());
         return m;
     }
@@ -504,7 +504,7 @@ public final class ModelCodec {
         put(m, "warningDaysBefore", v.warningDaysBefore());
         put(m, "status", v.statusValue());
         put(m, "changeType", v.changeTypeValue());
-        put(m, "versionedAt", v.versionedAt() == null ? null : v.versionedAt().toString());
+        put(m, "versionedAt", text(v.versionedAt()));
         return m;
     }
 
@@ -634,8 +634,8 @@ public final class ModelCodec {
         if (v == null) return null;
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "centerId", v.centerId());
-        put(m, "from", v.from() == null ? null : v.from().toString());
-        put(m, "to", v.to() == null ? null : v.to().toString());
+        put(m, "from", text(v.from()));
+        put(m, "to", text(v.to()));
         put(m, "groupBy", v.groupByValue());
         put(m, "total", toJson(v.total()));
         put(m, "groups", listToJson(v.groups(), ModelCodec::toJson));
@@ -703,7 +703,7 @@ public final class ModelCodec {
         put(m, "windowId", v.windowId());
         put(m, "staffId", v.staffId());
         put(m, "comment", v.comment());
-        put(m, "ratedAt", v.ratedAt() == null ? null : v.ratedAt().toString());
+        put(m, "ratedAt", text(v.ratedAt()));
         return m;
     }
 
@@ -806,8 +806,13 @@ public final class ModelCodec {
     private static List<Object> strings(List<?> values) {
         if (values.isEmpty()) return null;
         List<Object> out = new ArrayList<>(values.size());
-        for (Object v : values) out.add(v == null ? null : v.toString());
+        for (Object v : values) out.add(text(v));
         return out;
+    }
+
+    /** A date or time as its ISO-8601 text, {@code null} as absent. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk.model;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -112,7 +111,7 @@ public final class CalendarYear {
 
         /** @param values days off @return this builder */
         public Builder holidays(LocalDate... values) {
-            this.holidays = values == null ? null : Arrays.asList(values);
+            this.holidays = Lists.of(values);
             return this;
         }
 
@@ -124,7 +123,7 @@ public final class CalendarYear {
 
         /** @param values weekend days that are worked (调休) @return this builder */
         public Builder makeupWorkdays(LocalDate... values) {
-            this.makeupWorkdays = values == null ? null : Arrays.asList(values);
+            this.makeupWorkdays = Lists.of(values);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk.model;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -117,7 +116,7 @@ public final class Decision {
 
         /** @param values reasons (required for a denial) @return this builder */
         public Builder reasons(String... values) {
-            this.reasons = values == null ? null : Arrays.asList(values);
+            this.reasons = Lists.of(values);
             return this;
         }
 

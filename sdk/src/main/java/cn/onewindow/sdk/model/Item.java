@@ -2,7 +2,6 @@ package cn.onewindow.sdk.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -414,7 +413,7 @@ public final class Item {
 
         /** @param values acceptance conditions @return this builder */
         public Builder conditions(AcceptanceCondition... values) {
-            this.conditions = values == null ? null : Arrays.asList(values);
+            this.conditions = Lists.of(values);
             return this;
         }
 
@@ -426,7 +425,7 @@ public final class Item {
 
         /** @param values required materials @return this builder */
         public Builder materials(MaterialRequirement... values) {
-            this.materials = values == null ? null : Arrays.asList(values);
+            this.materials = Lists.of(values);
             return this;
         }
 
@@ -438,7 +437,7 @@ public final class Item {
 
         /** @param values participating departments (joint items) @return this builder */
         public Builder departments(Department... values) {
-            this.departments = values == null ? null : Arrays.asList(values);
+            this.departments = Lists.of(values);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package cn.onewindow.sdk.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -201,7 +200,7 @@ public final class NewCase {
 
         /** @param values materials handed in @return this builder */
         public Builder materials(Material... values) {
-            this.materials = values == null ? null : Arrays.asList(values);
+            this.materials = Lists.of(values);
             return this;
         }
 
@@ -219,7 +218,7 @@ public final class NewCase {
 
         /** @param values codes of acceptance conditions the window found not met (→ 不予受理) @return this builder */
         public Builder unmetConditions(String... values) {
-            this.unmetConditions = values == null ? null : Arrays.asList(values);
+            this.unmetConditions = Lists.of(values);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk.model;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -134,7 +133,7 @@ public final class Notice {
 
         /** @param values for a one-time notice: every missing material code @return this builder */
         public Builder missing(String... values) {
-            this.missing = values == null ? null : Arrays.asList(values);
+            this.missing = Lists.of(values);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package cn.onewindow.sdk.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -196,7 +195,7 @@ public final class Problem {
 
         /** @param values invalid fields (validation errors) @return this builder */
         public Builder errors(FieldError... values) {
-            this.errors = values == null ? null : Arrays.asList(values);
+            this.errors = Lists.of(values);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk.model;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -697,7 +696,7 @@ public final class ServiceCase {
 
         /** @param values materials handed in so far @return this builder */
         public Builder materials(Material... values) {
-            this.materials = values == null ? null : Arrays.asList(values);
+            this.materials = Lists.of(values);
             return this;
         }
 
@@ -709,7 +708,7 @@ public final class ServiceCase {
 
         /** @param values mandatory materials still missing (one-time notice) @return this builder */
         public Builder missing(String... values) {
-            this.missing = values == null ? null : Arrays.asList(values);
+            this.missing = Lists.of(values);
             return this;
         }
 
@@ -721,7 +720,7 @@ public final class ServiceCase {
 
         /** @param values tolerable (容缺) materials still to be supplied before the result @return this builder */
         public Builder outstandingTolerable(String... values) {
-            this.outstandingTolerable = values == null ? null : Arrays.asList(values);
+            this.outstandingTolerable = Lists.of(values);
             return this;
         }
 
@@ -775,7 +774,7 @@ public final class ServiceCase {
 
         /** @param values clock suspensions @return this builder */
         public Builder suspensions(Suspension... values) {
-            this.suspensions = values == null ? null : Arrays.asList(values);
+            this.suspensions = Lists.of(values);
             return this;
         }
 
@@ -841,7 +840,7 @@ public final class ServiceCase {
 
         /** @param values every notice issued, oldest first @return this builder */
         public Builder notices(Notice... values) {
-            this.notices = values == null ? null : Arrays.asList(values);
+            this.notices = Lists.of(values);
             return this;
         }
 
@@ -853,7 +852,7 @@ public final class ServiceCase {
 
         /** @param values departments with a task (joint and escalated cases) @return this builder */
         public Builder taskDepartments(String... values) {
-            this.taskDepartments = values == null ? null : Arrays.asList(values);
+            this.taskDepartments = Lists.of(values);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk.model;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -173,7 +172,7 @@ public final class StatsReport {
 
         /** @param values one entry per group @return this builder */
         public Builder groups(Figures... values) {
-            this.groups = values == null ? null : Arrays.asList(values);
+            this.groups = Lists.of(values);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package cn.onewindow.sdk.model;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -337,7 +336,7 @@ public final class Task {
 
         /** @param values reasons given with the decision @return this builder */
         public Builder reasons(String... values) {
-            this.reasons = values == null ? null : Arrays.asList(values);
+            this.reasons = Lists.of(values);
             return this;
         }
 
@@ -349,7 +348,7 @@ public final class Task {
 
         /** @param values materials requested with {@code REQUEST_SUPPLEMENT} @return this builder */
         public Builder missing(String... values) {
-            this.missing = values == null ? null : Arrays.asList(values);
+            this.missing = Lists.of(values);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package cn.onewindow.sdk.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -127,7 +126,7 @@ public final class TaskDecision {
 
         /** @param values reasons @return this builder */
         public Builder reasons(String... values) {
-            this.reasons = values == null ? null : Arrays.asList(values);
+            this.reasons = Lists.of(values);
             return this;
         }
 
@@ -139,7 +138,7 @@ public final class TaskDecision {
 
         /** @param values material codes the applicant must supplement @return this builder */
         public Builder missing(String... values) {
-            this.missing = values == null ? null : Arrays.asList(values);
+            this.missing = Lists.of(values);
             return this;
         }
 

@@ -7,7 +7,7 @@ import cn.onewindow.core.ports.CaseQuery;
 
 import java.util.List;
 
-/** The case list a caller may read (see {@link AccessPolicy#listScope}). */
+/** The case list a caller may read (see {@link CaseAccess#listScope}). */
 final class CaseListScope {
     private CaseListScope() {
     }

@@ -3,7 +3,6 @@ package cn.onewindow.core.service;
 import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.CalendarYear;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
@@ -33,7 +32,7 @@ public final class CalendarService {
     }
 
     public Loaded put(Caller caller, String region, int year, CalendarYear body) {
-        AccessPolicy.requireRole(caller, Role.ADMIN);
+        AccessPolicy.requireCalendarAdministrator(caller);
         if (body == null || !region.equals(body.region()) || year != body.year()) {
             throw DomainException.validation(List.of(FieldError.of("region", "PATH_MISMATCH",
                     "请求体中的地区和年度须与路径一致", "region and year in the body must match the path")));
