@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 
 import static cn.onewindow.aws.Attr.n;
@@ -115,7 +116,10 @@ public final class DynamoSessionStore implements SessionStore {
         values.put(":seen", n(seenFailures));
         values.put(":next", n(failures));
         values.put(":cid", s(credentialId));
-        String update = "SET failures = :next";
+        // this attempt's mark: when the SDK resends an update that was applied but whose answer was lost, the
+        // resend finds its own mark and succeeds again instead of failing its condition (and counting twice)
+        values.put(":attempt", s(UUID.randomUUID().toString()));
+        String update = "SET failures = :next, failureAttempt = :attempt";
         if (lockedUntil != null) {
             update += ", lockedUntil = :lock";
             values.put(":lock", n(lockedUntil.toEpochMilli())); // epoch millis: compared as a number
@@ -125,7 +129,7 @@ public final class DynamoSessionStore implements SessionStore {
         String expression = update;
         try {
             db.updateItem(b -> b.tableName(table).key(key("LOGIN#" + username)).updateExpression(expression)
-                    .conditionExpression("failures = :seen AND credentialId = :cid")
+                    .conditionExpression("(failures = :seen AND credentialId = :cid) OR failureAttempt = :attempt")
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
