@@ -135,6 +135,21 @@ class LostAnswerStoreTest {
         assertFalse(stored.revoked());
     }
 
+    @Test
+    void aWrongPasswordWhoseCountAnswerWasLostCountsOnce() {
+        DynamoSessionStore clean = new DynamoSessionStore(tables.client(), tables.settings().callersTable());
+        String name = "lost-count-" + System.nanoTime();
+        clean.setCredential("caller-" + name, name, "hash", "cred-1", FRIDAY_10_SHANGHAI);
+        FaultPlan[] plan = new FaultPlan[1];
+        try (DynamoDbClient lossy = losingAnswersTo("UpdateItem", plan)) {
+            DynamoSessionStore store = new DynamoSessionStore(lossy, tables.settings().callersTable());
+            assertTrue(store.recordFailure(name, "cred-1", 0, 1, null), "our own count, found by the SDK's resend");
+            assertTrue(plan[0].total() >= 1, "the update was answered-then-lost at least once: " + plan[0]);
+        }
+        assertEquals(1, clean.credential(name).orElseThrow().failures());
+        assertFalse(clean.recordFailure(name, "cred-1", 0, 1, null), "another count from the same reading is refused");
+    }
+
     /**
      * Case writes are transactions: the SDK's retry carries the same client request token, so DynamoDB applies the
      * first and answers the retry with success. A suspension, a resumption and a decision each land exactly once.
