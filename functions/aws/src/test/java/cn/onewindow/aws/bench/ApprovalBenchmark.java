@@ -442,7 +442,8 @@ public final class ApprovalBenchmark {
             if (request instanceof TransactWriteItemsRequest r) {
                 List<TransactWriteItem> items = new ArrayList<>();
                 for (TransactWriteItem i : r.transactItems()) items.add(mapped(i));
-                TransactWriteItemsRequest m = r.toBuilder().transactItems(items).build();
+                // another transaction on other tables: its own client token (ours carries one fixed for its retries)
+            TransactWriteItemsRequest m = r.toBuilder().transactItems(items).clientRequestToken(null).build();
                 return () -> db.transactWriteItems(m);
             }
             if (request instanceof GetItemRequest r) {

@@ -255,7 +255,8 @@ public final class QueueBenchmark {
                 }
                 items.add(b.build());
             }
-            TransactWriteItemsRequest m = r.toBuilder().transactItems(items).build();
+            // another transaction on other tables: its own client token (ours carries one fixed for its retries)
+            TransactWriteItemsRequest m = r.toBuilder().transactItems(items).clientRequestToken(null).build();
             return () -> db.transactWriteItems(m);
         }
         throw new IllegalStateException("not replayed: " + request.getClass().getSimpleName());
