@@ -7,7 +7,7 @@ import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.DeadlineChecker;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,9 +61,9 @@ class CaseFactsStoreTest {
         int cycles = 1000; // the issue's figure: a case survives a thousand suspend/resume cycles
         for (int i = 0; i < cycles; i++) {
             clock.advanceTo(clock.instant().plus(Duration.ofMinutes(1)));
-            p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "勘查" + i), null);
+            p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.SITE_INSPECTION, "勘查" + i), null);
             clock.advanceTo(clock.instant().plus(Duration.ofMinutes(1)));
-            p.caseService.resume(WINDOW, id, new Commands.Resume(null), null);
+            p.caseService.resume(WINDOW, id, new CaseCommands.Resume(null), null);
         }
         ServiceCase.Snapshot s = p.caseService.get(WINDOW, id);
         assertEquals(RECENT, s.suspensions().size(), "the case keeps the recent suspensions");
@@ -111,7 +111,7 @@ class CaseFactsStoreTest {
         assertEquals(old, p.cases.suspensions(id).size());
 
         clock.advanceTo(FRIDAY_10_SHANGHAI.plus(Duration.ofHours(3)));
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.HEARING, "听证"), null);
+        p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.HEARING, "听证"), null);
         assertEquals(CaseStatus.SUSPENDED, p.caseService.get(WINDOW, id).status());
         assertEquals(RECENT, p.caseService.get(WINDOW, id).suspensions().size(), "moved out on the next write");
         assertEquals(old + 1 - RECENT, sortKeys(tables, id, "SUSP#").size());
@@ -122,7 +122,7 @@ class CaseFactsStoreTest {
         assertEquals(noticesBefore + old + 1, p.cases.notices(id).size(), "no notice lost");
 
         clock.advanceTo(FRIDAY_10_SHANGHAI.plus(Duration.ofHours(4)));
-        p.caseService.resume(WINDOW, id, new Commands.Resume(null), null);
+        p.caseService.resume(WINDOW, id, new CaseCommands.Resume(null), null);
         assertEquals(old + 1, p.cases.suspensions(id).size());
         assertTrue(p.cases.suspensions(id).get(old).resumedAt() != null, "the open one closed in the case item");
     }

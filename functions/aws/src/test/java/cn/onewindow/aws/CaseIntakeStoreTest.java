@@ -8,7 +8,7 @@ import cn.onewindow.core.cases.NoticeType;
 import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.Written;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class CaseIntakeStoreTest {
 
         // deciding the case stops the clock: the timers leave the index
         Written decided = platform.caseService.decide(DEPT_ZRZY, s.id(),
-                new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+                new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
         assertEquals(CaseStatus.APPROVED, decided.snapshot().status());
         assertEquals(List.of(), dueIndex(db, table, DUE, s.id()));
         assertEquals(List.of(), dueIndex(db, table, warning, s.id()));
@@ -113,7 +113,7 @@ class CaseIntakeStoreTest {
         assertEquals(NoticeType.ONE_TIME_NOTICE, s.notice().type());
         assertTrue(timer(s.id(), "DUE").isEmpty(), "no timer while materials are missing");
 
-        Written done = platform.caseService.supplement(WINDOW, s.id(), new Commands.Supplement(List.of(
+        Written done = platform.caseService.supplement(WINDOW, s.id(), new CaseCommands.Supplement(List.of(
                 new SubmittedMaterial("M02", 1), new SubmittedMaterial("M03", 1), new SubmittedMaterial("M04", 1))),
                 null);
         assertEquals(CaseStatus.ACCEPTED, done.snapshot().status());
@@ -127,7 +127,7 @@ class CaseIntakeStoreTest {
     void anExtensionMovesTheDueTimerToItsNewBucket() {
         String id = platform.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "钱二"), null)
                 .snapshot().id();
-        Written extended = platform.caseService.extend(DEPT_ZRZY, id, new Commands.Extend(5, "需补充勘测"), null);
+        Written extended = platform.caseService.extend(DEPT_ZRZY, id, new CaseCommands.Extend(5, "需补充勘测"), null);
         Instant newDue = extended.snapshot().dueAt();
         // 5 more working days after Thu 5-15: Fri 16, Mon 19 … Thu 22
         assertEquals(Instant.parse("2025-05-22T10:00:00Z"), newDue);

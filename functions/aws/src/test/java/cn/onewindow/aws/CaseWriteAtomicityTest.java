@@ -10,7 +10,7 @@ import cn.onewindow.core.ports.CaseWrite;
 import cn.onewindow.core.ports.DeadlineTimer;
 import cn.onewindow.core.ports.IdempotencyClaim;
 import cn.onewindow.core.ports.IdempotencyClaimTaken;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,7 +98,7 @@ class CaseWriteAtomicityTest {
     void aStaleVersionWritesNothing() {
         ServiceCase.Snapshot v1 = acceptedCase("乙");
         // someone else changes the case first
-        platform.caseService.supplement(WINDOW, v1.id(), new Commands.Supplement(List.of(
+        platform.caseService.supplement(WINDOW, v1.id(), new CaseCommands.Supplement(List.of(
                 new SubmittedMaterial("M02", 2))), null);
         Stored before = stored(v1.id());
         assertEquals(2, before.snapshot().version());

@@ -10,7 +10,7 @@ import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.points.ServicePoint;
 import cn.onewindow.core.ports.RequestClaim;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.Written;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,9 +176,9 @@ class LostAnswerStoreTest {
     private static String suspendResumeDecide(Platform p, String applicant) {
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, applicant), null)
                 .snapshot().id();
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "现场勘查"), null);
-        p.caseService.resume(WINDOW, id, new Commands.Resume("勘查完毕"), null);
-        Written decided = p.caseService.decide(WINDOW, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()),
+        p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.SITE_INSPECTION, "现场勘查"), null);
+        p.caseService.resume(WINDOW, id, new CaseCommands.Resume("勘查完毕"), null);
+        Written decided = p.caseService.decide(WINDOW, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()),
                 null);
         assertEquals(CaseStatus.APPROVED, decided.snapshot().status());
         return id;

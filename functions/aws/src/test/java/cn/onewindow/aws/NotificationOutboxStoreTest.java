@@ -4,7 +4,7 @@ import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.notify.Notification;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.NotificationRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +37,10 @@ class NotificationOutboxStoreTest {
                 .snapshot().id();
         String phone = p.caseService.get(WINDOW, id).applicant().phone();
         clock.advance(Duration.ofHours(1));
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.EXPERT_REVIEW, "专家评审"), null);
+        p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.EXPERT_REVIEW, "专家评审"), null);
         clock.advance(Duration.ofHours(1));
-        p.caseService.resume(WINDOW, id, new Commands.Resume(null), null);
-        p.caseService.extend(WINDOW, id, new Commands.Extend(3, "补充论证"), null);
+        p.caseService.resume(WINDOW, id, new CaseCommands.Resume(null), null);
+        p.caseService.extend(WINDOW, id, new CaseCommands.Extend(3, "补充论证"), null);
         // suspended Friday 11:00–12:00 (60 working minutes): due Friday 05-16 10:00; extended 3 working days: due
         // Wednesday 05-21 18:00, warning point Tuesday 05-20 18:00
         assertEquals(Instant.parse("2025-05-21T10:00:00Z"), p.caseService.get(WINDOW, id).dueAt());
@@ -82,7 +82,7 @@ class NotificationOutboxStoreTest {
         Platform p = tables.seededPlatform(clock);
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "李秀英"), null)
                 .snapshot().id();
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.TESTING, "检测"), null);
+        p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.TESTING, "检测"), null);
         AtomicInteger calls = new AtomicInteger();
         List<Notification> delivered = new java.util.ArrayList<>();
         NotificationRelay flaky = new NotificationRelay(p.cases, n -> {

@@ -42,7 +42,7 @@ class OutboxDeadLetterStoreTest {
         Platform p = tables.seededPlatform(clock);
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "郑拒收"), null)
                 .snapshot().id();
-        p.caseService.suspend(WINDOW, id, new cn.onewindow.core.service.Commands.Suspend(
+        p.caseService.suspend(WINDOW, id, new cn.onewindow.core.cases.usecase.CaseCommands.Suspend(
                 cn.onewindow.core.cases.Suspension.Kind.HEARING, "听证"), null); // an SMS to the applicant
         Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
         NotificationRelay relay = new NotificationRelay(p.cases, n -> {

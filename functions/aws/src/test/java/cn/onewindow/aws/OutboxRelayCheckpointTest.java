@@ -6,7 +6,7 @@ import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.notify.Notification;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.NotificationRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,7 +140,7 @@ class OutboxRelayCheckpointTest {
         relay.run(LOOK_BACK, p.cases);
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "吴晓红"), null)
                 .snapshot().id();
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.TESTING, "检测"), null);
+        p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.TESTING, "检测"), null);
         for (int i = 0; i < 48; i++) { // four hours of ticks with the gateway down
             clock.advance(Duration.ofMinutes(5));
             assertEquals(0, relay.run(LOOK_BACK, p.cases));

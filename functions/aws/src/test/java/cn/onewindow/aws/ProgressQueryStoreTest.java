@@ -64,7 +64,7 @@ class ProgressQueryStoreTest {
         assertEquals(java.util.List.of("SUBMITTED", "ACCEPTED"), p.steps().stream()
                 .map(ProgressService.Step::event).toList());
         // a later step shows at once
-        platform.caseService.suspend(Fixtures.WINDOW, id, new cn.onewindow.core.service.Commands.Suspend(
+        platform.caseService.suspend(Fixtures.WINDOW, id, new cn.onewindow.core.cases.usecase.CaseCommands.Suspend(
                 cn.onewindow.core.cases.Suspension.Kind.SITE_INSPECTION, "现场核查"), null);
         assertEquals(CaseStatus.SUSPENDED, platform.progressService.query(id, password, "198.51.100.7").status());
 

@@ -14,7 +14,7 @@ import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.catalog.ServiceItem;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -28,11 +28,11 @@ import java.util.List;
 public interface ApiMapper {
     DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Asia/Shanghai"));
 
-    default Commands.Intake toCommand(IntakeRequest r) {
+    default CaseCommands.Intake toCommand(IntakeRequest r) {
         if (r == null) return null;
         IntakeRequest.ApplicantDto a = r.applicant();
         IntakeRequest.ConsentDto c = r.consent();
-        return new Commands.Intake(r.itemCode(), a == null ? null : new cn.onewindow.core.cases.Applicant(a.name(),
+        return new CaseCommands.Intake(r.itemCode(), a == null ? null : new cn.onewindow.core.cases.Applicant(a.name(),
                 a.type(), a.idType(), a.idNumber(), a.phone()), r.channel(), r.servicePointId(), r.agentId(),
                 r.materials() == null ? null : toMaterials(r.materials()), r.unmetConditions(),
                 c == null ? null : new cn.onewindow.core.cases.Consent(c.method(), c.reference(), c.givenAt()),
@@ -43,19 +43,19 @@ public interface ApiMapper {
 
     List<SubmittedMaterial> toMaterials(List<IntakeRequest.MaterialDto> dtos);
 
-    Commands.Decide toCommand(CaseRequests.Decide request);
+    CaseCommands.Decide toCommand(CaseRequests.Decide request);
 
-    Commands.Suspend toCommand(CaseRequests.Suspend request);
+    CaseCommands.Suspend toCommand(CaseRequests.Suspend request);
 
-    Commands.Resume toCommand(CaseRequests.Resume request);
+    CaseCommands.Resume toCommand(CaseRequests.Resume request);
 
-    Commands.IssueResult toCommand(CaseRequests.Result request);
+    CaseCommands.IssueResult toCommand(CaseRequests.Result request);
 
-    default Commands.Deliver toCommand(CaseRequests.Delivery r) {
-        return new Commands.Deliver(r.deliveredTo(), r.confirmation(), r.confirmationCode(), r.signature());
+    default CaseCommands.Deliver toCommand(CaseRequests.Delivery r) {
+        return new CaseCommands.Deliver(r.deliveredTo(), r.confirmation(), r.confirmationCode(), r.signature());
     }
 
-    Commands.Withdraw toCommand(CaseRequests.Withdrawal request);
+    CaseCommands.Withdraw toCommand(CaseRequests.Withdrawal request);
 
     ServiceItem toItem(ItemDto dto);
 
@@ -92,11 +92,11 @@ public interface ApiMapper {
         return t == null ? null : LOCAL.format(t);
     }
 
-    default Commands.Supplement toCommand(CaseRequests.Materials request) {
-        return new Commands.Supplement(request == null ? null : toMaterials(request.materials()));
+    default CaseCommands.Supplement toCommand(CaseRequests.Materials request) {
+        return new CaseCommands.Supplement(request == null ? null : toMaterials(request.materials()));
     }
 
-    default Commands.Extend toCommand(CaseRequests.Extend request) {
-        return new Commands.Extend(request.days() == null ? 0 : request.days(), request.reason());
+    default CaseCommands.Extend toCommand(CaseRequests.Extend request) {
+        return new CaseCommands.Extend(request.days() == null ? 0 : request.days(), request.reason());
     }
 }

@@ -10,7 +10,7 @@ import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.catalog.MaterialRequirement;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -43,7 +43,7 @@ class EvaluationApiTest {
                 .filter(i -> i.code().equals(DemoData.ITEM_COMPANY_REGISTRATION)).findFirst().orElseThrow();
         List<SubmittedMaterial> materials = item.materials().stream().filter(MaterialRequirement::mandatory)
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
-        return platform.caseService.intake(window, new Commands.Intake(item.code(), new Applicant(name, null,
+        return platform.caseService.intake(window, new CaseCommands.Intake(item.code(), new Applicant(name, null,
                 IdType.RESIDENT_ID, IntakeApiTest.ID_NUMBER, "13812345678"), Channel.WINDOW, null, null, materials,
                 List.of()), null).snapshot().id();
     }
@@ -51,9 +51,9 @@ class EvaluationApiTest {
     private String delivered(String name) {
         Caller window = DemoData.callers().get("demo-window");
         String id = accepted(name);
-        platform.caseService.decide(window, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-        platform.caseService.issueResult(window, id, new Commands.IssueResult("R-" + id), null);
-        platform.caseService.deliver(window, id, new Commands.Deliver(name, "本人签收"), null);
+        platform.caseService.decide(window, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        platform.caseService.issueResult(window, id, new CaseCommands.IssueResult("R-" + id), null);
+        platform.caseService.deliver(window, id, new CaseCommands.Deliver(name, "本人签收"), null);
         return id;
     }
 

@@ -13,7 +13,7 @@ import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.queue.QueueService;
 import cn.onewindow.core.queue.Ticket;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -59,12 +59,12 @@ class RatingPadApiTest {
                 .filter(i -> i.code().equals(DemoData.ITEM_COMPANY_REGISTRATION)).findFirst().orElseThrow();
         List<SubmittedMaterial> materials = item.materials().stream().filter(MaterialRequirement::mandatory)
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
-        String id = platform.caseService.intake(window, new Commands.Intake(item.code(), new Applicant("王小二", null,
+        String id = platform.caseService.intake(window, new CaseCommands.Intake(item.code(), new Applicant("王小二", null,
                 IdType.RESIDENT_ID, IntakeApiTest.ID_NUMBER, "13812345678"), Channel.WINDOW, null, null, materials,
                 List.of(), null, t.id()), null).snapshot().id();
         if (issued) {
-            platform.caseService.decide(window, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-            platform.caseService.issueResult(window, id, new Commands.IssueResult("R-" + id), null);
+            platform.caseService.decide(window, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+            platform.caseService.issueResult(window, id, new CaseCommands.IssueResult("R-" + id), null);
         }
         return id;
     }

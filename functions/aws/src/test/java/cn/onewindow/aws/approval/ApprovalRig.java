@@ -31,7 +31,7 @@ import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.service.ApprovalService;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -189,7 +189,7 @@ final class ApprovalRig implements AutoCloseable {
 
     /** A complete application at the window: accepted at once; returns the case id. */
     String intake(String itemCode, String applicantName) {
-        ServiceCase.Snapshot s = platform.caseService.intake(WINDOW, new Commands.Intake(itemCode,
+        ServiceCase.Snapshot s = platform.caseService.intake(WINDOW, new CaseCommands.Intake(itemCode,
                 person(applicantName), Channel.WINDOW, null, null, allMaterials(item(itemCode)), List.of()), null)
                 .snapshot();
         assertEquals(CaseStatus.ACCEPTED, s.status(), "a complete application is accepted");

@@ -13,7 +13,7 @@ import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class SupplementDuringApprovalTest {
         // the applicant brings the material to the window: review resumes, the task is back in the inbox
         rig.clock.advance(Duration.ofDays(3));
         ServiceCase.Snapshot resumed = rig.platform.caseService.supplement(ApprovalRig.WINDOW, caseId,
-                new Commands.Supplement(List.of(new SubmittedMaterial("M03", 1))), null).snapshot();
+                new CaseCommands.Supplement(List.of(new SubmittedMaterial("M03", 1))), null).snapshot();
         assertEquals(CaseStatus.IN_REVIEW, resumed.status());
         assertNotNull(resumed.suspensions().get(0).resumedAt());
         assertTrue(resumed.dueAt().isAfter(suspended.dueAt()), "the suspended time does not count");
@@ -136,7 +136,7 @@ class SupplementDuringApprovalTest {
             assertTrue(suspended.notice().text().contains(name), name);
         }
 
-        rig.platform.caseService.supplement(ApprovalRig.WINDOW, caseId, new Commands.Supplement(List.of(
+        rig.platform.caseService.supplement(ApprovalRig.WINDOW, caseId, new CaseCommands.Supplement(List.of(
                 new SubmittedMaterial("M03", 1), new SubmittedMaterial("M04", 1))), null);
         assertEquals(CaseStatus.IN_REVIEW, rig.caseOf(caseId).status());
         for (String d : List.of("fgw", "zrzy", "zjj", "sthj", "ly")) {
@@ -153,7 +153,7 @@ class SupplementDuringApprovalTest {
         assertEquals(5, rig.drain().delivered.get());
         // the lead department stops the clock for a site inspection (特别程序)
         rig.platform.caseService.suspend(ApprovalRig.WINDOW, caseId,
-                new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "项目现场勘查"), null);
+                new CaseCommands.Suspend(Suspension.Kind.SITE_INSPECTION, "项目现场勘查"), null);
         assertEquals(CaseStatus.SUSPENDED, rig.caseOf(caseId).status());
         // meanwhile a department finds a material missing
         String zrzyTask = DepartmentTask.idFor(caseId, "zrzy");
@@ -165,11 +165,11 @@ class SupplementDuringApprovalTest {
 
         // the applicant brings it; the inspection ends
         rig.platform.caseService.supplement(ApprovalRig.WINDOW, caseId,
-                new Commands.Supplement(List.of(new SubmittedMaterial("M03", 1))), null);
+                new CaseCommands.Supplement(List.of(new SubmittedMaterial("M03", 1))), null);
         assertEquals(TaskStatus.PENDING, rig.task(caseId, "zrzy").status(),
                 "the supplemented task goes back to its department");
         if (rig.caseOf(caseId).status() == CaseStatus.SUSPENDED) {
-            rig.platform.caseService.resume(ApprovalRig.WINDOW, caseId, new Commands.Resume("勘查完毕"), null);
+            rig.platform.caseService.resume(ApprovalRig.WINDOW, caseId, new CaseCommands.Resume("勘查完毕"), null);
         }
         assertEquals(CaseStatus.IN_REVIEW, rig.caseOf(caseId).status());
 

@@ -21,7 +21,7 @@ import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.service.ApprovalService;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.infrastructure.ProvisionedResources;
 import cn.onewindow.infrastructure.TemplateModel;
@@ -200,7 +200,7 @@ public final class ApprovalBenchmark {
             resume(0);
             for (int i = 0; i < n; i++) {
                 String name = "基准申请人" + applicants++;
-                caseIds.add(platform.caseService.intake(window, new Commands.Intake(ITEM, person(name),
+                caseIds.add(platform.caseService.intake(window, new CaseCommands.Intake(ITEM, person(name),
                         Channel.WINDOW, null, null, materials, List.of()), null).snapshot().id());
                 if (i % SEGMENT == SEGMENT - 1) {
                     pause();

@@ -15,7 +15,7 @@ import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.catalog.MaterialRequirement;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.DeadlineChecker;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.infrastructure.ProvisionedResources;
@@ -341,7 +341,7 @@ public final class DeadlineCheckerScaleBenchmark {
         String first17 = "33011019850101" + "123";
         Applicant applicant = new Applicant("王建国", null, IdType.RESIDENT_ID,
                 first17 + IdentityNumbers.checkCharacter(first17), "13812345678");
-        ServiceCase.Snapshot snap = s.platform.caseService.intake(window, new Commands.Intake(item.code(), applicant,
+        ServiceCase.Snapshot snap = s.platform.caseService.intake(window, new CaseCommands.Intake(item.code(), applicant,
                 Channel.WINDOW, null, null, materials, List.of()), null).snapshot();
         templateId = snap.id();
         String pk = "CASE#" + templateId;

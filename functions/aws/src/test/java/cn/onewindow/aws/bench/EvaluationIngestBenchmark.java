@@ -19,7 +19,7 @@ import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.evaluation.EvaluationBatch;
 import cn.onewindow.core.evaluation.RatingRequest;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.infrastructure.ProvisionedResources;
 import cn.onewindow.infrastructure.TemplateModel;
@@ -254,11 +254,11 @@ public final class EvaluationIngestBenchmark {
         String first17 = "33011019850101001";
         Applicant a = new Applicant("评价人", null, IdType.RESIDENT_ID,
                 first17 + IdentityNumbers.checkCharacter(first17), "1381234" + PHONE_LAST4);
-        String id = p.caseService.intake(window, new Commands.Intake(item.code(), a, Channel.WINDOW, null, null,
+        String id = p.caseService.intake(window, new CaseCommands.Intake(item.code(), a, Channel.WINDOW, null, null,
                 materials, List.of()), null).snapshot().id();
-        p.caseService.decide(window, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-        p.caseService.issueResult(window, id, new Commands.IssueResult("R-" + id), null);
-        p.caseService.deliver(window, id, new Commands.Deliver("评价人", "本人签收"), null);
+        p.caseService.decide(window, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        p.caseService.issueResult(window, id, new CaseCommands.IssueResult("R-" + id), null);
+        p.caseService.deliver(window, id, new CaseCommands.Deliver("评价人", "本人签收"), null);
         return id;
     }
 

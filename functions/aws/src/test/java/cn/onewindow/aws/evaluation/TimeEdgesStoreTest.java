@@ -10,7 +10,7 @@ import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.evaluation.Evaluation;
 import cn.onewindow.core.notify.Notification;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.DeadlineChecker;
 import cn.onewindow.core.service.EvaluationForwarder;
 import cn.onewindow.core.service.NotificationRelay;
@@ -59,7 +59,7 @@ class TimeEdgesStoreTest {
                 .findFirst().orElseThrow();
         List<SubmittedMaterial> materials = item.materials().stream().filter(MaterialRequirement::mandatory)
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
-        return rig.platform.caseService.intake(WINDOW, new Commands.Intake(item.code(), EvaluationRig.person(applicant),
+        return rig.platform.caseService.intake(WINDOW, new CaseCommands.Intake(item.code(), EvaluationRig.person(applicant),
                 Channel.WINDOW, null, null, materials, List.of()), null).snapshot().id();
     }
 
@@ -107,7 +107,7 @@ class TimeEdgesStoreTest {
         assertNotNull(rig.platform.caseService.get(WINDOW, id).warnedAt());
 
         rig.clock.advanceTo(Instant.parse("2025-05-15T02:00:00Z"));
-        rig.platform.caseService.extend(WINDOW, id, new Commands.Extend(5, "需补充勘测"), null);
+        rig.platform.caseService.extend(WINDOW, id, new CaseCommands.Extend(5, "需补充勘测"), null);
         ServiceCase.Snapshot s = rig.platform.caseService.get(WINDOW, id);
         assertEquals(Instant.parse("2025-05-22T10:00:00Z"), s.dueAt(), "Thursday 05-22 18:00");
         assertNull(s.warnedAt(), "the warning re-armed");

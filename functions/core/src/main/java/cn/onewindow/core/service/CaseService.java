@@ -96,10 +96,8 @@ public final class CaseService {
         this.identityReads = new IdentityReads(cases, tree, accessLog, clock);
     }
 
-    public Written intake(Caller caller, Commands.Intake cmd, String idempotencyKey) {
-        return written(acceptApplication.accept(caller, new CaseCommands.Intake(cmd.itemCode(), cmd.applicant(),
-                cmd.channel(), cmd.servicePointId(), cmd.agentId(), cmd.materials(), cmd.unmetConditions(),
-                cmd.consent(), cmd.ticketId()), idempotencyKey));
+    public Written intake(Caller caller, CaseCommands.Intake cmd, String idempotencyKey) {
+        return written(acceptApplication.accept(caller, cmd, idempotencyKey));
     }
 
     public ServiceCase.Snapshot get(Caller caller, String caseId) {
@@ -124,34 +122,33 @@ public final class CaseService {
         return showCases.list(caller, q);
     }
 
-    public Written supplement(Caller caller, String caseId, Commands.Supplement cmd, String key) {
-        return written(supplementMaterials.supplement(caller, caseId, new CaseCommands.Supplement(cmd.materials()), key));
+    public Written supplement(Caller caller, String caseId, CaseCommands.Supplement cmd, String key) {
+        return written(supplementMaterials.supplement(caller, caseId, cmd, key));
     }
 
-    public Written decide(Caller caller, String caseId, Commands.Decide cmd, String key) {
-        return written(decideCase.decide(caller, caseId, new CaseCommands.Decide(cmd.outcome(), cmd.reasons()), key));
+    public Written decide(Caller caller, String caseId, CaseCommands.Decide cmd, String key) {
+        return written(decideCase.decide(caller, caseId, cmd, key));
     }
 
-    public Written suspend(Caller caller, String caseId, Commands.Suspend cmd, String key) {
-        return written(suspendClock.suspend(caller, caseId, new CaseCommands.Suspend(cmd.kind(), cmd.reason()), key));
+    public Written suspend(Caller caller, String caseId, CaseCommands.Suspend cmd, String key) {
+        return written(suspendClock.suspend(caller, caseId, cmd, key));
     }
 
-    public Written resume(Caller caller, String caseId, Commands.Resume cmd, String key) {
-        return written(resumeClock.resume(caller, caseId, new CaseCommands.Resume(cmd.note()), key));
+    public Written resume(Caller caller, String caseId, CaseCommands.Resume cmd, String key) {
+        return written(resumeClock.resume(caller, caseId, cmd, key));
     }
 
-    public Written extend(Caller caller, String caseId, Commands.Extend cmd, String key) {
-        return written(extendDeadline.extend(caller, caseId, new CaseCommands.Extend(cmd.days(), cmd.reason()), key));
+    public Written extend(Caller caller, String caseId, CaseCommands.Extend cmd, String key) {
+        return written(extendDeadline.extend(caller, caseId, cmd, key));
     }
 
-    public Written issueResult(Caller caller, String caseId, Commands.IssueResult cmd, String key) {
-        return written(issueCaseResult.issue(caller, caseId, new CaseCommands.IssueResult(cmd.resultNumber()), key));
+    public Written issueResult(Caller caller, String caseId, CaseCommands.IssueResult cmd, String key) {
+        return written(issueCaseResult.issue(caller, caseId, cmd, key));
     }
 
     /** The hand-over of the result: see {@link DeliverResult}. */
-    public Written deliver(Caller caller, String caseId, Commands.Deliver cmd, String key) {
-        return written(deliverResult.deliver(caller, caseId, new CaseCommands.Deliver(cmd.deliveredTo(),
-                cmd.confirmation(), cmd.confirmationCode(), cmd.signature()), key));
+    public Written deliver(Caller caller, String caseId, CaseCommands.Deliver cmd, String key) {
+        return written(deliverResult.deliver(caller, caseId, cmd, key));
     }
 
     /** A supervisor issues a new pick-up code: see {@link ReissuePickupCode}. */
@@ -159,8 +156,8 @@ public final class CaseService {
         return written(reissuePickupCode.reissue(caller, caseId, key));
     }
 
-    public Written withdraw(Caller caller, String caseId, Commands.Withdraw cmd, String key) {
-        return written(withdrawCase.withdraw(caller, caseId, new CaseCommands.Withdraw(cmd.reason()), key));
+    public Written withdraw(Caller caller, String caseId, CaseCommands.Withdraw cmd, String key) {
+        return written(withdrawCase.withdraw(caller, caseId, cmd, key));
     }
 
     /** Only supervisors and admins see all centers; used by the API to reject impossible filters early. */

@@ -25,7 +25,7 @@ import cn.onewindow.core.cases.IdentityNumbers;
 import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.ports.CaseQuery;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.local.LocalSystem;
 
 import software.amazon.awssdk.core.SdkRequest;
@@ -329,7 +329,7 @@ public final class WarmLatencyBenchmark {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build()) {
             Platform p = new Platform(settings, Clock.systemUTC(), client);
-            Commands.Intake cmd = new Commands.Intake(DemoData.ITEM_CONSTRUCTION_LAND,
+            CaseCommands.Intake cmd = new CaseCommands.Intake(DemoData.ITEM_CONSTRUCTION_LAND,
                     new Applicant("张三", null, IdType.RESIDENT_ID, residentId(999_999), "13812345678"),
                     Channel.WINDOW, null, null, List.of(new SubmittedMaterial("M01", 1), new SubmittedMaterial("M02", 1),
                     new SubmittedMaterial("M03", 1), new SubmittedMaterial("M04", 1)), List.of());

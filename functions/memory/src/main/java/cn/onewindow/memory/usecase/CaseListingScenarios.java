@@ -11,7 +11,7 @@ import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.ports.CaseQuery;
 import cn.onewindow.core.ports.Page;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,10 +52,10 @@ public abstract class CaseListingScenarios extends OnPlatform {
         platform = seeded(new Fixtures.SteppingClock(FRIDAY_10_SHANGHAI));
         String item = DemoData.ITEM_CONSTRUCTION_LAND;
         for (int i = 0; i < 25; i++) {
-            Commands.Intake complete = Fixtures.complete(item, "申请人" + i);
-            Commands.Intake cmd = switch (i % 5) {
+            CaseCommands.Intake complete = Fixtures.complete(item, "申请人" + i);
+            CaseCommands.Intake cmd = switch (i % 5) {
                 case 0 -> Fixtures.withMaterials(item, "申请人" + i, List.of());
-                case 1 -> new Commands.Intake(item, complete.applicant(), Channel.WINDOW, null, null,
+                case 1 -> new CaseCommands.Intake(item, complete.applicant(), Channel.WINDOW, null, null,
                         complete.materials(), List.of("C01"));
                 default -> complete;
             };
@@ -69,8 +69,8 @@ public abstract class CaseListingScenarios extends OnPlatform {
             }).add(s.id());
         }
         for (int i = 0; i < 3; i++) {
-            Commands.Intake c = Fixtures.complete(DemoData.ITEM_TREE_FELLING, "村民" + i);
-            AGENT_CASES.add(platform.caseService.intake(TOWNSHIP_AGENT, new Commands.Intake(c.itemCode(),
+            CaseCommands.Intake c = Fixtures.complete(DemoData.ITEM_TREE_FELLING, "村民" + i);
+            AGENT_CASES.add(platform.caseService.intake(TOWNSHIP_AGENT, new CaseCommands.Intake(c.itemCode(),
                     c.applicant(), Channel.VILLAGE_AGENT, null, null, c.materials(), List.of()), null).snapshot().id());
         }
         assertEquals(List.of(5, 5, 15), List.of(AWAITING.size(), REFUSED.size(), ACCEPTED.size()));

@@ -15,7 +15,7 @@ import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.ports.CaseQuery;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.Written;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ public abstract class ConcurrencyScenarios extends OnPlatform {
 
     @Test
     void tenSimultaneousRetriesWithOneIdempotencyKeyMakeOneCase() throws Exception {
-        Commands.Intake cmd = complete(DemoData.ITEM_CONSTRUCTION_LAND, "周同时");
+        CaseCommands.Intake cmd = complete(DemoData.ITEM_CONSTRUCTION_LAND, "周同时");
         List<Object> results = atOnce(10, i -> platform.caseService.intake(WINDOW, cmd, "terminal-retry-0001"));
 
         for (Object r : results) {
@@ -128,9 +128,9 @@ public abstract class ConcurrencyScenarios extends OnPlatform {
 
     @Test
     void reusingAKeyForADifferentRequestIsRefused() {
-        Commands.Intake first = complete(DemoData.ITEM_CONSTRUCTION_LAND, "吴第一");
+        CaseCommands.Intake first = complete(DemoData.ITEM_CONSTRUCTION_LAND, "吴第一");
         String id = platform.caseService.intake(WINDOW, first, "reused-key").snapshot().id();
-        Commands.Intake other = complete(DemoData.ITEM_CONSTRUCTION_LAND, "吴第二");
+        CaseCommands.Intake other = complete(DemoData.ITEM_CONSTRUCTION_LAND, "吴第二");
         DomainException e = assertThrows(DomainException.class,
                 () -> platform.caseService.intake(WINDOW, other, "reused-key"));
         assertEquals("IDEMPOTENCY_KEY_REUSED", e.code());
@@ -144,7 +144,7 @@ public abstract class ConcurrencyScenarios extends OnPlatform {
     void aRetriedSupplementIsRecordedOnce() {
         String id = platform.caseService.intake(WINDOW, Fixtures.withMaterials(NINE_MATERIALS, "郑补正",
                 List.of(new SubmittedMaterial("M01", 1))), null).snapshot().id();
-        Commands.Supplement cmd = new Commands.Supplement(List.of(new SubmittedMaterial("M02", 1)));
+        CaseCommands.Supplement cmd = new CaseCommands.Supplement(List.of(new SubmittedMaterial("M02", 1)));
         Written first = platform.caseService.supplement(WINDOW, id, cmd, "supp-1");
         Written retry = platform.caseService.supplement(WINDOW, id, cmd, "supp-1");
         assertFalse(first.replayed());
@@ -164,7 +164,7 @@ public abstract class ConcurrencyScenarios extends OnPlatform {
         assertEquals(8, c.missing().size());
 
         List<Object> results = atOnce(8, i -> platform.caseService.supplement(WINDOW, c.id(),
-                new Commands.Supplement(List.of(new SubmittedMaterial(String.format("M%02d", i + 2), 1))), null));
+                new CaseCommands.Supplement(List.of(new SubmittedMaterial(String.format("M%02d", i + 2), 1))), null));
         for (Object r : results) {
             assertTrue(r instanceof Written, "every supplement succeeds: " + r);
         }

@@ -8,7 +8,7 @@ import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.ports.CaseWrite;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.DeadlineChecker;
 import org.junit.jupiter.api.Test;
 
@@ -98,9 +98,9 @@ public abstract class DeadlineCheckerScenarios extends OnPlatform {
                 .snapshot().id();
         // suspended Wed 2025-04-30 10:00, resumed Tue 2025-05-06 10:00: 420 working minutes pass (120+240+60)
         clock.advanceTo(Instant.parse("2025-04-30T02:00:00Z"));
-        p.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "现场勘查"), null);
+        p.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.SITE_INSPECTION, "现场勘查"), null);
         clock.advanceTo(Instant.parse("2025-05-06T02:00:00Z"));
-        p.caseService.resume(WINDOW, id, new Commands.Resume(null), null);
+        p.caseService.resume(WINDOW, id, new CaseCommands.Resume(null), null);
         assertEquals(Instant.parse("2025-05-16T10:00:00Z"), p.caseService.get(WINDOW, id).dueAt(),
                 "due Friday 2025-05-16 18:00 instead of Thursday");
 
@@ -119,7 +119,7 @@ public abstract class DeadlineCheckerScenarios extends OnPlatform {
         Services p = seeded(clock);
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "赵立"), null)
                 .snapshot().id();
-        p.caseService.extend(WINDOW, id, new Commands.Extend(5, "需补充勘测"), null);
+        p.caseService.extend(WINDOW, id, new CaseCommands.Extend(5, "需补充勘测"), null);
         // 5 working days after Thursday 05-15: 16, 19, 20, 21, 22 → Thursday 2025-05-22 18:00
         assertEquals(Instant.parse("2025-05-22T10:00:00Z"), p.caseService.get(WINDOW, id).dueAt());
         clock.advanceTo(Instant.parse("2025-05-16T02:00:00Z"));

@@ -9,7 +9,7 @@ import cn.onewindow.core.cases.SubmittedMaterial;
 import cn.onewindow.core.catalog.MaterialRequirement;
 import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -59,13 +59,13 @@ public class Fixtures {
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
     }
 
-    public static Commands.Intake complete(String itemCode, String applicantName) {
-        return new Commands.Intake(itemCode, person(applicantName), Channel.WINDOW, null, null,
+    public static CaseCommands.Intake complete(String itemCode, String applicantName) {
+        return new CaseCommands.Intake(itemCode, person(applicantName), Channel.WINDOW, null, null,
                 allMaterials(demoItem(itemCode)), List.of());
     }
 
-    public static Commands.Intake withMaterials(String itemCode, String applicantName, List<SubmittedMaterial> materials) {
-        return new Commands.Intake(itemCode, person(applicantName), Channel.WINDOW, null, null, materials, List.of());
+    public static CaseCommands.Intake withMaterials(String itemCode, String applicantName, List<SubmittedMaterial> materials) {
+        return new CaseCommands.Intake(itemCode, person(applicantName), Channel.WINDOW, null, null, materials, List.of());
     }
 
     /** A clock that moves one second forward every time it is read: cases get distinct, ordered times. */

@@ -15,7 +15,7 @@ import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.service.CatalogService;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.points.ServiceCenter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ public abstract class ReferenceScenarios extends OnPlatform {
         assertEquals(1, old.itemVersion());
         assertEquals(7, old.promisedDays());
         DomainException unknown = assertThrows(DomainException.class, () -> platform.caseService.supplement(WINDOW,
-                underV1.id(), new Commands.Supplement(List.of(new SubmittedMaterial("M05", 1))), null));
+                underV1.id(), new CaseCommands.Supplement(List.of(new SubmittedMaterial("M05", 1))), null));
         assertEquals(DomainException.Kind.VALIDATION, unknown.kind());
 
         // a new case is accepted under v2 and needs M05

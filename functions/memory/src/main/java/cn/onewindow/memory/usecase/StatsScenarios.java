@@ -7,7 +7,7 @@ import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.evaluation.RatingRequest;
 import cn.onewindow.core.evaluation.Rectification;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.StatsService;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class StatsScenarios extends OnPlatform {
 
     private static String decideApprove(Services p, String id) {
-        return p.caseService.decide(WINDOW, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null)
+        return p.caseService.decide(WINDOW, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null)
                 .snapshot().id();
     }
 
@@ -98,8 +98,8 @@ public abstract class StatsScenarios extends OnPlatform {
     private static String delivered(Services p, String itemCode, String applicant) {
         String id = p.caseService.intake(WINDOW, complete(itemCode, applicant), null).snapshot().id();
         decideApprove(p, id);
-        p.caseService.issueResult(WINDOW, id, new Commands.IssueResult("R-" + id), null);
-        p.caseService.deliver(WINDOW, id, new Commands.Deliver(applicant, "本人签收"), null);
+        p.caseService.issueResult(WINDOW, id, new CaseCommands.IssueResult("R-" + id), null);
+        p.caseService.deliver(WINDOW, id, new CaseCommands.Deliver(applicant, "本人签收"), null);
         return id;
     }
 

@@ -9,7 +9,7 @@ import cn.onewindow.core.deadline.Accountability;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.ports.CaseQuery;
 import cn.onewindow.core.ports.Page;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.StatsService;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +59,7 @@ public abstract class SupervisionScenarios extends OnPlatform {
         assertEquals(Set.copyOf(land), listed(p, CaseQuery.DueState.WARNING));
         assertEquals(Set.of(), listed(p, CaseQuery.DueState.OVERDUE));
         // one of them is decided before its due time: it leaves the yellow list
-        p.caseService.decide(WINDOW, land.get(2), new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        p.caseService.decide(WINDOW, land.get(2), new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
         assertEquals(Set.of(land.get(0), land.get(1)), listed(p, CaseQuery.DueState.WARNING));
 
         clock.advanceTo(FRIDAY_AFTER_DUE);

@@ -8,7 +8,7 @@ import cn.onewindow.core.cases.ServiceCase;
 import cn.onewindow.core.cases.Suspension;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.core.service.Written;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,8 +124,8 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
         String id = accepted("周决定");
         ServiceCase.Snapshot before = now(id);
         List<Object> results = atOnce(i -> platform.caseService.decide(WINDOW, id, i % 2 == 0
-                ? new Commands.Decide(Decision.Outcome.APPROVE, List.of())
-                : new Commands.Decide(Decision.Outcome.DENY, List.of("理由" + i)), null));
+                ? new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of())
+                : new CaseCommands.Decide(Decision.Outcome.DENY, List.of("理由" + i)), null));
         Written won = exactlyOneWon(id, before.version(), before.historySize(),
                 won(results).snapshot().status().name(), results);
         ServiceCase.Snapshot stored = now(id);
@@ -138,7 +138,7 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
         String id = accepted("周暂停");
         ServiceCase.Snapshot before = now(id);
         List<Object> results = atOnce(i -> platform.caseService.suspend(WINDOW, id,
-                new Commands.Suspend(Suspension.Kind.SITE_INSPECTION, "勘查" + i), null));
+                new CaseCommands.Suspend(Suspension.Kind.SITE_INSPECTION, "勘查" + i), null));
         Written won = exactlyOneWon(id, before.version(), before.historySize(), "SUSPENDED", results);
         ServiceCase.Snapshot stored = now(id);
         assertEquals(CaseStatus.SUSPENDED, stored.status());
@@ -149,9 +149,9 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
     @Test
     void eightSimultaneousResumptionsResumeOnce() throws Exception {
         String id = accepted("周恢复");
-        platform.caseService.suspend(WINDOW, id, new Commands.Suspend(Suspension.Kind.TESTING, "检测"), null);
+        platform.caseService.suspend(WINDOW, id, new CaseCommands.Suspend(Suspension.Kind.TESTING, "检测"), null);
         ServiceCase.Snapshot before = now(id);
-        List<Object> results = atOnce(i -> platform.caseService.resume(WINDOW, id, new Commands.Resume("好了" + i),
+        List<Object> results = atOnce(i -> platform.caseService.resume(WINDOW, id, new CaseCommands.Resume("好了" + i),
                 null));
         exactlyOneWon(id, before.version(), before.historySize(), "RESUMED", results);
         ServiceCase.Snapshot stored = now(id);
@@ -164,7 +164,7 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
         String id = accepted("周延期");
         ServiceCase.Snapshot before = now(id);
         List<Object> results = atOnce(i -> platform.caseService.extend(WINDOW, id,
-                new Commands.Extend(1 + i % 5, "需要延期" + i), null));
+                new CaseCommands.Extend(1 + i % 5, "需要延期" + i), null));
         // the losers learn the extension was used (422 EXTENSION_ALREADY_USED, the rule "once") or lost the race (409)
         Written won = exactlyOneWon(id, before.version(), before.historySize(), "EXTENDED", results,
                 "EXTENSION_ALREADY_USED");
@@ -177,11 +177,11 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
     @Test
     void eightSimultaneousHandOversDeliverOnce() throws Exception {
         String id = accepted("周送达");
-        platform.caseService.decide(WINDOW, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-        platform.caseService.issueResult(WINDOW, id, new Commands.IssueResult(null), null);
+        platform.caseService.decide(WINDOW, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        platform.caseService.issueResult(WINDOW, id, new CaseCommands.IssueResult(null), null);
         ServiceCase.Snapshot before = now(id);
         List<Object> results = atOnce(i -> platform.caseService.deliver(WINDOW, id,
-                new Commands.Deliver("申请人" + i, "当面签收", null, null), null));
+                new CaseCommands.Deliver("申请人" + i, "当面签收", null, null), null));
         Written won = exactlyOneWon(id, before.version(), before.historySize(), "DELIVERED", results);
         ServiceCase.Snapshot stored = now(id);
         assertEquals(CaseStatus.DELIVERED, stored.status());
@@ -193,7 +193,7 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
         String id = accepted("周撤回");
         ServiceCase.Snapshot before = now(id);
         List<Object> results = atOnce(i -> platform.caseService.withdraw(WINDOW, id,
-                new Commands.Withdraw("申请人撤回" + i), null));
+                new CaseCommands.Withdraw("申请人撤回" + i), null));
         exactlyOneWon(id, before.version(), before.historySize(), "WITHDRAWN", results);
         assertEquals(CaseStatus.WITHDRAWN, now(id).status());
     }
@@ -205,11 +205,11 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
         ServiceCase.Snapshot before = now(id);
         List<Object> results = atOnce(i -> switch (i % 4) {
             case 0 -> platform.caseService.suspend(WINDOW, id,
-                    new Commands.Suspend(Suspension.Kind.HEARING, "听证" + i), null);
-            case 1 -> platform.caseService.extend(WINDOW, id, new Commands.Extend(3, "延期" + i), null);
+                    new CaseCommands.Suspend(Suspension.Kind.HEARING, "听证" + i), null);
+            case 1 -> platform.caseService.extend(WINDOW, id, new CaseCommands.Extend(3, "延期" + i), null);
             case 2 -> platform.caseService.decide(WINDOW, id,
-                    new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-            default -> platform.caseService.withdraw(WINDOW, id, new Commands.Withdraw("撤回" + i), null);
+                    new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+            default -> platform.caseService.withdraw(WINDOW, id, new CaseCommands.Withdraw("撤回" + i), null);
         });
         int successes = 0;
         for (Object r : results) {

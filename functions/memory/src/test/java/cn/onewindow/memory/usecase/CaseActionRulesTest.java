@@ -7,7 +7,7 @@ import cn.onewindow.core.cases.Decision;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.FieldError;
 import cn.onewindow.core.demo.DemoData;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.memory.MemoryPlatform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class CaseActionRulesTest {
 
     @Test
     void aConsentIsRecordedForVillageAgentCasesOnly() {
-        Commands.Intake cmd = new Commands.Intake(DemoData.ITEM_CONSTRUCTION_LAND, person("孙委托"), Channel.WINDOW, null,
+        CaseCommands.Intake cmd = new CaseCommands.Intake(DemoData.ITEM_CONSTRUCTION_LAND, person("孙委托"), Channel.WINDOW, null,
                 null, allMaterials(demoItem(DemoData.ITEM_CONSTRUCTION_LAND)), List.of(),
                 new Consent(Consent.Method.WRITTEN_AUTHORIZATION, "WT-1", null));
         DomainException e = refused("VALIDATION_FAILED", () -> p.caseService.intake(WINDOW, cmd, null));
@@ -74,7 +74,7 @@ class CaseActionRulesTest {
 
     @Test
     void anUnmetConditionTheItemDoesNotHaveIsRefused() {
-        Commands.Intake cmd = new Commands.Intake(DemoData.ITEM_CONSTRUCTION_LAND, person("周条件"), Channel.WINDOW,
+        CaseCommands.Intake cmd = new CaseCommands.Intake(DemoData.ITEM_CONSTRUCTION_LAND, person("周条件"), Channel.WINDOW,
                 null, null, allMaterials(demoItem(DemoData.ITEM_CONSTRUCTION_LAND)), List.of("NO-SUCH-CONDITION"));
         DomainException e = refused("VALIDATION_FAILED", () -> p.caseService.intake(WINDOW, cmd, null));
         assertEquals("UNKNOWN_CONDITION", fieldCode(e, "unmetConditions"));
@@ -87,7 +87,7 @@ class CaseActionRulesTest {
                 .snapshot().id();
         CaseStatus before = p.caseService.get(WINDOW, id).status();
         refused("DECIDED_BY_DEPARTMENT_TASKS", () -> p.caseService.decide(WINDOW, id,
-                new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null));
+                new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null));
         assertEquals(before, p.caseService.get(WINDOW, id).status());
         assertTrue(p.caseService.get(WINDOW, id).decision() == null);
     }
@@ -98,7 +98,7 @@ class CaseActionRulesTest {
                 List.of()), null).snapshot().id();
         assertEquals(CaseStatus.AWAITING_MATERIALS, p.caseService.get(WINDOW, id).status());
         long version = p.caseService.get(WINDOW, id).version();
-        refused("EXTENSION_NOT_POSSIBLE", () -> p.caseService.extend(WINDOW, id, new Commands.Extend(5, "复杂"), null));
+        refused("EXTENSION_NOT_POSSIBLE", () -> p.caseService.extend(WINDOW, id, new CaseCommands.Extend(5, "复杂"), null));
         assertEquals(version, p.caseService.get(WINDOW, id).version());
     }
 
@@ -107,7 +107,7 @@ class CaseActionRulesTest {
         String id = p.caseService.intake(WINDOW, complete(DemoData.ITEM_CONSTRUCTION_LAND, "郑取件"), null)
                 .snapshot().id();
         DomainException e = refused("VALIDATION_FAILED", () -> p.caseService.deliver(WINDOW, id,
-                new Commands.Deliver("郑取件", null, "12345", null), null));
+                new CaseCommands.Deliver("郑取件", null, "12345", null), null));
         assertEquals("INVALID_CODE", fieldCode(e, "confirmationCode"));
     }
 }

@@ -13,7 +13,7 @@ import cn.onewindow.core.catalog.ServiceItem;
 import cn.onewindow.core.common.AdjustableClock;
 import cn.onewindow.core.demo.DemoData;
 import cn.onewindow.core.evaluation.RatingRequest;
-import cn.onewindow.core.service.Commands;
+import cn.onewindow.core.cases.usecase.CaseCommands;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class EvaluationRig {
     /** The same at another window (another center's staff). */
     public String delivered(Caller window, String applicant) {
         String id = resultReady(window, applicant);
-        platform.caseService.deliver(window, id, new Commands.Deliver(applicant, "本人签收"), null);
+        platform.caseService.deliver(window, id, new CaseCommands.Deliver(applicant, "本人签收"), null);
         return id;
     }
 
@@ -61,8 +61,8 @@ public final class EvaluationRig {
 
     String resultReady(Caller window, String applicant) {
         String id = accepted(window, applicant);
-        platform.caseService.decide(window, id, new Commands.Decide(Decision.Outcome.APPROVE, List.of()), null);
-        platform.caseService.issueResult(window, id, new Commands.IssueResult("R-" + id), null);
+        platform.caseService.decide(window, id, new CaseCommands.Decide(Decision.Outcome.APPROVE, List.of()), null);
+        platform.caseService.issueResult(window, id, new CaseCommands.IssueResult("R-" + id), null);
         return id;
     }
 
@@ -75,7 +75,7 @@ public final class EvaluationRig {
                 .filter(i -> i.code().equals(DemoData.ITEM_COMPANY_REGISTRATION)).findFirst().orElseThrow();
         List<SubmittedMaterial> materials = item.materials().stream().filter(MaterialRequirement::mandatory)
                 .map(m -> new SubmittedMaterial(m.code(), m.copies())).toList();
-        return platform.caseService.intake(window, new Commands.Intake(item.code(), person(applicant), Channel.WINDOW,
+        return platform.caseService.intake(window, new CaseCommands.Intake(item.code(), person(applicant), Channel.WINDOW,
                 null, null, materials, List.of()), null).snapshot().id();
     }
 

@@ -26,6 +26,16 @@ public final class CaseCommands {
             materials = materials == null ? List.of() : List.copyOf(materials);
             unmetConditions = unmetConditions == null ? List.of() : List.copyOf(unmetConditions);
         }
+
+        public Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId, String agentId,
+                      List<SubmittedMaterial> materials, List<String> unmetConditions) {
+            this(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, null, null);
+        }
+
+        public Intake(String itemCode, Applicant applicant, Channel channel, String servicePointId, String agentId,
+                      List<SubmittedMaterial> materials, List<String> unmetConditions, Consent consent) {
+            this(itemCode, applicant, channel, servicePointId, agentId, materials, unmetConditions, consent, null);
+        }
     }
 
     public record Supplement(List<SubmittedMaterial> materials) {
@@ -57,6 +67,9 @@ public final class CaseCommands {
      * @param signature        a reference to the recipient's signature (e.g. the terminal's capture id)
      */
     public record Deliver(String deliveredTo, String confirmation, String confirmationCode, String signature) {
+        public Deliver(String deliveredTo, String confirmation) {
+            this(deliveredTo, confirmation, null, null);
+        }
     }
 
     public record Withdraw(String reason) {
