@@ -213,6 +213,22 @@ public final class AccessPolicy {
         AdministrationAccess.requireCalendarAdministrator(caller);
     }
 
+    public static void requireAdministrator(Caller caller) {
+        AdministrationAccess.requireAdministrator(caller);
+    }
+
+    public static boolean seesAccounts(Caller caller) {
+        return AdministrationAccess.seesAccounts(caller);
+    }
+
+    public static void requireServicePointManager(Caller caller) {
+        AdministrationAccess.requireServicePointManager(caller);
+    }
+
+    public static void requireFiguresReader(Caller caller, String centerId) {
+        AdministrationAccess.requireFiguresReader(caller, centerId);
+    }
+
     public static void requireRole(Caller caller, Role... roles) {
         RoleAccess.requireRole(caller, roles);
     }

@@ -1,5 +1,6 @@
 package cn.onewindow.core.access;
 
+import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.identity.Role;
 
@@ -26,5 +27,28 @@ public final class AdministrationAccess {
     /** Loading a region's working-day calendar for a year: administrators only. */
     public static void requireCalendarAdministrator(Caller caller) {
         RoleAccess.requireRole(caller, Role.ADMIN);
+    }
+
+    /** Callers (accounts, tokens, profiles) and the catalogue: administrators only. */
+    public static void requireAdministrator(Caller caller) {
+        RoleAccess.requireRole(caller, Role.ADMIN);
+    }
+
+    /** Whether a caller may see other callers' accounts at all (anyone else is told there is no such caller). */
+    public static boolean seesAccounts(Caller caller) {
+        return caller.role() == Role.ADMIN;
+    }
+
+    /** Opening, renaming and closing service points: administrators and supervisors. */
+    public static void requireServicePointManager(Caller caller) {
+        RoleAccess.requireRole(caller, Role.ADMIN, Role.SUPERVISOR);
+    }
+
+    /** A center's figures: supervisors and administrators any center's, window staff their own center's. */
+    public static void requireFiguresReader(Caller caller, String centerId) {
+        RoleAccess.requireRole(caller, Role.SUPERVISOR, Role.ADMIN, Role.WINDOW);
+        if (caller.role() == Role.WINDOW && !centerId.equals(caller.centerId())) {
+            throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心的统计", "window staff see their own center only");
+        }
     }
 }

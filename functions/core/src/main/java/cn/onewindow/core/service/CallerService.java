@@ -1,12 +1,12 @@
 package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
+import cn.onewindow.core.access.CallerProfiles;
 import cn.onewindow.core.identity.Caller;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.access.Tokens;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.Validator;
-import cn.onewindow.core.points.ServicePoint;
+import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.ports.CallerDirectory;
 import cn.onewindow.core.ports.ServicePointDirectory;
 
@@ -41,7 +41,7 @@ public final class CallerService {
     }
 
     public Issued create(Caller admin, Spec spec) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireAdministrator(admin);
         Validator v = new Validator();
         v.notBlank(spec.id(), "id");
         if (spec.id() != null) {
@@ -49,7 +49,8 @@ public final class CallerService {
                     "编号应为3至64位字母、数字、点、下划线或连字符", "3–64 letters, digits, '.', '_' or '-'");
         }
         v.notNull(spec.role(), "role");
-        v.require(spec.role() != Role.SYSTEM, "role", "INVALID_VALUE", "不能创建系统角色", "SYSTEM callers are not created");
+        v.require(spec.role() == null || CallerProfiles.creatable(spec.role()), "role", "INVALID_VALUE", "不能创建系统角色",
+                "SYSTEM callers are not created");
         Caller c = new Caller(spec.id(), spec.role(), spec.name(), spec.centerId(), spec.cityCode(),
                 spec.servicePointId(), spec.departmentCode());
         checkProfile(v, c);
@@ -60,7 +61,7 @@ public final class CallerService {
     }
 
     public Issued rotate(Caller admin, String callerId) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireAdministrator(admin);
         get(admin, callerId);
         String token = newToken();
         callers.rotate(callerId, Tokens.hash(token), clock.instant());
@@ -73,7 +74,7 @@ public final class CallerService {
      * re-imports keep it inactive). Deactivating an inactive caller changes nothing.
      */
     public CallerDirectory.Account deactivate(Caller admin, String callerId) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireAdministrator(admin);
         get(admin, callerId);
         callers.deactivate(callerId, clock.instant(), admin.id());
         return get(admin, callerId);
@@ -84,7 +85,7 @@ public final class CallerService {
      * revoked one stays revoked), recorded in the caller's life cycle (who, when, why).
      */
     public Issued reactivate(Caller admin, String callerId, String reason) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireAdministrator(admin);
         get(admin, callerId);
         new Validator().notBlank(reason, "reason").maxLength(reason, 500, "reason").throwIfInvalid();
         String token = newToken();
@@ -94,7 +95,7 @@ public final class CallerService {
 
     /** Moves or renames a caller; the cases it handled keep its id and their own service point. */
     public CallerDirectory.Account change(Caller admin, String callerId, Spec change) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireAdministrator(admin);
         Caller was = get(admin, callerId).caller();
         Caller c = new Caller(was.id(), was.role(), or(change.name(), was.name()), or(change.centerId(), was.centerId()),
                 or(change.cityCode(), was.cityCode()), or(change.servicePointId(), was.servicePointId()),
@@ -111,44 +112,17 @@ public final class CallerService {
     }
 
     public CallerDirectory.Account get(Caller admin, String callerId) {
-        if (admin.role() != Role.ADMIN) throw notFound(callerId);
+        if (!AccessPolicy.seesAccounts(admin)) throw notFound(callerId);
         return callers.account(callerId).orElseThrow(() -> notFound(callerId));
     }
 
     public List<CallerDirectory.Account> list(Caller admin) {
-        AccessPolicy.requireRole(admin, Role.ADMIN);
+        AccessPolicy.requireAdministrator(admin);
         return callers.accounts();
     }
 
     private void checkProfile(Validator v, Caller c) {
-        v.notBlank(c.name(), "name").maxLength(c.name(), 100, "name");
-        v.maxLength(c.centerId(), 64, "centerId").maxLength(c.servicePointId(), 64, "servicePointId")
-                .maxLength(c.departmentCode(), 32, "departmentCode");
-        if (c.cityCode() != null) {
-            v.require(c.cityCode().matches("\\d{6}"), "cityCode", "INVALID_VALUE", "城市代码应为6位数字",
-                    "cityCode has 6 digits");
-        }
-        if (c.role() == null) return;
-        switch (c.role()) {
-            case WINDOW, KIOSK, BOARD -> v.notBlank(c.centerId(), "centerId").notBlank(c.cityCode(), "cityCode");
-            case AGENT, STAFF -> {
-                v.notBlank(c.servicePointId(), "servicePointId").notBlank(c.cityCode(), "cityCode");
-                if (c.servicePointId() != null && !c.servicePointId().isBlank()) {
-                    ServicePoint p = points.find(c.servicePointId()).orElse(null);
-                    v.require(p != null, "servicePointId", "UNKNOWN_SERVICE_POINT", "服务点不存在",
-                            "no such service point");
-                    v.require(p == null || p.open(), "servicePointId", "SERVICE_POINT_CLOSED", "服务点已撤销",
-                            "the service point is closed");
-                    v.require(p == null || c.role() != Role.STAFF || p.level() != ServicePoint.Level.VILLAGE,
-                            "servicePointId", "NOT_A_CENTER", "辖区人员须属于县级或乡镇中心",
-                            "staff belong to a county or township center");
-                }
-            }
-            // a department code (scjg, zjj …) exists in every city: its city is part of its scope
-            case DEPARTMENT -> v.notBlank(c.departmentCode(), "departmentCode").notBlank(c.cityCode(), "cityCode");
-            default -> {
-            }
-        }
+        CallerProfiles.check(v, c, points);
     }
 
     private static String or(String a, String b) {

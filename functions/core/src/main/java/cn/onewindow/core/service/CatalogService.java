@@ -2,7 +2,6 @@ package cn.onewindow.core.service;
 
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.catalog.CatalogVersioning;
 import cn.onewindow.core.catalog.ChangeType;
 import cn.onewindow.core.catalog.ItemValidator;
@@ -37,7 +36,7 @@ public final class CatalogService {
 
     /** Stores the item as its next version when its content changed; returns the version now current. */
     public Result put(Caller caller, String code, ServiceItem proposed, ChangeType why) {
-        AccessPolicy.requireRole(caller, Role.ADMIN);
+        AccessPolicy.requireAdministrator(caller);
         List<FieldError> errors = new ArrayList<>(ItemValidator.validate(proposed));
         if (proposed.code() != null && !proposed.code().equals(code)) {
             errors.add(FieldError.of("code", "CODE_MISMATCH", "请求体中的事项编码与路径不一致",

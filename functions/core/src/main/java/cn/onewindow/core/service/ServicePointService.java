@@ -3,7 +3,6 @@ package cn.onewindow.core.service;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
 import cn.onewindow.core.access.PointTree;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.common.DomainException;
 import cn.onewindow.core.common.Validator;
 import cn.onewindow.core.points.ServicePoint;
@@ -117,6 +116,6 @@ public final class ServicePointService implements PointTree {
     }
 
     private static void requireManager(Caller caller) {
-        AccessPolicy.requireRole(caller, Role.ADMIN, Role.SUPERVISOR);
+        AccessPolicy.requireServicePointManager(caller);
     }
 }

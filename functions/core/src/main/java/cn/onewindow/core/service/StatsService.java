@@ -3,7 +3,6 @@ package cn.onewindow.core.service;
 import cn.onewindow.core.timers.Deadlines;
 import cn.onewindow.core.access.AccessPolicy;
 import cn.onewindow.core.identity.Caller;
-import cn.onewindow.core.identity.Role;
 import cn.onewindow.core.calendar.DeadlineCalculator;
 import cn.onewindow.core.cases.CaseStatus;
 import cn.onewindow.core.cases.ServiceCase;
@@ -95,10 +94,7 @@ public final class StatsService {
     }
 
     public Report figures(Caller caller, String centerId, LocalDate from, LocalDate to, GroupBy groupBy) {
-        AccessPolicy.requireRole(caller, Role.SUPERVISOR, Role.ADMIN, Role.WINDOW);
-        if (caller.role() == Role.WINDOW && !centerId.equals(caller.centerId())) {
-            throw DomainException.forbidden("FORBIDDEN", "窗口只能查看本中心的统计", "window staff see their own center only");
-        }
+        AccessPolicy.requireFiguresReader(caller, centerId);
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
             throw DomainException.validation(List.of(FieldError.of("to", "INVALID_PERIOD",
                     "统计期间应为一年以内且起止有序", "the period must be ordered and at most one year long")));
