@@ -21,16 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static cn.onewindow.memory.usecase.Fixtures.ADMIN;
@@ -63,30 +57,7 @@ public abstract class ConcurrencyScenarios extends OnPlatform {
 
     /** Runs the task on n threads released at the same moment; returns each thread's result or exception. */
     private static <T> List<Object> atOnce(int n, java.util.function.IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CyclicBarrier start = new CyclicBarrier(n);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> c = () -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return task.apply(index);
-                };
-                futures.add(pool.submit(c));
-            }
-            List<Object> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                try {
-                    out.add(f.get(30, TimeUnit.SECONDS));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    out.add(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Simultaneously.run(n, task, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     private List<ServiceCase.Snapshot> centerCasesOf(String applicantName) {

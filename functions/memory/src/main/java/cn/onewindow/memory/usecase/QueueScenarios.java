@@ -13,20 +13,13 @@ import cn.onewindow.core.queue.TicketStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,29 +59,7 @@ public abstract class QueueScenarios extends OnPlatform {
 
     /** Runs {@code n} tasks started at the same instant; each one's result or exception, in order. */
     public static <T> List<Object> atOnce(int n, IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CyclicBarrier start = new CyclicBarrier(n);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return task.apply(index);
-                }));
-            }
-            List<Object> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                try {
-                    out.add(f.get(60, TimeUnit.SECONDS));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    out.add(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Simultaneously.run(n, task, Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     /** Moves the clock to a local (Shanghai) date and time. */

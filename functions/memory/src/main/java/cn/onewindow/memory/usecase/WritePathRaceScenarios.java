@@ -14,14 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -49,30 +44,7 @@ public abstract class WritePathRaceScenarios extends OnPlatform {
 
     /** Runs the writers released at one moment; returns each one's result or the exception it got. */
     private List<Object> atOnce(IntFunction<Written> writer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(WRITERS);
-            List<Future<Written>> futures = new ArrayList<>();
-            for (int i = 0; i < WRITERS; i++) {
-                int index = i;
-                Callable<Written> c = () -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return writer.apply(index);
-                };
-                futures.add(pool.submit(c));
-            }
-            List<Object> out = new ArrayList<>();
-            for (Future<Written> f : futures) {
-                try {
-                    out.add(f.get(120, TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    out.add(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Simultaneously.run(WRITERS, writer, Duration.ofSeconds(30), Duration.ofSeconds(120));
     }
 
     /**
