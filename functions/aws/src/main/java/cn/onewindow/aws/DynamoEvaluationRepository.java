@@ -154,7 +154,7 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         for (String id : caseIds) {
             Map<String, Map<String, AttributeValue>> items = found.get(casePk(id));
             if (items == null || !items.containsKey("META")) continue;
-            out.put(id, new RatingState(Json.read(str(items.get("META"), "doc"), ServiceCase.Snapshot.class),
+            out.put(id, new RatingState(snapshot(items.get("META")),
                     eval(items.get(evalSk(1))), eval(items.get(evalSk(2))), rect(items.get(rectSk(1))),
                     rect(items.get(rectSk(2)))));
         }
@@ -172,10 +172,14 @@ public final class DynamoEvaluationRepository implements EvaluationRepository {
         for (String id : caseIds) {
             Map<String, Map<String, AttributeValue>> items = found.get(casePk(id));
             if (items != null && items.containsKey("META")) {
-                out.put(id, Json.read(str(items.get("META"), "doc"), ServiceCase.Snapshot.class));
+                out.put(id, snapshot(items.get("META")));
             }
         }
         return out;
+    }
+
+    private static ServiceCase.Snapshot snapshot(Map<String, AttributeValue> meta) {
+        return Json.read(str(meta, "doc"), ServiceCase.Snapshot.class);
     }
 
     private static Evaluation eval(Map<String, AttributeValue> i) {

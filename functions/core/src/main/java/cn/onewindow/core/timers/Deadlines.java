@@ -32,13 +32,14 @@ public final class Deadlines {
     private final Clock clock;
     /** More distinct centers than a province has: past this the center cache starts over (never grows unbounded). */
     static final int MAX_CACHED_CENTERS = 1024;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CachedCenter> centerCache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Loaded<WorkingCalendar>> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Loaded<ServiceCenter>> centerCache = new ConcurrentHashMap<>();
 
-    private record Cached(WorkingCalendar calendar, Instant loadedAt) {
-    }
-
-    private record CachedCenter(ServiceCenter center, Instant loadedAt) {
+    /** A cached value and when it was read. */
+    private record Loaded<T>(T value, Instant loadedAt) {
+        boolean freshAt(Instant now) {
+            return !loadedAt.plus(CACHE_FOR).isBefore(now);
+        }
     }
 
     public Deadlines(CalendarRepository calendars, CenterDirectory centers, Clock clock) {
@@ -57,23 +58,23 @@ public final class Deadlines {
 
     public WorkingCalendar calendar(String region) {
         Instant now = clock.instant();
-        Cached c = cache.get(region);
-        if (c == null || c.loadedAt().plus(CACHE_FOR).isBefore(now)) {
-            c = new Cached(new WorkingCalendar(region, calendars.years(region)), now);
+        Loaded<WorkingCalendar> c = cache.get(region);
+        if (c == null || !c.freshAt(now)) {
+            c = new Loaded<>(new WorkingCalendar(region, calendars.years(region)), now);
             cache.put(region, c);
         }
-        return c.calendar();
+        return c.value();
     }
 
     /** The center, read at most once a minute; an unknown id is not remembered (so it cannot fill the cache). */
     private ServiceCenter center(String centerId) {
         Instant now = clock.instant();
-        CachedCenter c = centerCache.get(centerId);
-        if (c != null && !c.loadedAt().plus(CACHE_FOR).isBefore(now)) return c.center();
+        Loaded<ServiceCenter> c = centerCache.get(centerId);
+        if (c != null && c.freshAt(now)) return c.value();
         ServiceCenter center = centers.center(centerId).orElse(null);
         if (center != null) {
             if (centerCache.size() >= MAX_CACHED_CENTERS) centerCache.clear();
-            centerCache.put(centerId, new CachedCenter(center, now));
+            centerCache.put(centerId, new Loaded<>(center, now));
         }
         return center;
     }
