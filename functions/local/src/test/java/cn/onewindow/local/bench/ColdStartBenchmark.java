@@ -50,8 +50,9 @@ import static cn.onewindow.local.bench.BenchSupport.percentile;
 import static cn.onewindow.local.bench.BenchSupport.sorted;
 
 /**
- * Issue 8, item 3: cold start of each packaged function against the minimal baseline Lambda, and (like for like)
- * the intake API against the minimal HTTP function on the same Quarkus REST + Lambda HTTP bridge stack.
+ * Issue 8, item 3: cold start of each packaged function against the minimal baseline Lambda, and like for like:
+ * the intake API against the minimal HTTP function on the same Quarkus REST + Lambda HTTP bridge stack, the event
+ * workers against the minimal function that makes one DynamoDB GetItem through the same SDK client set-up.
  *
  * <p>Each sample is one fresh child JVM started by {@link LambdaHost} from the deployable {@code function.zip}
  * (extracted beforehand, like Lambda does into {@code /var/task}; the extraction is not timed) and measures
@@ -68,6 +69,11 @@ public final class ColdStartBenchmark {
     private static final String BASELINE = "baseline-lambda";
     /** Like for like for the HTTP function: the same quarkus-amazon-lambda-http + quarkus-rest stack, one GET. */
     private static final String HTTP_BASELINE = "baseline-http-lambda GET /v1/ping";
+    /**
+     * Like for like for the event workers: the minimal Lambda plus what every worker needs before it can do any work,
+     * the AWS SDK's DynamoDB client (built the workers' way) and one GetItem through it.
+     */
+    private static final String SDK_BASELINE = "baseline-sdk-lambda GetItem";
 
     /** Sends the first event and checks that it was handled; returns a short description of the outcome. */
     @FunctionalInterface
@@ -135,6 +141,8 @@ public final class ColdStartBenchmark {
                     root.resolve("functions/baseline-lambda/target/function.zip"));
             Path httpBaselineZip = BenchSupport.requirePackage(
                     root.resolve("functions/baseline-http-lambda/target/function.zip"));
+            Path sdkBaselineZip = BenchSupport.requirePackage(
+                    root.resolve("functions/baseline-sdk-lambda/target/function.zip"));
             String queueArn = resources.queueArn("ApprovalQueue");
             String region = aws.region().id();
 
@@ -148,6 +156,8 @@ public final class ColdStartBenchmark {
                             host -> invoke(host, "{}")),
                     new Function(HTTP_BASELINE, httpBaselineZip, LambdaHost.Flavour.HTTP, null, baselineEnv,
                             ColdStartBenchmark::ping),
+                    new Function(SDK_BASELINE, sdkBaselineZip, LambdaHost.Flavour.EVENT, null,
+                            sdkBaselineEnv(baselineEnv, local, apiEnv), ColdStartBenchmark::probe),
                     new Function("intake-api GET /v1/items", intakeZip, LambdaHost.Flavour.HTTP, null, apiEnv,
                             ColdStartBenchmark::listItems),
                     new Function("workers approval (SQS)", workersZip, LambdaHost.Flavour.EVENT, "approval",
@@ -179,6 +189,25 @@ public final class ColdStartBenchmark {
             }
             report(functions, samples, runs);
         }
+    }
+
+    /** The JVM options, the local endpoint and region, and a table to read (the callers table). */
+    private static Map<String, String> sdkBaselineEnv(Map<String, String> baselineEnv, Map<String, String> local,
+                                                      Map<String, String> apiEnv) {
+        Map<String, String> env = new HashMap<>(baselineEnv);
+        env.put(AwsSettings.ENV_DYNAMODB_ENDPOINT, local.get(AwsSettings.ENV_DYNAMODB_ENDPOINT));
+        env.put(AwsSettings.ENV_REGION, local.get(AwsSettings.ENV_REGION));
+        env.put(AwsSettings.ENV_CALLERS_TABLE, apiEnv.get(AwsSettings.ENV_CALLERS_TABLE));
+        return env;
+    }
+
+    /** The SDK baseline's first event must have reached its table ({@code "found":false}: no such item). */
+    private static String probe(LambdaHost host) {
+        String r = invoke(host, "{}");
+        if (!r.contains("\"found\":false")) {
+            throw new IllegalStateException("the SDK baseline did not reach its table: " + r);
+        }
+        return r;
     }
 
     private static Map<String, String> env(ProvisionedResources resources, String logicalId,
@@ -272,6 +301,7 @@ public final class ColdStartBenchmark {
     private static void report(List<Function> functions, Map<String, List<Sample>> samples, int runs) {
         List<Double> base = sorted(samples.get(BASELINE).stream().map(Sample::totalMs).toList());
         List<Double> httpBase = sorted(samples.get(HTTP_BASELINE).stream().map(Sample::totalMs).toList());
+        List<Double> sdkBase = sorted(samples.get(SDK_BASELINE).stream().map(Sample::totalMs).toList());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"function", "p50 ms", "p90 ms", "init p50", "1st event p50", "p50 ratio",
                 "p90 ratio", "like-for-like p50 / p90", "target", "result"});
@@ -282,16 +312,20 @@ public final class ColdStartBenchmark {
             double p90 = percentile(total, 90);
             double r50 = p50 / percentile(base, 50);
             double r90 = p90 / percentile(base, 90);
-            // workers are plain handlers (their like-for-like baseline is the plain one); the HTTP function is
-            // compared with the minimal HTTP function too
+            // the HTTP function is compared with the minimal HTTP function, the event workers with the minimal
+            // function that reads DynamoDB through the SDK; every function with the minimal Lambda too
             boolean http = f.flavour() == LambdaHost.Flavour.HTTP;
-            List<Double> like = http ? httpBase : base;
+            List<Double> like = http ? httpBase : sdkBase;
             double l50 = p50 / percentile(like, 50);
             double l90 = p90 / percentile(like, 90);
-            boolean isBase = f.label().equals(BASELINE) || f.label().equals(HTTP_BASELINE);
+            boolean isBase = f.label().startsWith("baseline-");
             if (!isBase) {
                 BenchSupport.guard("cold start " + f.label() + " p50 / like-for-like baseline", l50, TARGET_RATIO);
                 BenchSupport.guard("cold start " + f.label() + " p90 / like-for-like baseline", l90, TARGET_RATIO);
+                if (!http) {
+                    BenchSupport.guard("cold start " + f.label() + " p50 / minimal Lambda (no SDK)", r50,
+                            TARGET_RATIO);
+                }
             }
             rows.add(new String[] {f.label(), ms(p50), ms(p90),
                     ms(percentile(sorted(s.stream().map(Sample::initMs).toList()), 50)),
@@ -308,7 +342,8 @@ public final class ColdStartBenchmark {
         System.out.println("init = process start -> first Runtime API poll (handler class loaded, Quarkus booted); "
                 + "1st event = that poll seen -> first response.");
         System.out.println("PASS needs both p50 and p90 ratios <= " + TARGET_RATIO + "x the baseline's; result = against "
-                + "the minimal Lambda / against the like-for-like minimal function (HTTP for the intake API).");
+                + "the minimal Lambda / against the like-for-like minimal function (HTTP for the intake API, one SDK GetItem for "
+                + "the workers).");
         System.out.println("first-event outcomes:");
         for (Function f : functions) {
             System.out.println("  " + f.label() + ": " + samples.get(f.label()).get(0).outcome());
