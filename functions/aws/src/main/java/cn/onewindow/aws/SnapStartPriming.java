@@ -20,6 +20,11 @@ import java.util.logging.Logger;
  * granted anyway (the cases table, else the callers table), so it needs no extra permission, writes nothing and
  * draws nothing random. Failures are logged and ignored: priming only moves work, it never stops a snapshot.
  *
+ * <p>A function adds its own steps ({@link #registerStep}): the intake API sends one request through its whole HTTP
+ * stack. {@link #primeAll} runs the read and every step, as a checkpoint does; the local Lambda runtime calls it to
+ * simulate a checkpoint when asked to ({@code -Donewindow.lambda.simulate-snapstart=true}), which is how the cold
+ * start benchmark measures what a restored snapshot would still pay on its first event.
+ *
  * <p>On a JVM without CRaC (local runs, tests, regions without SnapStart) the hook is never called; registering is
  * harmless. The CRaC context holds resources weakly, so this class keeps every registered hook itself (one per
  * function instance, alive as long as its platform anyway).
@@ -30,6 +35,8 @@ public final class SnapStartPriming implements Resource {
     public static final String KEY = "PRIMING#snapstart";
 
     private static final java.util.Set<SnapStartPriming> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The function's own priming steps, in the order they were registered. */
+    private static final java.util.List<Resource> STEPS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Platform platform;
 
@@ -43,6 +50,35 @@ public final class SnapStartPriming implements Resource {
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         return priming;
+    }
+
+    /** Adds a function's own priming step (run at a checkpoint after the platform's read), held by this class. */
+    public static void registerStep(Resource step) {
+        STEPS.add(step);
+        Core.getGlobalContext().register(step);
+    }
+
+    /**
+     * Runs every registered priming now, as a checkpoint would: the platform reads first, then the function's steps.
+     * A failing step is logged and the others still run.
+     *
+     * @return the number of primings run
+     */
+    public static int primeAll() {
+        int run = 0;
+        for (SnapStartPriming p : REGISTERED) {
+            p.prime();
+            run++;
+        }
+        for (Resource step : STEPS) {
+            try {
+                step.beforeCheckpoint(null);
+            } catch (Exception | LinkageError e) {
+                LOG.log(Level.WARNING, "a priming step failed; the first event pays for it instead: " + e);
+            }
+            run++;
+        }
+        return run;
     }
 
     @Override

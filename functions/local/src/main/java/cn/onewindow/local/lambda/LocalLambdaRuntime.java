@@ -39,7 +39,8 @@ import com.amazonaws.services.lambda.runtime.Context;
  *
  * <p>System properties read (set by {@link LambdaHost}): {@code onewindow.lambda.instance} (shown in the
  * {@code User-Agent} of the {@code /next} poll, which is how the host sees that the instance is ready),
- * {@code onewindow.lambda.timeout-ms} (function timeout), {@code onewindow.lambda.arn}.
+ * {@code onewindow.lambda.timeout-ms} (function timeout), {@code onewindow.lambda.arn}, and
+ * {@value #SIMULATE_SNAPSTART} (benchmarks only).
  */
 public final class LocalLambdaRuntime {
 
@@ -48,6 +49,12 @@ public final class LocalLambdaRuntime {
 
     /** {@code User-Agent} prefix of the {@code /next} poll; the host parses the instance number after it. */
     public static final String USER_AGENT_PREFIX = "onewindow-local-lambda-runtime/";
+
+    /**
+     * System property: {@code true} runs the function's SnapStart priming after init, before the first poll (what a
+     * checkpoint would run), for the cold-start benchmark.
+     */
+    public static final String SIMULATE_SNAPSTART = "onewindow.lambda.simulate-snapstart";
 
     private static final String RUNTIME_PATH = "/2018-06-01/runtime";
 
@@ -110,11 +117,35 @@ public final class LocalLambdaRuntime {
         }
         System.err.printf("[local-lambda-runtime] instance %s initialised %s in %d ms%n", instance, handlerSpec,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        if (Boolean.getBoolean(SIMULATE_SNAPSTART)) {
+            simulateCheckpoint(instance);
+        }
 
         LocalLambdaRuntime runtime = new LocalLambdaRuntime("http://" + runtimeApi + RUNTIME_PATH,
                 USER_AGENT_PREFIX + instance, timeoutMillis, arn, handler, method);
         int code = runtime.loop();
         System.exit(code);
+    }
+
+    /**
+     * Runs the function's SnapStart priming ({@code cn.onewindow.aws.SnapStartPriming.primeAll}, looked up by name:
+     * a function without it primes nothing) between init and the first poll, where Lambda would take the snapshot.
+     * The first event after it then costs what a restored snapshot would still pay (the restore itself aside).
+     */
+    private static void simulateCheckpoint(String instance) {
+        long t0 = System.nanoTime();
+        try {
+            Class<?> priming = Class.forName("cn.onewindow.aws.SnapStartPriming", true,
+                    LocalLambdaRuntime.class.getClassLoader());
+            Object run = priming.getMethod("primeAll").invoke(null);
+            System.err.printf("[local-lambda-runtime] instance %s simulated a SnapStart checkpoint: %s primings in %d ms%n",
+                    instance, run, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        } catch (ClassNotFoundException e) {
+            System.err.printf("[local-lambda-runtime] instance %s simulated a SnapStart checkpoint: nothing to prime%n",
+                    instance);
+        } catch (ReflectiveOperationException e) {
+            System.err.println("[local-lambda-runtime] simulated SnapStart checkpoint failed: " + rootCause(e));
+        }
     }
 
     private int loop() {
