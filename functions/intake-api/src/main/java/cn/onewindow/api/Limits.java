@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The documented maxima of every request field, in one table keyed by the JSON property name, enforced on every
- * request body after it is read ({@link LimitsInterceptor}) and written into the OpenAPI document the build produces
- * ({@link OpenApiLimits}: {@code maxLength}, {@code maxItems}). A property without an entry gets the defaults. The
+ * request body after it is read ({@link LimitsInterceptor}) and written into the OpenAPI document (by the test
+ * application's {@code OpenApiLimits} filter: {@code maxLength}, {@code maxItems}). A property without an entry gets the defaults. The
  * walk also refuses what no field may hold: {@code null} inside a list, control characters and unpaired surrogates
  * in text, dates outside 2000–2099, and numbers with more than {@link #MAX_DIGITS} digits.
  */

@@ -157,7 +157,8 @@ class LocalSystemEndToEndTest {
     /**
      * Through the front door on the public port, against the packaged API function: a demo user signs in, the
      * cookie comes back through the Lambda HTTP bridge with its exact flags, reads with the cookie pass, a write
-     * without the CSRF header is refused, and the root answers (web apps or the not-built page).
+     * without the CSRF header is refused, the root answers (web apps or the not-built page), and so does the OpenAPI
+     * document.
      */
     @Test
     void aDemoUserSignsInThroughTheFrontDoorAndTheCookieAuthenticates() throws Exception {
@@ -182,6 +183,12 @@ class LocalSystemEndToEndTest {
         HttpResponse<String> root = http.send(HttpRequest.newBuilder(base.resolve("/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(root.statusCode() == 302 || root.statusCode() == 200, root.statusCode() + " " + root.body());
+        // the packaged function serves the committed OpenAPI document as a file, to anyone
+        HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openApi.statusCode(), openApi.body());
+        assertTrue(openApi.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertTrue(openApi.body().contains("\"/v1/cases\""), openApi.body().substring(0, 200));
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the maxima of {@link Limits} into the OpenAPI document the build produces: {@code maxLength} on every
- * string property (and on the entries of a list of strings), {@code maxItems} on every list property.
+ * Writes the maxima of {@link Limits} into the OpenAPI document the test application generates from the code (the
+ * one {@link OpenApiDocumentTest} holds the committed document to): {@code maxLength} on every string property (and
+ * on the entries of a list of strings), {@code maxItems} on every list property.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiLimits implements OASFilter {
