@@ -6,15 +6,31 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import org.crac.Context;
 import org.crac.Resource;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +39,9 @@ import java.util.logging.Logger;
  * token), so the bridge, Vert.x routing, {@link CallerFilter}, the token lookup ({@code GetItem} on the callers
  * table through the function's own SDK client) and the problem+json writer are loaded and initialised in the
  * snapshot. The answer is {@code 401 INVALID_TOKEN}: nothing is written, no caller is resolved, no personal data is
- * involved. Registered with {@link SnapStartPriming} at start-up; on a JVM without CRaC it only runs when the local
+ * involved. Then the JSON binding of every typed body the resources read or return is built in the application's
+ * {@link ObjectMapper} (its serializer and deserializer caches), so a route's first request after a restore does not
+ * build them. Registered with {@link SnapStartPriming} at start-up; on a JVM without CRaC it only runs when the local
  * runtime simulates a checkpoint.
  */
 @ApplicationScoped
@@ -35,6 +53,13 @@ public class HttpPriming implements Resource {
     /** A bearer value no token can equal (tokens are issued random by the system, never chosen by anyone). */
     static final String NOT_A_TOKEN = "snapstart-priming-is-not-a-token";
 
+    private final ObjectMapper mapper;
+
+    @Inject
+    public HttpPriming(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
     void onStart(@Observes StartupEvent event) {
         SnapStartPriming.registerStep(this);
     }
@@ -42,6 +67,7 @@ public class HttpPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         prime();
+        primeJsonBinding();
     }
 
     @Override
@@ -57,6 +83,54 @@ public class HttpPriming implements Resource {
         LOG.info(() -> String.format("SnapStart priming request %s answered %d in %.0f ms", PATH, status,
                 (System.nanoTime() - t0) / 1e6));
         return status;
+    }
+
+    /**
+     * Builds the serializer of every typed return value and the deserializer of every request body of the API's
+     * resources (found as the application's beans with a {@code @Path}); a type that cannot be bound is skipped.
+     *
+     * @return the number of types bound
+     */
+    public int primeJsonBinding() {
+        long t0 = System.nanoTime();
+        Set<JavaType> written = new HashSet<>();
+        Set<JavaType> read = new HashSet<>();
+        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            Class<?> type = bean.getBeanClass();
+            if (!type.isAnnotationPresent(Path.class)) continue;
+            for (Method m : type.getDeclaredMethods()) {
+                if (!isEndpoint(m)) continue;
+                Class<?> returned = m.getReturnType();
+                if (returned != void.class && returned != jakarta.ws.rs.core.Response.class) {
+                    written.add(mapper.constructType(m.getGenericReturnType()));
+                }
+                for (Parameter p : m.getParameters()) {
+                    if (p.getAnnotations().length == 0) read.add(mapper.constructType(p.getParameterizedType()));
+                }
+            }
+        }
+        int bound = 0;
+        for (JavaType t : written) bound += bind(() -> mapper.writerFor(t));
+        for (JavaType t : read) bound += bind(() -> mapper.readerFor(t));
+        int total = bound;
+        LOG.info(() -> String.format("SnapStart priming bound %d JSON types in %.0f ms", total,
+                (System.nanoTime() - t0) / 1e6));
+        return total;
+    }
+
+    private static boolean isEndpoint(Method m) {
+        return m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
+                || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(PATCH.class)
+                || m.isAnnotationPresent(DELETE.class);
+    }
+
+    private static int bind(Runnable binding) {
+        try {
+            binding.run();
+            return 1;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     static APIGatewayV2HTTPEvent event() {

@@ -29,6 +29,13 @@ class HttpPrimingTest {
     }
 
     @Test
+    void theJsonBindingOfTheResourcesBodiesIsBuilt() {
+        // typed answers (CasePage, CaseView, List<ItemDto>, …) and request bodies (IntakeRequest, …): more than 40
+        int bound = priming.primeJsonBinding();
+        assertTrue(bound > 40, "bound only " + bound);
+    }
+
+    @Test
     void aCheckpointRunsThePlatformReadAndTheHttpRequest() {
         assertTrue(SnapStartPriming.primeAll() >= 2, "the platform's read and the HTTP request");
     }
