@@ -24,7 +24,7 @@ public class OpenApiDocument {
     static final String YAML = "META-INF/openapi/openapi.yaml";
 
     /** Read on first use, then kept: the document never changes within a deployment. */
-    private static final class Files {
+    private static final class Committed {
         static final byte[] JSON_BYTES = read(JSON);
         static final byte[] YAML_BYTES = read(YAML);
 
@@ -45,7 +45,7 @@ public class OpenApiDocument {
     public Response get(@QueryParam("format") String format, @jakarta.ws.rs.HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean json = format != null ? format.equalsIgnoreCase("json")
                 : accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("application/json");
-        return Response.ok(json ? Files.JSON_BYTES : Files.YAML_BYTES)
+        return Response.ok(json ? Committed.JSON_BYTES : Committed.YAML_BYTES)
                 .type(json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
                 .build();

@@ -352,8 +352,8 @@ public final class ColdStartBenchmark {
                 }
             }
             rows.add(new String[] {f.label(), ms(p50), ms(p90),
-                    ms(percentile(sorted(s.stream().map(Sample::initMs).toList()), 50)),
-                    ms(percentile(sorted(s.stream().map(Sample::firstEventMs).toList()), 50)),
+                    ms(median(s, Sample::initMs)),
+                    ms(median(s, Sample::firstEventMs)),
                     fmt("%.2fx", r50), fmt("%.2fx", r90), fmt("%.2fx / %.2fx", l50, l90),
                     isBase || f.checkpoint() ? "-" : "<= " + TARGET_RATIO + "x",
                     isBase ? "(baseline)" : f.checkpoint() ? "(simulated SnapStart, below)" : (r50 <= TARGET_RATIO && r90 <= TARGET_RATIO ? "PASS" : "FAIL")
@@ -376,11 +376,10 @@ public final class ColdStartBenchmark {
                 continue;
             }
             String plain = f.label().substring(0, f.label().length() - CHECKPOINTED.length());
-            double firstPlain = percentile(sorted(samples.get(plain).stream().map(Sample::firstEventMs).toList()), 50);
-            double firstPrimed = percentile(sorted(samples.get(f.label()).stream().map(Sample::firstEventMs).toList()),
-                    50);
-            double initPlain = percentile(sorted(samples.get(plain).stream().map(Sample::initMs).toList()), 50);
-            double initPrimed = percentile(sorted(samples.get(f.label()).stream().map(Sample::initMs).toList()), 50);
+            double firstPlain = median(samples.get(plain), Sample::firstEventMs);
+            double firstPrimed = median(samples.get(f.label()), Sample::firstEventMs);
+            double initPlain = median(samples.get(plain), Sample::initMs);
+            double initPrimed = median(samples.get(f.label()), Sample::initMs);
             System.out.println(fmt("  %-30s 1st event p50 %s ms -> %s ms after priming (%.0f %% of it moved into the "
                             + "snapshot); init p50 %s -> %s ms", plain, ms(firstPlain), ms(firstPrimed),
                     100 * (1 - firstPrimed / firstPlain), ms(initPlain), ms(initPrimed)));
@@ -390,6 +389,11 @@ public final class ColdStartBenchmark {
             System.out.println("  " + f.label() + ": " + samples.get(f.label()).get(0).outcome());
         }
         System.out.println("machine at end: " + BenchSupport.machine());
+    }
+
+    /** The p50 of one part of a function's samples. */
+    private static double median(List<Sample> samples, java.util.function.Function<Sample, Double> part) {
+        return percentile(sorted(samples.stream().map(part).toList()), 50);
     }
 
     /** One untimed start per function with class-load logging, summarised by package group. */
