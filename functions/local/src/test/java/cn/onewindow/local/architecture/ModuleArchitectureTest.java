@@ -41,7 +41,7 @@ class ModuleArchitectureTest {
      */
     static final List<String> MODULES = List.of("functions/core", "functions/aws", "functions/intake-api",
             "functions/workers", "functions/local", "functions/baseline-lambda", "functions/baseline-http-lambda",
-            "functions/baseline-sdk-lambda", "infrastructure");
+            "functions/baseline-sdk-lambda", "functions/baseline-sdk-http-lambda", "infrastructure");
 
     static final JavaClasses ALL = importModules();
 
