@@ -12,14 +12,12 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -48,8 +46,7 @@ final class AwsJsonCall {
         this.region = region;
         this.endpoint = endpoint != null ? endpoint : regional(service, region);
         this.credentials = credentials != null ? credentials : DefaultCredentialsProvider.builder().build();
-        this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10)).build();
+        this.http = AwsClients.httpClient();
     }
 
     static URI regional(String service, String region) {

@@ -1,5 +1,6 @@
 package cn.onewindow.aws.bench;
 
+import cn.onewindow.aws.AwsClients;
 import cn.onewindow.core.approval.usecase.DeliverTask;
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.DemoSeeder;
@@ -31,7 +32,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -323,7 +323,7 @@ public final class ApprovalBenchmark {
     }
 
     static DynamoDbClient dynamo(EmbeddedAws aws, ExecutionInterceptor interceptor) {
-        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+        return DynamoDbClient.builder().httpClient(AwsClients.httpClient())
                 .endpointOverride(aws.dynamoDbEndpoint()).region(EmbeddedAws.REGION)
                 .credentialsProvider(EmbeddedAws.localCredentials())
                 .overrideConfiguration(c -> {
@@ -337,7 +337,7 @@ public final class ApprovalBenchmark {
     }
 
     static SqsClient sqs(EmbeddedAws aws, ExecutionInterceptor interceptor) {
-        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+        return SqsClient.builder().httpClient(AwsClients.httpClient())
                 .endpointOverride(aws.sqsEndpoint()).region(EmbeddedAws.REGION)
                 .credentialsProvider(EmbeddedAws.localCredentials())
                 .overrideConfiguration(c -> {

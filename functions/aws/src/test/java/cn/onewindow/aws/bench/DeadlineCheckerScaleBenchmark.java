@@ -1,5 +1,6 @@
 package cn.onewindow.aws.bench;
 
+import cn.onewindow.aws.AwsClients;
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.DemoSeeder;
 import cn.onewindow.aws.DynamoCaseRepository;
@@ -26,7 +27,6 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -725,7 +725,7 @@ public final class DeadlineCheckerScaleBenchmark {
 
     private static DynamoDbClient client(EmbeddedAws aws, ExecutionInterceptor interceptor) {
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(AwsClients.httpClient())
                 .endpointOverride(aws.dynamoDbEndpoint())
                 .region(EmbeddedAws.REGION)
                 .credentialsProvider(EmbeddedAws.localCredentials())

@@ -1,5 +1,6 @@
 package cn.onewindow.aws.bench;
 
+import cn.onewindow.aws.AwsClients;
 import cn.onewindow.aws.AccessGuard;
 import cn.onewindow.aws.AwsSettings;
 import cn.onewindow.aws.CaseCopies;
@@ -23,7 +24,6 @@ import cn.onewindow.core.cases.usecase.CaseCommands;
 import cn.onewindow.infrastructure.EmbeddedAws;
 import cn.onewindow.infrastructure.ProvisionedResources;
 import cn.onewindow.infrastructure.TemplateModel;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -97,7 +97,7 @@ public final class EvaluationIngestBenchmark {
             OpTimes rawOps = new OpTimes();
             try (DynamoDbClient ddb = ApprovalBenchmark.dynamo(aws, null);
                  DynamoDbClient rawDb = ApprovalBenchmark.dynamo(aws, rawOps);
-                 DynamoDbClient ingestDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                 DynamoDbClient ingestDb = DynamoDbClient.builder().httpClient(AwsClients.httpClient())
                          .endpointOverride(aws.dynamoDbEndpoint()).region(EmbeddedAws.REGION)
                          .credentialsProvider(EmbeddedAws.localCredentials())
                          .overrideConfiguration(c -> c.addExecutionInterceptor(new AccessGuard(casesTable, Set.of()))
