@@ -17,8 +17,9 @@ import java.util.Optional;
  * checks that the connection is still open with a read under a 1 ms socket timeout
  * ({@code sun.net.www.http.HttpClient.available()}). Every DynamoDB and SQS call is such a POST, so every call on a
  * warm connection first waited that read out (README, "Benchmarks, third pass": a case read's three calls on
- * dynoxide, 6.4 ms with the stock client, 1.6 ms without the check). A buffered body is sent with a {@code Content-Length} that
- * {@code HttpURLConnection} computes itself, the same value, so a request signed over that header still verifies.
+ * dynoxide, 6.4 ms with the stock client, 1.6 ms without the check). A buffered body is sent with a
+ * {@code Content-Length} that {@code HttpURLConnection} computes itself, the same value, so a request signed over that
+ * header still verifies.
  * The SDK already holds such a body in memory; larger ones (none of the functions' calls comes near) stay streamed.
  *
  * <p>A kept-alive connection the server has closed meanwhile is then found by the request itself:

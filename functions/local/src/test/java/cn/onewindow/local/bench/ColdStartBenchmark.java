@@ -243,14 +243,11 @@ public final class ColdStartBenchmark {
 
     /** The SDK HTTP baseline's first request must have reached its table ({@code "found":false}: no such item). */
     private static String probeHttp(LambdaHost host) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(host.baseUri() + "/v1/probe"))
-                .timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200 || !r.body().contains("\"found\":false")) {
-            throw new IllegalStateException("GET /v1/probe did not reach its table: " + r.statusCode() + " "
-                    + abbreviate(r.body()));
+        String body = get(host, "/v1/probe", null);
+        if (!body.contains("\"found\":false")) {
+            throw new IllegalStateException("GET /v1/probe did not reach its table: " + abbreviate(body));
         }
-        return "HTTP 200, " + abbreviate(r.body());
+        return "HTTP 200, " + abbreviate(body);
     }
 
     private static Map<String, String> env(ProvisionedResources resources, String logicalId,
@@ -302,23 +299,26 @@ public final class ColdStartBenchmark {
     }
 
     private static String ping(LambdaHost host) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(host.baseUri() + "/v1/ping"))
-                .timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET /v1/ping answered " + r.statusCode() + ": " + abbreviate(r.body()));
-        }
-        return "HTTP 200, " + r.body().length() + " chars";
+        return "HTTP 200, " + get(host, "/v1/ping", null).length() + " chars";
     }
 
     private static String listItems(LambdaHost host) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(host.baseUri() + "/v1/items"))
-                .header("Authorization", "Bearer demo-window").timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET /v1/items answered " + r.statusCode() + ": " + abbreviate(r.body()));
+        return "HTTP 200, " + get(host, "/v1/items", "demo-window").length() + " chars";
+    }
+
+    /** A GET to an HTTP function (with a bearer token unless null); its body, or an exception unless 200. */
+    private static String get(LambdaHost host, String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(host.baseUri() + path))
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
         }
-        return "HTTP 200, " + r.body().length() + " chars";
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
+                    + abbreviate(r.body()));
+        }
+        return r.body();
     }
 
     /** One SQS message for a task that does not exist (the worker reports it as a batch item failure). */
@@ -345,16 +345,16 @@ public final class ColdStartBenchmark {
     }
 
     private static void report(List<Function> functions, Map<String, List<Sample>> samples, int runs) {
-        List<Double> base = sorted(samples.get(BASELINE).stream().map(Sample::totalMs).toList());
-        List<Double> httpBase = sorted(samples.get(HTTP_BASELINE).stream().map(Sample::totalMs).toList());
-        List<Double> sdkBase = sorted(samples.get(SDK_BASELINE).stream().map(Sample::totalMs).toList());
-        List<Double> sdkHttpBase = sorted(samples.get(SDK_HTTP_BASELINE).stream().map(Sample::totalMs).toList());
+        List<Double> base = totals(samples.get(BASELINE));
+        List<Double> httpBase = totals(samples.get(HTTP_BASELINE));
+        List<Double> sdkBase = totals(samples.get(SDK_BASELINE));
+        List<Double> sdkHttpBase = totals(samples.get(SDK_HTTP_BASELINE));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"function", "p50 ms", "p90 ms", "init p50", "1st event p50", "p50 ratio",
                 "p90 ratio", "like-for-like p50 / p90", "target", "result"});
         for (Function f : functions) {
             List<Sample> s = samples.get(f.label());
-            List<Double> total = sorted(s.stream().map(Sample::totalMs).toList());
+            List<Double> total = totals(s);
             double p50 = percentile(total, 50);
             double p90 = percentile(total, 90);
             double r50 = p50 / percentile(base, 50);
@@ -412,6 +412,11 @@ public final class ColdStartBenchmark {
             System.out.println("  " + f.label() + ": " + samples.get(f.label()).get(0).outcome());
         }
         System.out.println("machine at end: " + BenchSupport.machine());
+    }
+
+    /** A function's start-to-first-response times, sorted. */
+    private static List<Double> totals(List<Sample> samples) {
+        return sorted(samples.stream().map(Sample::totalMs).toList());
     }
 
     /** The p50 of one part of a function's samples. */
